@@ -1,0 +1,64 @@
+// Bootstrap helpers shared by `npm start`, `npm test` and `npm run setup`.
+// They install what a fresh Debian/Ubuntu machine with only Node >= 20.19 lacks, or say exactly what is missing.
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Runs a command in the repo root with inherited stdio; returns its exit code. */
+export function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", ...options });
+  if (result.error) {
+    console.error(`✗ could not start ${cmd}: ${result.error.message}`);
+    return 127;
+  }
+  return result.status ?? 1;
+}
+
+function has(cmd, args = ["--version"]) {
+  const result = spawnSync(cmd, args, { stdio: "ignore" });
+  return !result.error && result.status === 0;
+}
+
+export function fail(message) {
+  console.error(`\n✗ ${message}`);
+  process.exit(1);
+}
+
+export function checkNode() {
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    fail(
+      `Node ${process.versions.node} is too old: install Node >= 20.19 (https://nodejs.org) and run again.`,
+    );
+  }
+}
+
+/** pnpm 10 is the workspace's package manager; corepack is not relied upon. */
+export function ensurePnpm() {
+  if (has("pnpm")) return;
+  console.log("• pnpm not found: installing pnpm@10 with npm");
+  if (run("npm", ["install", "-g", "pnpm@10"]) !== 0 || !has("pnpm")) {
+    fail(
+      "could not install pnpm. Run `npm install -g pnpm@10` (with sudo if your npm prefix needs it) and retry.",
+    );
+  }
+}
+
+/** Installs the workspace's node modules when they are missing or older than the lockfile. */
+export function ensureNodeModules() {
+  const marker = join(ROOT, "node_modules", ".modules.yaml");
+  const lock = join(ROOT, "pnpm-lock.yaml");
+  const fresh = existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs;
+  if (fresh) return;
+  console.log("• installing workspace dependencies (pnpm install --frozen-lockfile)");
+  if (run("pnpm", ["install", "--frozen-lockfile"]) !== 0) fail("pnpm install failed (see above).");
+}
+
+export function bootstrap() {
+  checkNode();
+  ensurePnpm();
+  ensureNodeModules();
+}

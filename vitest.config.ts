@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+// One vitest process runs every TypeScript test project in the workspace.
+export default defineConfig({
+  test: {
+    projects: ["spec", "generators/*", "packages/*"],
+    passWithNoTests: false,
+  },
+});
