@@ -1,0 +1,14 @@
+export { checkDrift, type DriftReport, isClean } from "./emit/drift";
+export { type CommentSyntax, GENERATED_MARKER, generatedHeader, isGeneratedContents } from "./emit/header";
+export { OutputPathError } from "./emit/paths";
+export type { EmitContext, Emitter, GeneratedFile, LanguageTarget } from "./emit/types";
+export { type OutputSet, type WriteSummary, writeAtomically } from "./emit/write";
+export { buildIR } from "./ir/build";
+export * from "./ir/types";
+export { type LoadedSpec, loadSpec } from "./load/load-spec";
+export { formatProblem, type Problem, SpecError } from "./load/problem";
+export { applyCasing, type Casing, camelCase, pascalCase, snakeCase } from "./naming/casing";
+export { createNaming, type LanguageNaming, type NameKind, type NamingConventions } from "./naming/language";
+export { NameScope } from "./naming/scope";
+export { singular, splitWords, wordsOr } from "./naming/words";
+export { normalizeDocument } from "./normalize/normalize";
