@@ -1,0 +1,71 @@
+import { fstatSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { startMockServer } from "./start";
+
+const USAGE = `Usage: embott-mock [--port 0] [--host 127.0.0.1] [--rate-limit 600] [--webhook-time-scale 1]
+
+Starts the Embott API mock and prints its root URL (API under /v1, control endpoints under /__mock) as the
+first line of stdout. Stops on SIGTERM, SIGINT, or when stdin (if it is a pipe) closes.`;
+
+function parseNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`--${name} must be a non-negative number, got '${raw}'`);
+  return value;
+}
+
+function readOptions(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      "rate-limit": { type: "string" },
+      "webhook-time-scale": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  return {
+    help: values.help === true,
+    port: parseNumber("port", values.port, 0),
+    host: values.host ?? "127.0.0.1",
+    rateLimit: { limit: parseNumber("rate-limit", values["rate-limit"], 600) },
+    webhookSchedule: { timeScale: parseNumber("webhook-time-scale", values["webhook-time-scale"], 1) },
+  };
+}
+
+/** True when stdin is a pipe or socket, i.e. a parent process holds its other end. */
+function stdinIsPipe(): boolean {
+  try {
+    const stat = fstatSync(0);
+    return stat.isFIFO() || stat.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const options = readOptions(argv);
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const running = await startMockServer(options);
+  process.stdout.write(`${running.url}\n`);
+  let stopping = false;
+  const stop = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`embott-mock: stopping (${reason})\n`);
+    void running.close().then(() => process.exit(0));
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  if (stdinIsPipe()) {
+    process.stdin.on("end", () => stop("stdin closed"));
+    process.stdin.on("close", () => stop("stdin closed"));
+    process.stdin.resume();
+  }
+  process.on("uncaughtException", (error) => process.stderr.write(`embott-mock: ${error.stack ?? error}\n`));
+}

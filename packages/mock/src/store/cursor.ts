@@ -1,0 +1,100 @@
+import { invalidRequest } from "../policies/errors";
+
+export type Filters = Record<string, string | number | boolean>;
+
+interface CursorState {
+  /** Sort key and id of the last item of the previous page. */
+  after: [string, string];
+  /** Filters of the first page; later pages keep them. */
+  filters: Filters;
+}
+
+export interface ListPage<T> {
+  object: "list";
+  data: T[];
+  has_more: boolean;
+  next_cursor: string | null;
+}
+
+export interface PageRequest<T> {
+  items: T[];
+  limit: number;
+  cursor: string | undefined;
+  filters: Filters;
+  /** Items are returned newest first by this key (ties broken by id). */
+  sortKey: (item: T) => string;
+  matches: (item: T, filters: Filters) => boolean;
+  id: (item: T) => string;
+}
+
+export function encodeCursor(state: CursorState): string {
+  return Buffer.from(JSON.stringify(state)).toString("base64url");
+}
+
+function malformed(): never {
+  throw invalidRequest(
+    "invalid_cursor",
+    "The cursor is malformed; pass next_cursor from the previous page.",
+    "cursor",
+  );
+}
+
+export function decodeCursor(cursor: string): CursorState {
+  let state: unknown;
+  try {
+    state = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    malformed();
+  }
+  const candidate = state as Partial<CursorState> | null;
+  const after = candidate?.after;
+  const valid =
+    Array.isArray(after) &&
+    after.length === 2 &&
+    after.every((part) => typeof part === "string") &&
+    typeof candidate?.filters === "object" &&
+    candidate.filters !== null;
+  if (!valid) malformed();
+  return candidate as CursorState;
+}
+
+/** The cursor's filters apply to later pages; a request that sends different filters is rejected. */
+function mergeFilters(requested: Filters, carried: Filters): Filters {
+  for (const [name, value] of Object.entries(requested)) {
+    if (name in carried && carried[name] !== value) {
+      throw invalidRequest(
+        "cursor_mismatch",
+        `The cursor was issued for ${name}=${carried[name]}; drop the cursor to change filters.`,
+        name,
+      );
+    }
+  }
+  return { ...carried, ...requested };
+}
+
+function compareDescending(a: [string, string], b: [string, string]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? 1 : -1;
+  return a[1] === b[1] ? 0 : a[1] < b[1] ? 1 : -1;
+}
+
+/** One page of `items`, newest first, after the cursor's position, with the next cursor. */
+export function paginate<T>(page: PageRequest<T>): ListPage<T> {
+  const state = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+  const filters = state ? mergeFilters(page.filters, state.filters) : page.filters;
+  const position = (item: T): [string, string] => [page.sortKey(item), page.id(item)];
+  const ordered = page.items
+    .filter((item) => page.matches(item, filters))
+    .sort((a, b) => compareDescending(position(a), position(b)));
+  const remaining = state
+    ? ordered.filter((item) => compareDescending(position(item), state.after) > 0)
+    : ordered;
+  const data = remaining.slice(0, page.limit);
+  const last = data.at(-1);
+  const hasMore = remaining.length > data.length;
+  return {
+    object: "list",
+    data,
+    has_more: hasMore,
+    next_cursor: hasMore && last ? encodeCursor({ after: position(last), filters }) : null,
+  };
+}

@@ -1,0 +1,55 @@
+import { type JsonSchema, loadSpec } from "../spec/load";
+import { compileSpecSchema } from "../spec/validator";
+
+type Example = Record<string, unknown>;
+
+function isResource(value: unknown): value is Example & { id: string; object: string } {
+  const candidate = value as Example | null;
+  return (
+    !!candidate &&
+    typeof candidate === "object" &&
+    typeof candidate.id === "string" &&
+    typeof candidate.object === "string"
+  );
+}
+
+/** Every object with `id` and `object` found (at any depth) in an example value. */
+function collectResources(value: unknown, found: Example[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectResources(item, found);
+  } else if (value && typeof value === "object") {
+    if (isResource(value)) found.push(value);
+    for (const child of Object.values(value)) collectResources(child, found);
+  }
+}
+
+/** Example values of the spec, in document order: `example`, `examples: [..]` and `examples: {name: {value}}`. */
+function exampleValues(node: unknown, values: unknown[] = []): unknown[] {
+  if (Array.isArray(node)) {
+    for (const item of node) exampleValues(item, values);
+  } else if (node && typeof node === "object") {
+    for (const [key, child] of Object.entries(node)) {
+      if (key === "example") values.push(child);
+      else if (key === "examples" && Array.isArray(child)) values.push(...child);
+      else if (key === "examples" && child && typeof child === "object") {
+        values.push(...Object.values(child).map((entry) => (entry as { value?: unknown }).value));
+      } else exampleValues(child, values);
+    }
+  }
+  return values;
+}
+
+/**
+ * The spec's example records whose `object` is `objectType`, merged by id (the first example to set a field
+ * wins) and kept only when the merged record validates against `schemaName`.
+ */
+export function specExamples<T>(objectType: string, schemaName: string): T[] {
+  const found: Example[] = [];
+  collectResources(exampleValues(loadSpec()), found);
+  const merged = new Map<string, Example>();
+  for (const record of found.filter((candidate) => candidate.object === objectType)) {
+    merged.set(record.id as string, { ...structuredClone(record), ...merged.get(record.id as string) });
+  }
+  const validate = compileSpecSchema({ $ref: `#/components/schemas/${schemaName}` } as JsonSchema);
+  return [...merged.values()].filter((record) => validate(record)) as T[];
+}

@@ -1,0 +1,199 @@
+import { SIGNATURE_HEADER, signatureHeader } from "./signature";
+
+export const API_VERSION = "2026-11-01";
+
+/** Delays before each of the 9 retries: 1 min … about 8 h, 24 h in total (the spec's schedule). */
+export const DEFAULT_RETRY_DELAYS_MS = [60, 300, 900, 1_800, 3_600, 7_200, 14_400, 28_800, 29_340].map(
+  (s) => s * 1000,
+);
+
+export interface WebhookScheduleOptions {
+  /** Delays before each retry, in ms (default {@link DEFAULT_RETRY_DELAYS_MS}); its length is the retry count. */
+  retryDelaysMs?: number[];
+  /** Multiplies every delay, e.g. 0.0001 turns 24 h into under 9 s (default 1). */
+  timeScale?: number;
+  /** How long one delivery may take before it counts as failed (default 10 000 ms). */
+  timeoutMs?: number;
+}
+
+/** Where to deliver: a subscription and every secret it currently signs with. */
+export interface WebhookTarget {
+  id: string;
+  url: string;
+  events: readonly string[];
+  enabled: boolean;
+  secrets: readonly string[];
+}
+
+export interface WebhookEvent {
+  id: string;
+  object: "event";
+  type: string;
+  created_at: string;
+  api_version: string;
+  data: unknown;
+}
+
+export interface DeliveryAttempt {
+  attempt: number;
+  status: number | null;
+  error: string | null;
+  at: string;
+}
+
+export interface Delivery {
+  id: string;
+  event_id: string;
+  event_type: string;
+  webhook_id: string;
+  url: string;
+  state: "pending" | "succeeded" | "failed";
+  attempts: DeliveryAttempt[];
+}
+
+/** Builds events, POSTs them signed to every subscribed endpoint and retries failures on a schedule. */
+export class WebhookDispatcher {
+  private eventLog: WebhookEvent[] = [];
+  private deliveryLog: Delivery[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
+  private counter = 0;
+
+  constructor(
+    private readonly targets: () => WebhookTarget[],
+    private readonly now: () => Date,
+    private schedule: WebhookScheduleOptions = {},
+  ) {}
+
+  configure(schedule: WebhookScheduleOptions): void {
+    this.schedule = { ...this.schedule, ...schedule };
+  }
+
+  /** Records an event and starts delivering it to every enabled subscription listening for its type. */
+  emit(type: string, data: unknown): WebhookEvent {
+    this.counter += 1;
+    const event: WebhookEvent = {
+      id: `evt_mock${String(this.counter).padStart(6, "0")}`,
+      object: "event",
+      type,
+      created_at: this.now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, "Z"),
+      api_version: API_VERSION,
+      data,
+    };
+    this.eventLog.push(event);
+    for (const target of this.targets().filter((t) => t.enabled && t.events.includes(type))) {
+      const delivery: Delivery = {
+        id: `dlv_${event.id.slice(4)}_${target.id}`,
+        event_id: event.id,
+        event_type: type,
+        webhook_id: target.id,
+        url: target.url,
+        state: "pending",
+        attempts: [],
+      };
+      this.deliveryLog.push(delivery);
+      void this.attempt(delivery, event, target);
+    }
+    return event;
+  }
+
+  /** The schedule in effect, in the control endpoints' snake_case. */
+  currentSchedule() {
+    return {
+      retry_delays_ms: this.schedule.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+      time_scale: this.schedule.timeScale ?? 1,
+      timeout_ms: this.schedule.timeoutMs ?? 10_000,
+    };
+  }
+
+  events(): WebhookEvent[] {
+    return [...this.eventLog];
+  }
+
+  deliveries(): Delivery[] {
+    return this.deliveryLog.map((delivery) => ({ ...delivery, attempts: [...delivery.attempts] }));
+  }
+
+  /** Resolves once no delivery is in flight or waiting for a retry. */
+  settled(): Promise<void> {
+    if (this.inFlight === 0 && this.timers.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Cancels pending retries and forgets events and deliveries. */
+  reset(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.eventLog = [];
+    this.deliveryLog = [];
+    this.counter = 0;
+    this.notifyIfIdle();
+  }
+
+  private async attempt(delivery: Delivery, event: WebhookEvent, target: WebhookTarget): Promise<void> {
+    this.inFlight += 1;
+    const body = JSON.stringify(event);
+    const timestamp = Math.floor(this.now().getTime() / 1000);
+    const record: DeliveryAttempt = {
+      attempt: delivery.attempts.length + 1,
+      status: null,
+      error: null,
+      at: this.now().toISOString(),
+    };
+    try {
+      const response = await fetch(target.url, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "User-Agent": "Embott-Webhooks/1.0 (mock)",
+          [SIGNATURE_HEADER]: signatureHeader(target.secrets, timestamp, body),
+        },
+        body,
+        signal: AbortSignal.timeout(this.schedule.timeoutMs ?? 10_000),
+      });
+      record.status = response.status;
+      await response.body?.cancel();
+    } catch (thrown) {
+      record.error = thrown instanceof Error ? thrown.message : String(thrown);
+    }
+    delivery.attempts.push(record);
+    this.inFlight -= 1;
+    this.afterAttempt(delivery, event, target, record);
+  }
+
+  private afterAttempt(
+    delivery: Delivery,
+    event: WebhookEvent,
+    target: WebhookTarget,
+    record: DeliveryAttempt,
+  ) {
+    const delays = this.schedule.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    const retryDelay = delays[delivery.attempts.length - 1];
+    if (record.status !== null && record.status >= 200 && record.status < 300) {
+      delivery.state = "succeeded";
+    } else if (retryDelay === undefined || !this.deliveryLog.includes(delivery)) {
+      delivery.state = "failed";
+    } else {
+      const timer = setTimeout(
+        () => {
+          this.timers.delete(timer);
+          void this.attempt(delivery, event, target);
+        },
+        retryDelay * (this.schedule.timeScale ?? 1),
+      );
+      timer.unref();
+      this.timers.add(timer);
+    }
+    this.notifyIfIdle();
+  }
+
+  private notifyIfIdle(): void {
+    if (this.inFlight > 0 || this.timers.size > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
