@@ -9,6 +9,7 @@ export { type LoadedSpec, loadSpec } from "./load/load-spec";
 export { formatProblem, type Problem, SpecError } from "./load/problem";
 export { applyCasing, type Casing, camelCase, pascalCase, snakeCase } from "./naming/casing";
 export { createNaming, type LanguageNaming, type NameKind, type NamingConventions } from "./naming/language";
+export { type NamingEntry, resolveIdentifiers } from "./naming/resolve";
 export { NameScope } from "./naming/scope";
 export { singular, splitWords, wordsOr } from "./naming/words";
 export { normalizeDocument } from "./normalize/normalize";

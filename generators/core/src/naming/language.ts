@@ -21,6 +21,8 @@ export interface NamingConventions {
   reserved: Partial<Record<NameKind, ReadonlySet<string>>>;
   /** PHP keywords and class names are case-insensitive. */
   caseInsensitiveReserved?: boolean;
+  /** Two identifiers differing only in case collide (PHP class and method names). */
+  caseInsensitiveNames?: boolean;
   /** Turn a reserved identifier into a usable one (default: append `_`). */
   escapeReserved?: (identifier: string, kind: NameKind) => string;
   /** Make an identifier starting with a digit valid (default: prefix `_`). */

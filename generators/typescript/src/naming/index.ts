@@ -1,0 +1,31 @@
+import { createNaming, type LanguageNaming } from "@embott/codegen-core";
+import {
+  TYPESCRIPT_KEYWORDS,
+  TYPESCRIPT_RESERVED_MEMBERS,
+  TYPESCRIPT_RESERVED_TYPES,
+} from "./reserved-words";
+
+/**
+ * TypeScript identifiers: PascalCase types, camelCase members and parameters, SCREAMING_SNAKE constants,
+ * kebab-case files. Keywords are escaped with a trailing `_` where they would be bindings (parameters);
+ * object properties may be keywords in TypeScript, so they are left alone.
+ */
+export const typescriptNaming: LanguageNaming = createNaming({
+  language: "typescript",
+  casing: {
+    type: "pascal",
+    resource: "camel",
+    method: "camel",
+    property: "camel",
+    parameter: "camel",
+    enumMember: "pascal",
+    constant: "screamingSnake",
+    file: "kebab",
+  },
+  reserved: {
+    type: TYPESCRIPT_RESERVED_TYPES,
+    resource: TYPESCRIPT_RESERVED_MEMBERS,
+    method: TYPESCRIPT_RESERVED_MEMBERS,
+    parameter: TYPESCRIPT_KEYWORDS,
+  },
+});
