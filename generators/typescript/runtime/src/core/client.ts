@@ -1,0 +1,140 @@
+import { placeApiKey } from "../internal/auth";
+import { readEnv } from "../internal/env";
+import { type Logger, leveledLogger, resolveLogLevel } from "../internal/logger";
+import { sleep } from "../internal/sleep";
+import { type CallResult, type ResponseMode, sendWithRetries, type Transport } from "../internal/transport";
+import { APIPromise } from "./api-promise";
+import { SDKError } from "./error";
+import type { ClientOptions, RequestOptions, RequestSpec, SDKConfig } from "./options";
+import { PagePromise, type PaginationDescriptor } from "./pagination";
+import { Stream, type StreamDescriptor } from "./streaming";
+
+const DEFAULTS = { maxRetries: 2, timeout: 60_000, maxRetryAfter: 60_000 };
+
+/**
+ * Base class of every generated client. Generated resources call `request`, `requestPage` and `requestStream`;
+ * everything else (auth, retries, timeouts, errors, logging) lives here and in `internal/`.
+ */
+export class APIClient {
+  readonly config: SDKConfig;
+  readonly baseURL: string;
+  readonly maxRetries: number;
+  readonly timeout: number;
+  readonly maxRetryAfter: number;
+  readonly logger: Logger;
+  readonly #apiKey: string | undefined;
+  readonly #webhookSecret: string | undefined;
+  readonly #transport: Transport;
+
+  constructor(options: ClientOptions, config: SDKConfig) {
+    this.config = config;
+    this.#apiKey = options.apiKey ?? readEnv(config.apiKeyEnv);
+    if (!this.#apiKey && config.auth.kind !== "none") throw new SDKError(missingKeyMessage(this, config));
+    this.#webhookSecret = options.webhookSecret ?? readEnv(config.webhookSecretEnv);
+    this.baseURL = (options.baseURL ?? readEnv(config.baseURLEnv) ?? config.defaultBaseURL).replace(
+      /\/+$/,
+      "",
+    );
+    this.maxRetries = checkCount("maxRetries", options.maxRetries ?? DEFAULTS.maxRetries);
+    this.timeout = checkDuration("timeout", options.timeout ?? DEFAULTS.timeout);
+    this.maxRetryAfter = checkDuration("maxRetryAfter", options.maxRetryAfter ?? DEFAULTS.maxRetryAfter);
+    const logLevel = resolveLogLevel(options.logLevel, config.logEnv);
+    this.logger = leveledLogger(options.logger ?? console, logLevel);
+    this.#transport = this.#createTransport(options);
+  }
+
+  /** The webhook signing secret from the options or its env var (used by `WebhooksResource`). */
+  get webhookSecret(): string | undefined {
+    return this.#webhookSecret;
+  }
+
+  /** A JSON (or binary, see `RequestSpec.asBinary`) call. */
+  request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
+    return new APIPromise<T>(this.#send(spec, options, "parse"), (result) => result.data as T);
+  }
+
+  /** A paginated list call; the result is awaitable (first page) and async-iterable (every item). */
+  requestPage<Item>(
+    spec: RequestSpec,
+    pagination: PaginationDescriptor,
+    options: RequestOptions = {},
+  ): PagePromise<Item> {
+    // Per-call query overrides become part of the spec so the next page can replace the cursor in them.
+    const { query, ...rest } = options;
+    const first = { ...spec, query: { ...spec.query, ...query } };
+    const load = (next: RequestSpec) => this.#send(next, rest, "parse");
+    return new PagePromise<Item>(first, { descriptor: pagination, load, baseURL: this.baseURL });
+  }
+
+  /** An SSE call; resolves once the response headers arrive. */
+  requestStream<Event>(
+    spec: RequestSpec,
+    descriptor: StreamDescriptor,
+    options: RequestOptions = {},
+  ): APIPromise<Stream<Event>> {
+    const context = this.#transport.errorContext;
+    return new APIPromise(this.#send(spec, options, "stream"), (result) => {
+      if (!result.attempt) throw new SDKError("Internal error: a stream response lost its abort controller.");
+      return new Stream<Event>(result.response, result.attempt, descriptor, context);
+    });
+  }
+
+  /** Waits between retries. Tests override it to record delays instead of sleeping. */
+  protected sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return sleep(ms, signal);
+  }
+
+  /** Jitter source in [0, 1). */
+  protected random(): number {
+    return Math.random();
+  }
+
+  /** Current time in ms since the epoch (for HTTP-date Retry-After). */
+  protected now(): number {
+    return Date.now();
+  }
+
+  #send(spec: RequestSpec, options: RequestOptions, mode: ResponseMode): Promise<CallResult> {
+    return sendWithRetries(this.#transport, spec, options, mode);
+  }
+
+  #createTransport(options: ClientOptions): Transport {
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== "function")
+      throw new SDKError("No fetch implementation found: pass `fetch` in the options.");
+    return {
+      baseURL: this.baseURL,
+      fetch: fetchImpl,
+      fetchOptions: options.fetchOptions ?? {},
+      defaultHeaders: options.defaultHeaders,
+      defaultQuery: options.defaultQuery,
+      auth: placeApiKey(this.config.auth, this.#apiKey),
+      maxRetries: this.maxRetries,
+      timeout: this.timeout,
+      maxRetryAfter: this.maxRetryAfter,
+      sdkName: this.config.sdkName,
+      sdkVersion: this.config.sdkVersion,
+      logger: this.logger,
+      errorContext: { apiKeyEnv: this.config.apiKeyEnv, secrets: this.#apiKey ? [this.#apiKey] : [] },
+      sleep: (ms, signal) => this.sleep(ms, signal),
+      random: () => this.random(),
+      now: () => this.now(),
+    };
+  }
+}
+
+function missingKeyMessage(client: APIClient, config: SDKConfig): string {
+  const where = config.apiKeyEnv ? ` or set the ${config.apiKeyEnv} environment variable` : "";
+  return `Missing API key: pass { apiKey } to new ${client.constructor.name}()${where}.`;
+}
+
+function checkCount(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0)
+    throw new TypeError(`${name} must be a non-negative integer, got ${value}`);
+  return value;
+}
+
+function checkDuration(name: string, value: number): number {
+  if (!(value > 0)) throw new TypeError(`${name} must be a positive number of milliseconds, got ${value}`);
+  return value;
+}

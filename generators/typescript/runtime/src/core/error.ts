@@ -1,0 +1,229 @@
+import { scrubSecrets } from "../internal/logger";
+
+/**
+ * Error hierarchy. Names are generic so every generated SDK can reuse them; the generated package re-exports
+ * `SDKError` under its own root name (e.g. `export { SDKError as EmbottError }`), and `instanceof` works with
+ * either name because it is the same class.
+ */
+export class SDKError extends Error {
+  override name = "SDKError";
+}
+
+/** The `error` object of the API's error envelope `{ error: { type, code, message, param, request_id } }`. */
+export interface ErrorBody {
+  type: string;
+  code?: string;
+  message: string;
+  param?: string | null;
+  request_id?: string;
+  [extra: string]: unknown;
+}
+
+export interface RateLimitInfo {
+  limit: number | undefined;
+  remaining: number | undefined;
+  /** Unix seconds when the window resets. */
+  reset: number | undefined;
+  /** Seconds the server asked to wait (`Retry-After` in seconds form). */
+  retryAfter: number | undefined;
+}
+
+/** What the client knows when it turns a response into an error. */
+export interface ErrorContext {
+  apiKeyEnv?: string;
+  /** Strings removed from every message (the API key). */
+  secrets?: readonly string[];
+  retriesMade?: number;
+}
+
+export class APIError extends SDKError {
+  override name = "APIError";
+  /** HTTP status; undefined for an `error` event inside a stream. */
+  readonly status: number | undefined;
+  readonly headers: Headers | undefined;
+  readonly requestId: string | null;
+  /** The parsed error envelope, when the body had one. */
+  readonly error: ErrorBody | undefined;
+  /** The raw body (parsed JSON or text). */
+  readonly body: unknown;
+  readonly rateLimit: RateLimitInfo | null;
+
+  constructor(init: {
+    status: number | undefined;
+    headers: Headers | undefined;
+    body: unknown;
+    message: string;
+    requestId?: string | null;
+  }) {
+    super(init.message);
+    this.status = init.status;
+    this.headers = init.headers;
+    this.body = init.body;
+    this.error = readErrorBody(init.body);
+    this.requestId = init.headers?.get("x-request-id") ?? init.requestId ?? this.error?.request_id ?? null;
+    this.rateLimit = init.headers ? readRateLimit(init.headers) : null;
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = "BadRequestError";
+}
+export class AuthenticationError extends APIError {
+  override name = "AuthenticationError";
+}
+export class PermissionDeniedError extends APIError {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError extends APIError {
+  override name = "NotFoundError";
+}
+export class ConflictError extends APIError {
+  override name = "ConflictError";
+}
+export class UnprocessableEntityError extends APIError {
+  override name = "UnprocessableEntityError";
+}
+export class RateLimitError extends APIError {
+  override name = "RateLimitError";
+}
+export class InternalServerError extends APIError {
+  override name = "InternalServerError";
+}
+
+/** The request never got a response (DNS, refused, reset, TLS…). `cause` holds the underlying error. */
+export class APIConnectionError extends SDKError {
+  override name = "APIConnectionError";
+}
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = "APIConnectionTimeoutError";
+}
+/** The caller's `AbortSignal` fired. Never retried. */
+export class APIUserAbortError extends SDKError {
+  override name = "APIUserAbortError";
+  constructor(message = "Request was aborted by the caller's AbortSignal.", options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** A required parameter is missing or unusable; thrown before any request is sent. */
+export class InvalidParameterError extends SDKError {
+  override name = "InvalidParameterError";
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type WebhookSignatureErrorCode =
+  | "missing_header"
+  | "malformed_header"
+  | "no_signatures"
+  | "timestamp_too_old"
+  | "timestamp_in_future"
+  | "signature_mismatch";
+
+export class InvalidWebhookSignatureError extends SDKError {
+  override name = "InvalidWebhookSignatureError";
+  constructor(
+    readonly code: WebhookSignatureErrorCode,
+    message: string,
+    /** Extra guidance, e.g. when the body looks parsed and re-serialised. */
+    readonly hint?: string,
+  ) {
+    super(hint ? `${message} ${hint}` : message);
+  }
+}
+
+const STATUS_CLASSES: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** The typed error for an HTTP error response, with a message that says what happened and what to do. */
+export function errorFromResponse(
+  status: number,
+  headers: Headers,
+  body: unknown,
+  context: ErrorContext,
+): APIError {
+  const ErrorClass = STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : APIError);
+  const probe = new APIError({ status, headers, body, message: "" });
+  const message = scrubSecrets(describeError(probe, context), context.secrets ?? []);
+  return new ErrorClass({ status, headers, body, message });
+}
+
+/** The error for an `error` event received inside an SSE stream. */
+export function errorFromStreamEvent(payload: unknown, headers: Headers, context: ErrorContext): APIError {
+  const body =
+    typeof payload === "object" && payload !== null && "error" in payload ? payload : { error: payload };
+  const probe = new APIError({ status: undefined, headers, body, message: "" });
+  const message = scrubSecrets(`Stream error: ${describeError(probe, context)}`, context.secrets ?? []);
+  return new APIError({ status: undefined, headers, body, message });
+}
+
+function describeError(error: APIError, context: ErrorContext): string {
+  const kind = error.error?.type ?? (error.status ? `HTTP ${error.status}` : "error");
+  const detail =
+    error.error?.message ?? (typeof error.body === "string" && error.body ? error.body : "no details");
+  const where = error.requestId ? ` (request ${error.requestId})` : "";
+  const head = error.status ? `${error.status} ${kind}` : kind;
+  const hint = hintFor(error, context);
+  return `${head}: ${detail}${where}.${hint ? ` ${hint}` : ""}`;
+}
+
+function hintFor(error: APIError, context: ErrorContext): string {
+  const param = error.error?.param ? ` (parameter "${error.error.param}")` : "";
+  const retried = context.retriesMade ? ` after ${context.retriesMade} retries` : "";
+  switch (error.status) {
+    case 400:
+    case 422:
+      return `Fix the request${param} and try again.`;
+    case 401:
+      return `Check your API key${context.apiKeyEnv ? ` (${context.apiKeyEnv})` : ""}.`;
+    case 403:
+      return "The API key lacks the permission (scope) this operation needs; use a key that has it.";
+    case 404:
+      return "Check the id and that it belongs to this API key's workspace.";
+    case 409:
+      return "The resource's state conflicts with the request (or an Idempotency-Key was reused with another body).";
+    case 429: {
+      const wait = error.rateLimit?.retryAfter;
+      return `Retry after ${wait ?? "a few"} s or lower your request rate${retried}.`;
+    }
+    default:
+      return error.status !== undefined && error.status >= 500
+        ? `Server error${retried}; try again later.`
+        : "";
+  }
+}
+
+function readErrorBody(body: unknown): ErrorBody | undefined {
+  if (typeof body !== "object" || body === null || !("error" in body)) return undefined;
+  const inner = (body as { error: unknown }).error;
+  if (typeof inner !== "object" || inner === null) return undefined;
+  const candidate = inner as Partial<ErrorBody>;
+  return typeof candidate.message === "string" ? (candidate as ErrorBody) : undefined;
+}
+
+function readRateLimit(headers: Headers): RateLimitInfo | null {
+  const read = (name: string) => {
+    const value = headers.get(name);
+    return value !== null && value.trim() !== "" && Number.isFinite(Number(value))
+      ? Number(value)
+      : undefined;
+  };
+  const info: RateLimitInfo = {
+    limit: read("x-ratelimit-limit"),
+    remaining: read("x-ratelimit-remaining"),
+    reset: read("x-ratelimit-reset"),
+    retryAfter: read("retry-after"),
+  };
+  return Object.values(info).some((value) => value !== undefined) ? info : null;
+}

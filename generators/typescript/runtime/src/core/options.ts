@@ -1,0 +1,89 @@
+import type { Logger, LogLevel } from "../internal/logger";
+import type { WebhookSignatureScheme } from "./webhook-scheme";
+
+/** How the API key is sent. Chosen by the generator from the spec's security scheme. */
+export type AuthScheme =
+  | { kind: "bearer" }
+  | { kind: "header"; name: string }
+  | { kind: "query"; name: string }
+  /** HTTP Basic: an `apiKey` of "user:password" is split, otherwise it is the user with an empty password. */
+  | { kind: "basic" }
+  | { kind: "none" };
+
+/** Static facts about one generated SDK, passed by the generated client to `APIClient`. */
+export interface SDKConfig {
+  sdkName: string;
+  sdkVersion: string;
+  defaultBaseURL: string;
+  auth: AuthScheme;
+  apiKeyEnv?: string;
+  baseURLEnv?: string;
+  logEnv?: string;
+  /** Env var holding the webhook signing secret (optional default for `client.webhooks.verify`). */
+  webhookSecretEnv?: string;
+  /** The root `x-embott-webhook-signature` descriptor; `WebhooksResource` reads it. */
+  webhookSignature?: WebhookSignatureScheme;
+}
+
+/** User-facing options of a generated client. Durations are milliseconds. */
+export interface ClientOptions {
+  /** Defaults to the env var named by `SDKConfig.apiKeyEnv`. */
+  apiKey?: string;
+  /** Defaults to the env var named by `SDKConfig.baseURLEnv`, then `SDKConfig.defaultBaseURL`. */
+  baseURL?: string;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** Per-attempt timeout in ms, covering headers and (for non-streaming calls) the body. Default 60 000. */
+  timeout?: number;
+  /** Longest server-requested wait honoured (ms); beyond it the SDK falls back to its own backoff. Default 60 000. */
+  maxRetryAfter?: number;
+  /** A fetch implementation, e.g. undici's `fetch` bound to an Agent with longer timeouts. */
+  fetch?: typeof fetch;
+  /** Extra `RequestInit` fields for every request (e.g. Node's `dispatcher`). */
+  fetchOptions?: Record<string, unknown>;
+  defaultHeaders?: HeadersInput;
+  defaultQuery?: Record<string, unknown>;
+  logger?: Logger;
+  /** Defaults to the env var named by `SDKConfig.logEnv`, then "warn". */
+  logLevel?: LogLevel;
+  /** Secret for `client.webhooks.verify/unwrap` when none is passed; defaults to `SDKConfig.webhookSecretEnv`. */
+  webhookSecret?: string;
+}
+
+/** Options of a single call. */
+export interface RequestOptions {
+  timeout?: number;
+  maxRetries?: number;
+  signal?: AbortSignal;
+  /** Merged over client and generated headers; a `null` value removes a header. */
+  headers?: HeadersInput;
+  /** Overrides the generated `Idempotency-Key` (the same key is reused on every retry). */
+  idempotencyKey?: string;
+  /** Extra query parameters merged over the generated ones. */
+  query?: Record<string, unknown>;
+}
+
+export type HeadersInput = Record<string, string | null | undefined> | Headers;
+
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete" | "head" | "options";
+
+/** What generated code passes for one call. */
+export interface RequestSpec {
+  method: HttpMethod;
+  /** Path relative to the base URL, already encoded (use `encodePath`). */
+  path: string;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  /** How `body` is encoded. Default "json". */
+  bodyType?: "json" | "form" | "multipart";
+  /** Header parameters of the operation. */
+  headers?: HeadersInput;
+  /**
+   * The IR's idempotency flag. Omitted or `true`: a non-GET/HEAD/OPTIONS request carries an automatic
+   * `Idempotency-Key`. `false`: the operation accepts no key, so none is generated (a user's
+   * `RequestOptions.idempotencyKey` is still sent).
+   */
+  idempotent?: boolean;
+  /** Binary response: `true`/"arrayBuffer" resolves to an `ArrayBuffer`, "blob" to a `Blob`. */
+  asBinary?: boolean | "arrayBuffer" | "blob";
+}

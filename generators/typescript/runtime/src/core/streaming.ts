@@ -1,0 +1,107 @@
+import type { AttemptSignal } from "../internal/fetch-timeout";
+import { readServerSentEvents } from "../internal/sse-parser";
+import { type ErrorContext, errorFromStreamEvent, SDKError } from "./error";
+
+/** The `x-embott-streaming` fields the runtime needs, passed by the generated streaming method. */
+export interface StreamDescriptor {
+  /** Field naming each event's kind (also the SSE `event:` name). Default "type". */
+  discriminator?: string;
+  /** Kind of the event that ends the stream and carries the whole result. */
+  final?: string;
+  /** Kind (or SSE `event:` name) of error events, thrown as `APIError`. Default "error". */
+  errorEvent?: string;
+}
+
+/**
+ * A typed SSE stream: `for await (const event of stream)` yields each `data:` payload parsed as JSON.
+ * Leaving the loop early (break, return, throw) aborts the HTTP request. A stream can be consumed once.
+ */
+export class Stream<Event> implements AsyncIterable<Event> {
+  readonly response: Response;
+  readonly requestId: string | null;
+  readonly #attempt: AttemptSignal;
+  readonly #descriptor: Required<Pick<StreamDescriptor, "discriminator" | "errorEvent">> & StreamDescriptor;
+  readonly #errorContext: ErrorContext;
+  #consumed = false;
+
+  constructor(
+    response: Response,
+    attempt: AttemptSignal,
+    descriptor: StreamDescriptor,
+    errorContext: ErrorContext,
+  ) {
+    this.response = response;
+    this.requestId = response.headers.get("x-request-id");
+    this.#attempt = attempt;
+    this.#descriptor = { discriminator: "type", errorEvent: "error", ...descriptor };
+    this.#errorContext = errorContext;
+  }
+
+  /** Aborts the underlying request. */
+  abort(): void {
+    this.#attempt.controller.abort();
+    this.#attempt.dispose();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Event, void, undefined> {
+    if (this.#consumed)
+      throw new SDKError("This stream has already been consumed; a stream can be iterated once.");
+    this.#consumed = true;
+    if (!this.response.body) throw new SDKError("The streaming response has no body.");
+    let finished = false;
+    try {
+      for await (const sse of readServerSentEvents(this.response.body)) {
+        const event = this.#parse(sse.event, sse.data);
+        if (event !== undefined) yield event;
+      }
+      finished = true;
+    } catch (error) {
+      throw this.#attempt.signal.aborted && !(error instanceof SDKError)
+        ? this.#attempt.classify(error)
+        : error;
+    } finally {
+      if (finished) this.#attempt.dispose();
+      else this.abort();
+    }
+  }
+
+  /** Consumes the stream and returns its final event (the descriptor's `final` kind). */
+  async finalMessage(): Promise<Event> {
+    const finalKind = this.#descriptor.final;
+    if (!finalKind) throw new SDKError("This stream has no final event kind; iterate it instead.");
+    let last: Event | undefined;
+    for await (const event of this) {
+      if (this.#kindOf(event) === finalKind) last = event;
+    }
+    if (last === undefined) throw new SDKError(`The stream ended without a "${finalKind}" event.`);
+    return last;
+  }
+
+  #parse(sseEvent: string, data: string): Event | undefined {
+    if (data === "[DONE]") return undefined;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(data);
+    } catch (error) {
+      throw new SDKError(`Could not parse the data of a "${sseEvent}" stream event as JSON.`, {
+        cause: error,
+      });
+    }
+    const { discriminator, errorEvent } = this.#descriptor;
+    if (isRecord(payload) && payload[discriminator] === undefined && sseEvent !== "message") {
+      payload[discriminator] = sseEvent; // the SSE event name is the kind when the payload omits it
+    }
+    if (sseEvent === errorEvent || this.#kindOf(payload) === errorEvent) {
+      throw errorFromStreamEvent(payload, this.response.headers, this.#errorContext);
+    }
+    return payload as Event;
+  }
+
+  #kindOf(event: unknown): unknown {
+    return isRecord(event) ? event[this.#descriptor.discriminator] : undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

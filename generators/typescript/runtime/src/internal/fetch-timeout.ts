@@ -1,0 +1,90 @@
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  type SDKError,
+} from "../core/error";
+
+/** setTimeout overflows (and fires at once) above 2^31 − 1 ms, so longer timeouts are clamped to it. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** undici's own limits (300 s by default on Node's global fetch) surface as these cause codes. */
+const UNDICI_TIMEOUT_CODES = new Set([
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/** One attempt's abort signal: fires on the per-attempt timeout or when the caller's signal aborts. */
+export class AttemptSignal {
+  readonly controller = new AbortController();
+  #timedOut = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #userSignal: AbortSignal | undefined;
+  readonly #onUserAbort = () => this.controller.abort(this.#userSignal?.reason);
+
+  constructor(
+    readonly timeoutMs: number,
+    userSignal: AbortSignal | undefined,
+  ) {
+    this.#userSignal = userSignal;
+    if (userSignal?.aborted) this.controller.abort(userSignal.reason);
+    userSignal?.addEventListener("abort", this.#onUserAbort, { once: true });
+    this.#timer = setTimeout(
+      () => {
+        this.#timedOut = true;
+        this.controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+      },
+      Math.min(timeoutMs, MAX_TIMER_MS),
+    );
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get userAborted(): boolean {
+    return this.#userSignal?.aborted === true;
+  }
+
+  /** Stops the timeout (the stream reader takes over) but keeps the link to the caller's signal. */
+  clearTimeout(): void {
+    clearTimeout(this.#timer);
+  }
+
+  /** Releases the timer and the listener on the caller's signal. */
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#userSignal?.removeEventListener("abort", this.#onUserAbort);
+  }
+
+  /** Maps whatever fetch or a body read threw to the SDK's typed errors. */
+  classify(error: unknown): SDKError {
+    if (this.userAborted) return new APIUserAbortError(undefined, { cause: error });
+    if (this.#timedOut) {
+      return new APIConnectionTimeoutError(`Request timed out after ${this.timeoutMs} ms.`, { cause: error });
+    }
+    const code = causeCode(error);
+    if (code && UNDICI_TIMEOUT_CODES.has(code)) {
+      return new APIConnectionTimeoutError(
+        `Request timed out in the fetch implementation (${code}). Node's built-in fetch stops waiting after 300 s ` +
+          "whatever the SDK timeout; for longer timeouts pass `fetch` or `fetchOptions.dispatcher` using an undici " +
+          "Agent with headersTimeout and bodyTimeout set to 0.",
+        { cause: error },
+      );
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    const detail = code ? `${reason} (${code})` : reason;
+    return new APIConnectionError(`Connection error: ${detail}.`, { cause: error });
+  }
+}
+
+function causeCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === "object" && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,118 @@
+import { SDKError } from "../core/error";
+import type { RequestSpec } from "../core/options";
+
+/** The fields of `x-embott-pagination`, passed by generated code for each paginated operation. */
+export type PaginationDescriptor =
+  | {
+      style: "cursor";
+      items?: string;
+      cursorParam: string;
+      nextCursor: string;
+      hasMore?: string;
+      limitParam?: string;
+    }
+  | { style: "offset"; items?: string; offsetParam: string; total?: string; limitParam?: string }
+  | { style: "page"; items?: string; pageParam: string; totalPages?: string; limitParam?: string }
+  | { style: "link"; items?: string; limitParam?: string };
+
+export interface PageSnapshot {
+  spec: RequestSpec;
+  body: unknown;
+  response: Response;
+  itemCount: number;
+  baseURL: string;
+}
+
+/** The items of one page: the `items` field (dotted paths allowed), or the body itself when it is an array. */
+export function extractItems<Item>(body: unknown, descriptor: PaginationDescriptor): Item[] {
+  const path = descriptor.items ?? "data";
+  const items = Array.isArray(body) && descriptor.items === undefined ? body : readPath(body, path);
+  if (!Array.isArray(items)) {
+    throw new SDKError(`Expected an array at "${path}" in the list response, got ${describe(items)}.`);
+  }
+  return items as Item[];
+}
+
+/**
+ * The request for the next page, or null on the last page. It is the original request with only the
+ * cursor/offset/page replaced, so filters and limit carry over.
+ */
+export function nextPageSpec(descriptor: PaginationDescriptor, page: PageSnapshot): RequestSpec | null {
+  if (descriptor.style === "link") return nextLinkSpec(page);
+  if (page.itemCount === 0) return null;
+  const next = nextQueryValue(descriptor, page);
+  if (next === null) return null;
+  return { ...page.spec, query: { ...page.spec.query, [next.param]: next.value } };
+}
+
+function nextQueryValue(
+  descriptor: Exclude<PaginationDescriptor, { style: "link" }>,
+  page: PageSnapshot,
+): { param: string; value: string | number } | null {
+  const query = page.spec.query ?? {};
+  const limit = descriptor.limitParam ? toNumber(query[descriptor.limitParam]) : undefined;
+  const fullPage = limit === undefined || page.itemCount >= limit;
+  switch (descriptor.style) {
+    case "cursor": {
+      const cursor = readPath(page.body, descriptor.nextCursor);
+      const hasMore = descriptor.hasMore ? readPath(page.body, descriptor.hasMore) : undefined;
+      if (hasMore === false || typeof cursor !== "string" || cursor === "") return null;
+      if (cursor === query[descriptor.cursorParam]) return null; // a server repeating a cursor would loop forever
+      return { param: descriptor.cursorParam, value: cursor };
+    }
+    case "offset": {
+      const offset = (toNumber(query[descriptor.offsetParam]) ?? 0) + page.itemCount;
+      const total = descriptor.total ? toNumber(readPath(page.body, descriptor.total)) : undefined;
+      const more = total !== undefined ? offset < total : fullPage;
+      return more ? { param: descriptor.offsetParam, value: offset } : null;
+    }
+    case "page": {
+      const current = toNumber(query[descriptor.pageParam]) ?? 1;
+      const totalPages = descriptor.totalPages
+        ? toNumber(readPath(page.body, descriptor.totalPages))
+        : undefined;
+      const more = totalPages !== undefined ? current < totalPages : fullPage;
+      return more ? { param: descriptor.pageParam, value: current + 1 } : null;
+    }
+  }
+}
+
+/** Follows `Link: <…>; rel="next"`, only to the API's own origin so the API key never leaves it. */
+function nextLinkSpec(page: PageSnapshot): RequestSpec | null {
+  const target = parseNextLink(page.response.headers.get("link"));
+  if (!target) return null;
+  const resolved = new URL(target, page.response.url || page.baseURL);
+  if (resolved.origin !== new URL(page.baseURL).origin) {
+    throw new SDKError(`Refusing to follow a pagination link to another origin (${resolved.origin}).`);
+  }
+  if (resolved.toString() === page.spec.path) return null;
+  return { ...page.spec, path: resolved.toString(), query: {} };
+}
+
+/** The URL of the `rel="next"` entry of an RFC 8288 Link header. */
+export function parseNextLink(header: string | null): string | undefined {
+  if (!header) return undefined;
+  for (const match of header.matchAll(/<([^>]*)>((?:\s*;\s*[^;,]+)*)/g)) {
+    const rels = /;\s*rel\s*=\s*"?([^";,]+)"?/i.exec(match[2] ?? "")?.[1];
+    if (rels?.toLowerCase().split(/\s+/).includes("next")) return match[1];
+  }
+  return undefined;
+}
+
+function readPath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.split(".")) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function toNumber(value: unknown): number | undefined {
+  const number = typeof value === "number" ? value : typeof value === "string" ? Number(value) : Number.NaN;
+  return Number.isFinite(number) ? number : undefined;
+}
+
+function describe(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}

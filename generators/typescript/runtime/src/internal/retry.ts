@@ -1,0 +1,21 @@
+const RETRYABLE_STATUSES = new Set([408, 409, 429]);
+
+/** Whether a failed response is worth retrying: `x-should-retry` wins, else 408, 409, 429 and ≥ 500. */
+export function isRetryableResponse(status: number, headers: Headers): boolean {
+  const override = headers.get("x-should-retry")?.trim().toLowerCase();
+  if (override === "true") return true;
+  if (override === "false") return false;
+  return RETRYABLE_STATUSES.has(status) || status >= 500;
+}
+
+/** Methods that never carry an automatic Idempotency-Key. */
+const SAFE_METHODS = new Set(["get", "head", "options"]);
+
+export function needsIdempotencyKey(method: string, idempotent: boolean | undefined): boolean {
+  return !SAFE_METHODS.has(method.toLowerCase()) && idempotent !== false;
+}
+
+/** A fresh random key ("idem_<uuid>"), generated once per call and reused on every retry. */
+export function newIdempotencyKey(): string {
+  return `idem_${globalThis.crypto.randomUUID()}`;
+}

@@ -1,0 +1,196 @@
+import { APIUserAbortError, type ErrorContext, errorFromResponse, SDKError } from "../core/error";
+import type { HeadersInput, RequestOptions, RequestSpec } from "../core/options";
+import type { AuthPlacement } from "./auth";
+import { retryDelayMs } from "./backoff";
+import { encodeBody } from "./body";
+import { AttemptSignal } from "./fetch-timeout";
+import { mergeHeaders, telemetryHeaderName } from "./headers";
+import { type Logger, redactHeaders, scrubSecrets } from "./logger";
+import { buildURL } from "./query";
+import { readErrorBody, readSuccessBody } from "./response";
+import { isRetryableResponse, needsIdempotencyKey, newIdempotencyKey } from "./retry";
+
+/** Everything the retry loop needs from the client; `sleep`, `random` and `now` are injectable for tests. */
+export interface Transport {
+  baseURL: string;
+  fetch: typeof fetch;
+  fetchOptions: Record<string, unknown>;
+  defaultHeaders: HeadersInput | undefined;
+  defaultQuery: Record<string, unknown> | undefined;
+  auth: AuthPlacement;
+  maxRetries: number;
+  timeout: number;
+  maxRetryAfter: number;
+  sdkName: string;
+  sdkVersion: string;
+  logger: Logger;
+  errorContext: ErrorContext;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  random(): number;
+  now(): number;
+}
+
+/** "parse" reads the body inside the attempt's timeout; "stream" hands the open body to the caller. */
+export type ResponseMode = "parse" | "stream";
+
+export interface CallResult {
+  response: Response;
+  data: unknown;
+  requestId: string | null;
+  /** For "stream": the live attempt, whose controller aborts the body and which the reader must dispose. */
+  attempt: AttemptSignal | undefined;
+}
+
+interface PreparedRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: BodyInit | undefined;
+  asBinary: RequestSpec["asBinary"];
+}
+
+type Outcome =
+  | { ok: true; result: CallResult }
+  | { ok: false; retryable: boolean; error: SDKError; headers?: undefined }
+  | { ok: false; retryable: boolean; status: number; headers: Headers; body: unknown };
+
+/** Sends `spec`, retrying retryable failures with backoff; resolves with the response or throws a typed error. */
+export async function sendWithRetries(
+  transport: Transport,
+  spec: RequestSpec,
+  options: RequestOptions,
+  mode: ResponseMode,
+): Promise<CallResult> {
+  const maxRetries = options.maxRetries ?? transport.maxRetries;
+  const prepared = prepareRequest(transport, spec, options, mode);
+  for (let retryIndex = 0; ; retryIndex++) {
+    const outcome = await attemptOnce(transport, prepared, options, mode, retryIndex);
+    if (outcome.ok) return outcome.result;
+    if (!outcome.retryable || retryIndex >= maxRetries) throw toError(transport, outcome, retryIndex);
+    const delay = retryDelayMs({
+      retryIndex,
+      headers: outcome.headers,
+      maxRetryAfterMs: transport.maxRetryAfter,
+      random: transport.random(),
+      nowMs: transport.now(),
+    });
+    transport.logger.info(
+      `Retrying ${prepared.method} ${redactURL(transport, prepared.url)} in ${Math.round(delay)} ms`,
+    );
+    try {
+      await transport.sleep(delay, options.signal);
+    } catch (error) {
+      throw new APIUserAbortError(undefined, { cause: error });
+    }
+  }
+}
+
+function prepareRequest(
+  transport: Transport,
+  spec: RequestSpec,
+  options: RequestOptions,
+  mode: ResponseMode,
+) {
+  const query = { ...transport.defaultQuery, ...spec.query, ...options.query, ...transport.auth.query };
+  const encoded = encodeBody(spec.body, spec.bodyType);
+  const autoKey = needsIdempotencyKey(spec.method, spec.idempotent) ? newIdempotencyKey() : undefined;
+  const headers = mergeHeaders(
+    {
+      accept: mode === "stream" ? "text/event-stream" : "application/json",
+      "user-agent": `${transport.sdkName}-typescript/${transport.sdkVersion}`,
+      "content-type": encoded.contentType,
+      [telemetryHeaderName(transport.sdkName, "Timeout")]: String(
+        (options.timeout ?? transport.timeout) / 1000,
+      ),
+    },
+    transport.auth.headers,
+    transport.defaultHeaders,
+    spec.headers,
+    autoKey ? { "idempotency-key": autoKey } : undefined,
+    options.headers,
+    options.idempotencyKey !== undefined ? { "idempotency-key": options.idempotencyKey } : undefined,
+  );
+  const url = buildURL(transport.baseURL, spec.path, query);
+  return { method: spec.method.toUpperCase(), url, headers, body: encoded.body, asBinary: spec.asBinary };
+}
+
+async function attemptOnce(
+  transport: Transport,
+  request: PreparedRequest,
+  options: RequestOptions,
+  mode: ResponseMode,
+  retryIndex: number,
+): Promise<Outcome> {
+  const attempt = new AttemptSignal(options.timeout ?? transport.timeout, options.signal);
+  const headers = new Headers(request.headers);
+  headers.set(telemetryHeaderName(transport.sdkName, "Retry-Count"), String(retryIndex));
+  const started = transport.now();
+  logRequest(transport, request, headers, retryIndex);
+  let keepAttempt = false;
+  try {
+    const init = { ...transport.fetchOptions, method: request.method, headers, body: request.body };
+    const response = await transport.fetch(request.url, { ...init, signal: attempt.signal });
+    logResponse(transport, request, response, transport.now() - started);
+    const requestId = response.headers.get("x-request-id");
+    if (!response.ok) {
+      const body = await readErrorBody(response);
+      const retryable = isRetryableResponse(response.status, response.headers);
+      return { ok: false, retryable, status: response.status, headers: response.headers, body };
+    }
+    if (mode === "stream") {
+      attempt.clearTimeout();
+      keepAttempt = true;
+      return { ok: true, result: { response, data: undefined, requestId, attempt } };
+    }
+    const data = await readSuccessBody(response, request.asBinary);
+    return { ok: true, result: { response, data, requestId, attempt: undefined } };
+  } catch (thrown) {
+    if (thrown instanceof SDKError) throw thrown; // e.g. invalid JSON in a 200: retrying will not fix it
+    const error = attempt.classify(thrown);
+    return { ok: false, retryable: !(error instanceof APIUserAbortError), error };
+  } finally {
+    if (!keepAttempt) attempt.dispose();
+  }
+}
+
+function toError(
+  transport: Transport,
+  outcome: Exclude<Outcome, { ok: true }>,
+  retriesMade: number,
+): SDKError {
+  if ("error" in outcome) return outcome.error;
+  const context = { ...transport.errorContext, retriesMade };
+  const error = errorFromResponse(outcome.status, outcome.headers, outcome.body, context);
+  transport.logger.debug(`Request failed: ${error.message}`);
+  return error;
+}
+
+function logRequest(
+  transport: Transport,
+  request: PreparedRequest,
+  headers: Headers,
+  retryIndex: number,
+): void {
+  transport.logger.debug(`${request.method} ${redactURL(transport, request.url)}`, {
+    retryCount: retryIndex,
+    headers: redactHeaders(headers),
+  });
+}
+
+function logResponse(
+  transport: Transport,
+  request: PreparedRequest,
+  response: Response,
+  durationMs: number,
+): void {
+  transport.logger.debug(`${request.method} ${redactURL(transport, request.url)} → ${response.status}`, {
+    requestId: response.headers.get("x-request-id"),
+    durationMs: Math.round(durationMs),
+    headers: redactHeaders(response.headers),
+  });
+}
+
+function redactURL(transport: Transport, url: string): string {
+  const secrets = transport.errorContext.secrets ?? [];
+  return scrubSecrets(url, [...secrets, ...secrets.map(encodeURIComponent)]);
+}
