@@ -1,0 +1,5 @@
+export { parseCliArgs } from "./args";
+export { formatInspect } from "./commands/inspect";
+export type { CliIO } from "./io";
+export { runCli } from "./run";
+export { TARGETS } from "./targets";
