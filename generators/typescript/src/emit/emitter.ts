@@ -1,0 +1,132 @@
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import {
+  type EmitContext,
+  type Emitter,
+  type GeneratedFile,
+  type IR,
+  IR_VERSION,
+  type LanguageNaming,
+} from "@embott/codegen-core";
+import { exportedTypeNames, postProcessTypes, runHeyApiTypes } from "../hey-api";
+import { API_MD_FILE, renderApiMd } from "./api-md";
+import { CLIENT_FILE, renderClient } from "./client";
+import { formatTypeScriptFiles } from "./format";
+import { tsHeader } from "./header";
+import { renderBarrel } from "./index-barrel";
+import { EmitNames } from "./names";
+import { PROVENANCE_FILE, renderProvenance } from "./provenance";
+import { EmitError } from "./request-spec";
+import { planResource, type ResourcePlan, type ResourcePlanContext, renderResource } from "./resource";
+import { buildResourceTree, flattenTree, type ResourceNode } from "./resource-tree";
+import { readRuntimeFiles, runtimeExportNames } from "./runtime-files";
+import { TypesModule } from "./types-module";
+import { planWebhooks, renderWebhookEvents, WEBHOOK_EVENTS_FILE, type WebhooksPlan } from "./webhooks";
+
+const HEY_API_VERSION = "@hey-api/openapi-ts 0.95.0";
+const DEFAULT_SDK_VERSION = "0.1.0";
+
+/** The TypeScript emitter: hey-api prints the types, our emitters print the SDK surface around them. */
+export function createTypeScriptEmitter(naming: LanguageNaming): Emitter {
+  return { language: "typescript", emit: (ir, context) => emitTypeScript(ir, context, naming) };
+}
+
+export async function emitTypeScript(
+  ir: IR,
+  context: EmitContext,
+  naming: LanguageNaming,
+): Promise<GeneratedFile[]> {
+  if (ir.irVersion !== IR_VERSION) throw new EmitError(`IR version ${ir.irVersion} is not ${IR_VERSION}`);
+  const specLabel = context.specFile;
+  const heyApi = await runHeyApiTypes(resolve(ir.source.file));
+  const typesSource = postProcessTypes(heyApi.source, tsHeader(specLabel));
+  const typeNames = exportedTypeNames(typesSource).filter((name) => !heyApi.symbols.clientOnly.has(name));
+  const runtimeFiles = await readRuntimeFiles();
+  const runtimeNames = runtimeExportNames(runtimeFiles);
+  const names = new EmitNames(naming, [...typeNames, ...runtimeNames]);
+  const types = new TypesModule(heyApi.symbols);
+  const clientClass = names.clientClass(ir.sdk.clientName);
+  const webhooks = planWebhooks(ir, types, names);
+  const resources = planResources(ir, { ir, names, types }, webhooks);
+  const allResources = resources.flatMap(flattenPlans);
+  const sdkVersion = await readPackageVersion(context.outDir);
+  const clientPlan = { className: clientClass, resources: resources.map(topLevel(names)) };
+  const webhookEvents = webhooks ? renderWebhookEvents(webhooks, specLabel) : undefined;
+  const files: GeneratedFile[] = [
+    { path: "src/types.gen.ts", contents: typesSource },
+    { path: `src/${CLIENT_FILE}`, contents: renderClient(ir, clientPlan, sdkVersion, specLabel) },
+    ...allResources.map((plan) => ({ path: `src/${plan.file}`, contents: renderResource(plan, specLabel) })),
+    ...(webhookEvents ? [{ path: `src/${WEBHOOK_EVENTS_FILE}`, contents: webhookEvents }] : []),
+    {
+      path: "src/index.ts",
+      contents: renderBarrel({
+        clientClass,
+        resources: allResources,
+        webhooks,
+        typeNames,
+        runtimeNames,
+        specLabel,
+      }),
+    },
+    ...runtimeFiles.map((file) => ({
+      path: `src/${file.path}`,
+      contents: `${tsHeader(specLabel)}\n${file.contents}`,
+    })),
+    { path: API_MD_FILE, contents: renderApiMd(ir, clientClass, allResources, specLabel) },
+    {
+      path: PROVENANCE_FILE,
+      contents: renderProvenance({
+        ir,
+        specLabel,
+        sdkVersion,
+        generatorVersion: context.generatorVersion,
+        typesPrinter: HEY_API_VERSION,
+      }),
+    },
+  ];
+  return formatTypeScriptFiles(files);
+}
+
+function planResources(
+  ir: IR,
+  base: Omit<ResourcePlanContext, "className" | "property" | "webhookEventFor">,
+  webhooks?: WebhooksPlan,
+): ResourcePlan[] {
+  const needsWebhooksNode =
+    webhooks?.verifies === true && !ir.resources.some((resource) => resource.id === webhooks.segment.raw);
+  const roots = buildResourceTree(ir, needsWebhooksNode && webhooks ? [webhooks.segment] : []);
+  const classNames = new Map(flattenTree(roots).map((node) => [node.id, base.names.resourceClass(node)]));
+  const context: ResourcePlanContext = {
+    ...base,
+    className: (node) => classNames.get(node.id)!,
+    property: (node) => base.names.resourceProperty(node.path.at(-1)!),
+    webhookEventFor: (node) => webhookEventFor(node, webhooks),
+  };
+  return roots.map((root) => planResource(context, root));
+}
+
+function webhookEventFor(node: ResourceNode, webhooks?: WebhooksPlan): ResourcePlan["webhookEvent"] {
+  if (!webhooks?.verifies || node.path.length !== 1 || node.id !== webhooks.segment.raw) return undefined;
+  const module = webhooks.ownUnion ? WEBHOOK_EVENTS_FILE.replace(/\.ts$/, "") : undefined;
+  return { type: webhooks.eventType, module };
+}
+
+function flattenPlans(plan: ResourcePlan): ResourcePlan[] {
+  return [plan, ...plan.children.flatMap((child) => flattenPlans(child.plan))];
+}
+
+function topLevel(names: EmitNames) {
+  return (plan: ResourcePlan) => ({ property: names.resourceProperty(plan.node.path[0]!), plan });
+}
+
+/** The SDK version comes from the hand-written package.json next to the generated sources, when there is one. */
+async function readPackageVersion(outDir: string): Promise<string> {
+  try {
+    const manifest = JSON.parse(await readFile(join(outDir, "package.json"), "utf8")) as {
+      version?: unknown;
+    };
+    return typeof manifest.version === "string" ? manifest.version : DEFAULT_SDK_VERSION;
+  } catch {
+    return DEFAULT_SDK_VERSION;
+  }
+}

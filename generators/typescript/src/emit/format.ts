@@ -1,0 +1,48 @@
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import type { GeneratedFile } from "@embott/codegen-core";
+
+const run = promisify(execFile);
+const BIOME_BIN = createRequire(import.meta.url).resolve("@biomejs/biome/bin/biome");
+
+/** The repository's formatter settings (biome.json), so generated SDKs pass `biome check` unchanged. */
+const FORMATTER_CONFIG = {
+  files: { maxSize: 16 * 1024 * 1024 },
+  formatter: { enabled: true, indentStyle: "space", indentWidth: 2, lineWidth: 110 },
+  javascript: { formatter: { quoteStyle: "double", trailingCommas: "all", semicolons: "always" } },
+};
+
+/**
+ * Formats every generated `.ts` file with biome in one process: our printer decides structure, biome decides
+ * line breaks. Runs in a private temp directory; other files pass through untouched.
+ */
+export async function formatTypeScriptFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
+  const dir = await mkdtemp(join(tmpdir(), "embott-format-"));
+  try {
+    await writeFile(join(dir, "biome.json"), JSON.stringify(FORMATTER_CONFIG));
+    const sources = files.filter((file) => file.path.endsWith(".ts"));
+    await Promise.all(
+      sources.map(async (file) => {
+        await mkdir(dirname(join(dir, "src", file.path)), { recursive: true });
+        await writeFile(join(dir, "src", file.path), file.contents);
+      }),
+    );
+    await run(process.execPath, [BIOME_BIN, "format", "--write", "--config-path", dir, join(dir, "src")], {
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return Promise.all(
+      files.map(async (file) =>
+        file.path.endsWith(".ts")
+          ? { ...file, contents: await readFile(join(dir, "src", file.path), "utf8") }
+          : file,
+      ),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,98 @@
+import { CodeWriter } from "../printer";
+import { tsHeader } from "./header";
+import { ImportSet, RUNTIME } from "./imports";
+import { type MethodContext, type MethodPlan, planMethod, writeMethod } from "./method";
+import { writeParamsInterface } from "./params";
+import { type ResourceNode, resourceFile } from "./resource-tree";
+import { TYPES_NAMESPACE } from "./types-module";
+
+/** A resource class to print: its node, class name, planned methods and sub-resource properties. */
+export interface ResourcePlan {
+  node: ResourceNode;
+  className: string;
+  file: string;
+  methods: MethodPlan[];
+  children: { property: string; plan: ResourcePlan }[];
+  /** Set when this class also verifies webhooks: the event type it is generic over, and its module. */
+  webhookEvent?: { type: string; module?: string };
+}
+
+export interface ResourcePlanContext extends MethodContext {
+  className(node: ResourceNode): string;
+  property(node: ResourceNode): string;
+  webhookEventFor(node: ResourceNode): ResourcePlan["webhookEvent"];
+}
+
+/** Plans a resource and, recursively, its sub-resources. */
+export function planResource(context: ResourcePlanContext, node: ResourceNode): ResourcePlan {
+  const resource = node.resource;
+  return {
+    node,
+    className: context.className(node),
+    file: resourceFile(node),
+    methods: resource ? resource.operations.map((operation) => planMethod(context, resource, operation)) : [],
+    children: node.children.map((child) => ({
+      property: context.property(child),
+      plan: planResource(context, child),
+    })),
+    webhookEvent: context.webhookEventFor(node),
+  };
+}
+
+/** Prints `resources/<path>.ts`: the class with its methods and sub-resources, then its params interfaces. */
+export function renderResource(plan: ResourcePlan, specLabel: string): string {
+  const body = new CodeWriter();
+  const imports = resourceImports(plan, body);
+  body.blank();
+  for (const method of plan.methods) {
+    if (!method.paramsType) continue;
+    body.blank();
+    writeParamsInterface(
+      body,
+      method.paramsType,
+      method.params,
+      `Params of {@link ${plan.className}.${method.name}}.`,
+    );
+  }
+  const file = new CodeWriter().line(tsHeader(specLabel)).blank();
+  imports.write(file);
+  return `${file.toString()}\n${body.toString()}`;
+}
+
+function resourceImports(plan: ResourcePlan, writer: CodeWriter): ImportSet {
+  const imports = new ImportSet(plan.file);
+  const event = plan.webhookEvent;
+  const base = event ? `WebhooksResource<${event.type}>` : "APIResource";
+  if (event) {
+    imports.add(RUNTIME.webhooks, "WebhooksResource");
+    if (event.module) imports.type(event.module, event.type);
+    if (event.type.startsWith(`${TYPES_NAMESPACE}.`)) imports.namespace("types.gen", TYPES_NAMESPACE);
+  } else imports.add(RUNTIME.resource, "APIResource");
+  for (const child of plan.children) imports.add(child.plan.file.replace(/\.ts$/, ""), child.plan.className);
+  writer.doc(plan.node.resource?.description);
+  writer.block(`export class ${plan.className} extends ${base}`, () => {
+    for (const child of plan.children) {
+      writer.line(
+        `readonly ${child.property}: ${child.plan.className} = new ${child.plan.className}(this.client);`,
+      );
+    }
+    plan.methods.forEach((method, index) => {
+      if (index > 0 || plan.children.length > 0) writer.blank();
+      addMethodImports(imports, method);
+      writeMethod(writer, method);
+    });
+  });
+  return imports;
+}
+
+function addMethodImports(imports: ImportSet, method: MethodPlan): void {
+  imports.type(RUNTIME.options, "RequestOptions");
+  if (method.call.includes("encodePath(")) imports.add(RUNTIME.path, "encodePath");
+  if (method.call.includes(`${TYPES_NAMESPACE}.`)) imports.namespace("types.gen", TYPES_NAMESPACE);
+  if (method.returnType.startsWith("PagePromise<")) imports.type(RUNTIME.pagination, "PagePromise");
+  else imports.type(RUNTIME.apiPromise, "APIPromise");
+  if (method.returnType.includes("Stream<")) imports.type(RUNTIME.streaming, "Stream");
+  if (method.paramsType && method.params.fields.some((field) => field.type.includes(`${TYPES_NAMESPACE}.`))) {
+    imports.namespace("types.gen", TYPES_NAMESPACE);
+  }
+}

@@ -1,0 +1,11 @@
+export { CodeWriter } from "./code-writer";
+export {
+  escapeTemplate,
+  isIdentifier,
+  literalUnion,
+  memberAccess,
+  objectLiteral,
+  propertyKey,
+  quote,
+  valueLiteral,
+} from "./literals";
