@@ -1,9 +1,16 @@
 import { HttpResponse, http, type RequestHandler } from "msw";
 import type { MockContext } from "../context";
 import type { ActiveFault } from "../faults/fault-queue";
+import { subscribe } from "../handlers/webhooks";
 import { errorResponse, toErrorDetails } from "../policies/errors";
 import { assertEventType, exampleEventData } from "../webhooks/events";
-import { readConfigUpdate, readFaultRule, readJsonObject, readKeyRegistration } from "./payloads";
+import {
+  readConfigUpdate,
+  readFaultRule,
+  readJsonObject,
+  readKeyRegistration,
+  readSubscription,
+} from "./payloads";
 
 export const CONTROL_PREFIX = "/__mock";
 
@@ -135,6 +142,19 @@ function observationRoutes(context: MockContext, base: string): RequestHandler[]
   ];
 }
 
+/** Subscriptions to any URL (the API only takes https://), so local test receivers can get deliveries. */
+function webhookRoutes(context: MockContext, base: string): RequestHandler[] {
+  return [
+    http.post(
+      `${base}/webhooks`,
+      control(context, async (request) => {
+        const subscription = subscribe(context, readSubscription(await readJsonObject(request)));
+        return HttpResponse.json(subscription, { status: 201 });
+      }),
+    ),
+  ];
+}
+
 function lifecycleRoutes(context: MockContext, base: string, reset: () => void): RequestHandler[] {
   return [
     http.get(`${base}/health`, () => HttpResponse.json({ ok: true })),
@@ -169,6 +189,7 @@ export function controlHandlers(context: MockContext, reset: () => void): Reques
     ...faultRoutes(context, base),
     ...keyRoutes(context, base),
     ...observationRoutes(context, base),
+    ...webhookRoutes(context, base),
     http.all(
       `${base}/*`,
       control(context, (request) => {

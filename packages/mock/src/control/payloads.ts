@@ -1,5 +1,7 @@
 import type { FaultRule } from "../faults/fault-queue";
 import { invalidRequest } from "../policies/errors";
+import type { Schemas } from "../store/types";
+import { assertEventType } from "../webhooks/events";
 
 /** Control endpoints speak snake_case JSON like the API; these read their bodies. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
@@ -90,4 +92,17 @@ export function readConfigUpdate(body: Record<string, unknown>): ConfigUpdate {
     };
   }
   return update;
+}
+
+/** `{ url, events, description? }` where `url` may be any http(s) URL, including 127.0.0.1. */
+export function readSubscription(body: Record<string, unknown>): Schemas["CreateWebhookRequest"] {
+  const url = optional<string>(body, "url", "string");
+  if (!url || !/^https?:\/\/\S+$/.test(url))
+    throw invalidRequest("parameter_invalid", "url must be an http(s) URL.", "url");
+  const events = body.events;
+  if (!Array.isArray(events) || events.length === 0) {
+    throw invalidRequest("parameter_invalid", "events must be a non-empty array of event types.", "events");
+  }
+  for (const type of events) assertEventType(type);
+  return { url, events, description: optional<string>(body, "description", "string") };
 }

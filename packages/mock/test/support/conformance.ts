@@ -1,0 +1,40 @@
+import { expect } from "vitest";
+import { getOperation } from "../../src/spec/operations";
+import { checkAgainstSchema } from "../../src/spec/validator";
+
+/** Parses a `text/event-stream` body into `{ event, data }` records. */
+export function parseSse(text: string): { event: string; data: any }[] {
+  return text
+    .split("\n\n")
+    .filter((block) => block.trim() !== "")
+    .map((block) => {
+      const lines = block.split("\n");
+      const event = lines.find((line) => line.startsWith("event: "))?.slice(7) ?? "";
+      const data = JSON.parse(lines.find((line) => line.startsWith("data: "))?.slice(6) ?? "null");
+      return { event, data };
+    });
+}
+
+/**
+ * Asserts that a response is one the operation documents: a declared status, `X-Request-Id`, and a body
+ * that validates against that status's schema (each SSE event against the stream schema).
+ */
+export async function expectConformingResponse(operationId: string, response: Response): Promise<unknown> {
+  const operation = getOperation(operationId);
+  const declared = operation.responses[String(response.status)];
+  expect(declared, `${operationId} answered undeclared status ${response.status}`).toBeDefined();
+  expect(response.headers.get("x-request-id")).toMatch(/^req_[A-Za-z0-9]+$/);
+  const contentType = (response.headers.get("content-type") ?? "").split(";")[0] ?? "";
+  const schema = declared?.[contentType];
+  expect(schema, `${operationId} ${response.status} has no schema for ${contentType}`).toBeDefined();
+  const text = await response.text();
+  const payloads =
+    contentType === "text/event-stream" ? parseSse(text).map((event) => event.data) : [JSON.parse(text)];
+  for (const payload of payloads) {
+    expect(
+      checkAgainstSchema(schema ?? {}, payload, null),
+      `${operationId} ${response.status} body`,
+    ).toBeNull();
+  }
+  return payloads.length === 1 ? payloads[0] : payloads;
+}
