@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Logger } from "../src/core/index";
+import type { SDKConfig } from "../src/core/options";
+import { Embott } from "./helpers/embott-fixture";
+import { TEST_API_KEY, TEST_CONFIG, TestClient } from "./helpers/test-client";
+import { apiError, json, TestServer } from "./helpers/test-server";
+
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const record = (message: string, ...details: unknown[]) =>
+    lines.push(`${message} ${JSON.stringify(details)}`);
+  return { lines, error: record, warn: record, info: record, debug: record };
+}
+
+describe("APIClient", () => {
+  let server: TestServer;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+  });
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await server.close();
+  });
+
+  it("withResponse() gives data, the raw Response and the request id; _requestId stays out of JSON", async () => {
+    server.enqueue(json(200, { id: "bot_1" }, { "x-request-id": "req_abc" }));
+    const client = new Embott({ baseURL: server.url });
+    const { data, response, requestId } = await client.bots.get({ botId: "bot_1" }).withResponse();
+    expect(requestId).toBe("req_abc");
+    expect(response.status).toBe(200);
+    expect(data._requestId).toBe("req_abc");
+    expect(JSON.stringify(data)).toBe('{"id":"bot_1"}');
+    expect(Object.keys(data)).toEqual(["id"]);
+  });
+
+  it("sends bearer auth, telemetry, user agent, default and per-call headers (null removes one)", async () => {
+    server.enqueue(json(200, {}));
+    const client = new Embott({ baseURL: server.url, defaultHeaders: { "x-team": "a", "x-drop": "1" } });
+    await client.bots.get({ botId: "b" }, { headers: { "x-team": "b", "x-drop": null } });
+    const headers = server.requests[0]?.headers ?? {};
+    expect(headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
+    expect(headers["x-team"]).toBe("b");
+    expect(headers["x-drop"]).toBeUndefined();
+    expect(headers["user-agent"]).toBe("embott-typescript/0.1.0");
+    expect(headers["x-embott-retry-count"]).toBe("0");
+    expect(headers["x-embott-timeout"]).toBe("60");
+  });
+
+  it.each([
+    [{ kind: "header", name: "x-api-key" }, (h: Record<string, unknown>) => h["x-api-key"], TEST_API_KEY],
+    [{ kind: "basic" }, (h: Record<string, unknown>) => h.authorization, `Basic ${btoa(`${TEST_API_KEY}:`)}`],
+  ] as const)("supports %o auth", async (auth, read, expected) => {
+    server.enqueue(json(200, {}));
+    const client = new TestClient({ baseURL: server.url }, { ...TEST_CONFIG, auth } as SDKConfig);
+    await client.request({ method: "get", path: "/x" });
+    expect(read(server.requests[0]?.headers ?? {})).toBe(expected);
+  });
+
+  it("supports query auth and keeps the key out of logged URLs", async () => {
+    server.enqueue(json(200, {}));
+    const logger = recordingLogger();
+    const config: SDKConfig = { ...TEST_CONFIG, auth: { kind: "query", name: "api_key" } };
+    const client = new TestClient({ baseURL: server.url, logger, logLevel: "debug" }, config);
+    await client.request({ method: "get", path: "/x" });
+    expect(server.requests[0]?.url).toBe(`/x?api_key=${TEST_API_KEY}`);
+    expect(logger.lines.join("\n")).not.toContain(TEST_API_KEY);
+  });
+
+  it("serialises arrays, dates, booleans and nested objects in the query; drops undefined", async () => {
+    server.enqueue(json(200, {}));
+    const client = new Embott({ baseURL: server.url, defaultQuery: { v: "2" } });
+    const query = {
+      ids: ["a", "b"],
+      after: new Date("2027-01-02T03:04:05Z"),
+      in_stock: false,
+      f: { s: "open" },
+      none: undefined,
+    };
+    await client.request({ method: "get", path: "/q", query });
+    expect(decodeURIComponent(server.requests[0]?.url ?? "")).toBe(
+      "/q?v=2&ids=a&ids=b&after=2027-01-02T03:04:05.000Z&in_stock=false&f[s]=open",
+    );
+  });
+
+  it("encodes JSON, form and multipart bodies", async () => {
+    server.enqueue(json(200, {}));
+    const client = new Embott({ baseURL: server.url });
+    await client.request({ method: "post", path: "/j", body: { a: 1 } });
+    await client.request({ method: "post", path: "/f", body: { a: [1, 2], b: "x y" }, bodyType: "form" });
+    const file = new File(["hello"], "hello.txt", { type: "text/plain" });
+    await client.request({ method: "post", path: "/m", body: { file, note: "hi" }, bodyType: "multipart" });
+    const [jsonBody, form, multipart] = server.requests;
+    expect(jsonBody?.headers["content-type"]).toBe("application/json");
+    expect(jsonBody?.body).toBe('{"a":1}');
+    expect(form?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(form?.body).toBe("a=1&a=2&b=x+y");
+    expect(multipart?.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    expect(multipart?.body).toContain('filename="hello.txt"');
+    expect(multipart?.body).toContain("hello");
+  });
+
+  it("returns binary responses as ArrayBuffer or Blob", async () => {
+    server.enqueue((_request, response) => {
+      response.writeHead(200, { "content-type": "application/pdf" });
+      response.end(Buffer.from([0x25, 0x50, 0x44, 0x46, 0xff]));
+    });
+    const client = new Embott({ baseURL: server.url });
+    const buffer = await client.request<ArrayBuffer>({ method: "get", path: "/file", asBinary: true });
+    expect([...new Uint8Array(buffer)]).toEqual([0x25, 0x50, 0x44, 0x46, 0xff]);
+    const blob = await client.request<Blob>({ method: "get", path: "/file", asBinary: "blob" });
+    expect(blob.size).toBe(5);
+  });
+
+  it("resolves an empty 204 to null", async () => {
+    server.enqueue((_request, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    await expect(
+      new Embott({ baseURL: server.url }).request({ method: "delete", path: "/x" }),
+    ).resolves.toBeNull();
+  });
+
+  it("logs requests, responses and retries at debug level with secrets redacted", async () => {
+    server.enqueue(apiError(500, "api_error", "boom", { "set-cookie": "session=s3cr3t" }), json(200, {}));
+    const logger = recordingLogger();
+    const client = new Embott({
+      baseURL: server.url,
+      logger,
+      logLevel: "debug",
+      defaultHeaders: { cookie: "c=1" },
+    });
+    await client.bots.get({ botId: "b" });
+    const log = logger.lines.join("\n");
+    expect(log).toContain("GET");
+    expect(log).toContain("Retrying GET");
+    expect(log).toContain('"authorization":"***"');
+    expect(log).toContain('"cookie":"***"');
+    expect(log).toContain('"set-cookie":"***"');
+    expect(log).not.toContain(TEST_API_KEY);
+    expect(log).not.toContain("s3cr3t");
+  });
+
+  it("takes the log level from EMBOTT_LOG and logs nothing below it", async () => {
+    server.enqueue(json(200, {}));
+    vi.stubEnv("EMBOTT_LOG", "info");
+    const logger = recordingLogger();
+    await new TestClient({ baseURL: server.url, logger, logLevel: undefined }).request({
+      method: "get",
+      path: "/x",
+    });
+    expect(logger.lines).toEqual([]);
+    expect(() => new TestClient({ logLevel: "loud" as never })).toThrow(/logLevel must be one of/);
+  });
+
+  it("does not crash the process when nobody awaits a failing call", async () => {
+    server.enqueue(apiError(400, "invalid_request_error", "ignored"));
+    const unhandled = vi.fn();
+    process.on("unhandledRejection", unhandled);
+    void new Embott({ baseURL: server.url }).bots.get({ botId: "b" });
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // give a rejection time to surface
+    process.off("unhandledRejection", unhandled);
+    expect(unhandled).not.toHaveBeenCalled();
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,159 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SDKError } from "../src/core/error";
+import type { PaginationDescriptor } from "../src/core/pagination";
+import { parseNextLink } from "../src/internal/page-styles";
+import { Embott } from "./helpers/embott-fixture";
+import { type Handler, json, TestServer } from "./helpers/test-server";
+
+type Item = { id: string };
+
+/** A server-side list of `total` items answering cursor pages (`cursor` = index of the next item). */
+function cursorList(total: number): Handler {
+  return (request, response) => {
+    const params = new URL(request.url, "http://x").searchParams;
+    const start = Number(params.get("cursor") ?? 0);
+    const limit = Number(params.get("limit") ?? 20);
+    const data = Array.from({ length: Math.max(0, Math.min(limit, total - start)) }, (_, i) => ({
+      id: `bot_${start + i}`,
+    }));
+    const hasMore = start + data.length < total;
+    json(200, {
+      object: "list",
+      data,
+      has_more: hasMore,
+      next_cursor: hasMore ? String(start + data.length) : null,
+    })(request, response);
+  };
+}
+
+const queryOf = (url: string) => Object.fromEntries(new URL(url, "http://x").searchParams);
+
+describe("auto-pagination", () => {
+  let server: TestServer;
+  let client: Embott;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    client = new Embott({ baseURL: server.url });
+  });
+  afterEach(() => server.close());
+
+  it("iterates every item with for await, without awaiting the call first, keeping filters", async () => {
+    server.enqueue(cursorList(5));
+    const ids: string[] = [];
+    for await (const bot of client.bots.list({ limit: 2, status: "active" })) ids.push(bot.id);
+    expect(ids).toEqual(["bot_0", "bot_1", "bot_2", "bot_3", "bot_4"]);
+    expect(server.requests.map((request) => queryOf(request.url))).toEqual([
+      { limit: "2", status: "active" },
+      { limit: "2", status: "active", cursor: "2" },
+      { limit: "2", status: "active", cursor: "4" },
+    ]);
+  });
+
+  it("keeps per-call query options across pages too", async () => {
+    server.enqueue(cursorList(3));
+    await client.bots.list({ limit: 2 }, { query: { expand: "persona" } }).toArray();
+    expect(server.requests.map((request) => queryOf(request.url).expand)).toEqual(["persona", "persona"]);
+  });
+
+  it("exposes pages: data, hasNextPage, getNextPage, iterPages and the request id", async () => {
+    server.enqueue(cursorList(3));
+    const first = await client.bots.list({ limit: 2 });
+    expect(first.data.map((bot) => bot.id)).toEqual(["bot_0", "bot_1"]);
+    expect(first._requestId).toBe("req_test");
+    expect(first.hasNextPage()).toBe(true);
+    const second = await first.getNextPage();
+    expect(second.hasNextPage()).toBe(false);
+    await expect(second.getNextPage()).rejects.toThrow(/last page/);
+    const sizes: number[] = [];
+    for await (const page of first.iterPages()) sizes.push(page.data.length);
+    expect(sizes).toEqual([2, 1]);
+  });
+
+  it("toArray({ limit }) stops early and fetches no more pages than needed", async () => {
+    server.enqueue(cursorList(50));
+    const items = await client.bots.list({ limit: 10 }).toArray({ limit: 15 });
+    expect(items).toHaveLength(15);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("toArray() refuses to collect more than 10 000 items without a limit", async () => {
+    server.enqueue(cursorList(10_050));
+    await expect(client.bots.list({ limit: 100 }).toArray()).rejects.toThrow(
+      /stopped at 10000 items; pass \{ limit \}/,
+    );
+    const all = await client.bots.list({ limit: 100 }).toArray({ limit: 10_050 });
+    expect(all).toHaveLength(10_050);
+  });
+
+  it("stops when the server repeats a cursor instead of looping forever", async () => {
+    server.enqueue(json(200, { data: [{ id: "a" }], has_more: true, next_cursor: "same" }));
+    const items = await client.bots.list({ cursor: "same" }).toArray();
+    expect(items).toHaveLength(1);
+  });
+
+  it("reports a response without the items array clearly", async () => {
+    server.enqueue(json(200, { object: "list", results: [] }));
+    await expect(client.bots.list()).rejects.toThrow(/Expected an array at "data"/);
+  });
+
+  const collect = (descriptor: PaginationDescriptor, query: Record<string, unknown> = {}) =>
+    client.requestPage<Item>({ method: "get", path: "/things", query }, descriptor).toArray();
+
+  it("offset style: advances by the page size until the total", async () => {
+    server.enqueue((request, response) => {
+      const offset = Number(queryOf(request.url).offset ?? 0);
+      const data = [offset, offset + 1].filter((n) => n < 5).map((n) => ({ id: `t${n}` }));
+      json(200, { data, total: 5 })(request, response);
+    });
+    const items = await collect(
+      { style: "offset", offsetParam: "offset", total: "total", limitParam: "limit" },
+      { limit: 2 },
+    );
+    expect(items.map((item) => item.id)).toEqual(["t0", "t1", "t2", "t3", "t4"]);
+    expect(server.requests.map((request) => queryOf(request.url).offset)).toEqual([undefined, "2", "4"]);
+  });
+
+  it("page style: stops on a short page when no total is given", async () => {
+    server.enqueue((request, response) => {
+      const page = Number(queryOf(request.url).page ?? 1);
+      json(200, { items: page < 3 ? [{ id: `p${page}a` }, { id: `p${page}b` }] : [{ id: "p3a" }] })(
+        request,
+        response,
+      );
+    });
+    const items = await collect(
+      { style: "page", items: "items", pageParam: "page", limitParam: "per_page" },
+      { per_page: 2 },
+    );
+    expect(items.map((item) => item.id)).toEqual(["p1a", "p1b", "p2a", "p2b", "p3a"]);
+  });
+
+  it("link style: follows rel=next on the API's origin", async () => {
+    server.enqueue((request, response) => {
+      const page = Number(queryOf(request.url).page ?? 1);
+      const link: Record<string, string> = {};
+      if (page < 2)
+        link.link = `<${server.url}/things?page=${page + 1}>; rel="next", <${server.url}/things?page=9>; rel="last"`;
+      json(200, [{ id: `l${page}` }], link)(request, response);
+    });
+    const items = await collect({ style: "link" });
+    expect(items.map((item) => item.id)).toEqual(["l1", "l2"]);
+    expect(server.requests[1]?.headers.authorization).toMatch(/^Bearer /);
+  });
+
+  it("link style: refuses to send the API key to another origin", async () => {
+    server.enqueue(json(200, [{ id: "x" }], { link: '<https://evil.example/things?page=2>; rel="next"' }));
+    await expect(collect({ style: "link" })).rejects.toThrow(SDKError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("parses RFC 8288 Link headers", () => {
+    expect(parseNextLink('<https://a/x?page=1>; rel="prev", <https://a/x?page=3>; rel="next"')).toBe(
+      "https://a/x?page=3",
+    );
+    expect(parseNextLink("<https://a/x?page=3>; rel=next")).toBe("https://a/x?page=3");
+    expect(parseNextLink('<https://a/x?page=3>; rel="last"')).toBeUndefined();
+    expect(parseNextLink(null)).toBeUndefined();
+  });
+});

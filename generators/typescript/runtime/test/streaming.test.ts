@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { APIError, APIUserAbortError, SDKError } from "../src/core/error";
+import { Embott, type MessageStreamEvent } from "./helpers/embott-fixture";
+import { apiError, sse, TestServer } from "./helpers/test-server";
+
+const frame = (event: MessageStreamEvent | { type: "error"; error: unknown }) =>
+  `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+const STARTED = { type: "message.started", conversation_id: "conv_1", message_id: "msg_2" } as const;
+const DELTA = (delta: string) => ({ type: "message.delta", message_id: "msg_2", delta }) as const;
+const COMPLETED = {
+  type: "message.completed",
+  conversation_id: "conv_1",
+  message: { id: "msg_2", content: "Hello there" },
+} as const;
+
+describe("Stream", () => {
+  let server: TestServer;
+  let client: Embott;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    client = new Embott({ baseURL: server.url });
+  });
+  afterEach(() => server.close());
+
+  const send = (options = {}) =>
+    client.conversations.streamMessage({ conversationId: "conv_1", content: "Hi" }, options);
+
+  it("yields typed events parsed from the SSE data and asks for text/event-stream", async () => {
+    const wire = [STARTED, DELTA("Hello"), DELTA(" there"), COMPLETED].map(frame).join("");
+    server.enqueue(sse([wire.slice(0, 50), wire.slice(50, 51), wire.slice(51)]));
+    const stream = await send();
+    const deltas: string[] = [];
+    const kinds: string[] = [];
+    for await (const event of stream) {
+      kinds.push(event.type);
+      if (event.type === "message.delta") deltas.push(event.delta);
+    }
+    expect(kinds).toEqual(["message.started", "message.delta", "message.delta", "message.completed"]);
+    expect(deltas.join("")).toBe("Hello there");
+    expect(server.requests[0]?.headers.accept).toBe("text/event-stream");
+    expect(JSON.parse(server.requests[0]?.body ?? "")).toMatchObject({ stream: true, content: "Hi" });
+    expect(stream.requestId).toBe("req_stream");
+  });
+
+  it("finalMessage() returns the final event", async () => {
+    server.enqueue(sse([frame(STARTED), frame(DELTA("Hello there")), frame(COMPLETED)]));
+    const stream = await send();
+    await expect(stream.finalMessage()).resolves.toEqual(COMPLETED);
+  });
+
+  it("finalMessage() fails clearly when the stream ends without the final event", async () => {
+    server.enqueue(sse([frame(STARTED)]));
+    await expect((await send()).finalMessage()).rejects.toThrow(/without a "message.completed" event/);
+  });
+
+  it("closes the connection when the consumer breaks out of the loop", async () => {
+    server.enqueue(sse([frame(STARTED), frame(DELTA("a"))], { keepOpen: true }));
+    const stream = await send();
+    for await (const event of stream) {
+      if (event.type === "message.started") break;
+    }
+    await server.requests[0]?.clientGone; // resolves only if the server sees the connection close early
+    await expect(
+      (async () => {
+        for await (const _ of stream) {
+          /* second pass */
+        }
+      })(),
+    ).rejects.toThrow(SDKError);
+  });
+
+  it("turns an error event into a thrown APIError carrying the error body", async () => {
+    const error = {
+      type: "api_error",
+      code: "model_overloaded",
+      message: "The model is overloaded",
+      param: null,
+      request_id: "req_9",
+    };
+    server.enqueue(sse([frame(STARTED), frame({ type: "error", error })], { keepOpen: true }));
+    const events: string[] = [];
+    const thrown = await (async () => {
+      for await (const event of await send()) events.push(event.type);
+    })().catch((e: unknown) => e);
+    expect(events).toEqual(["message.started"]);
+    expect(thrown).toBeInstanceOf(APIError);
+    expect(thrown).toMatchObject({ status: undefined, error: { code: "model_overloaded" } });
+    expect((thrown as Error).message).toContain("The model is overloaded");
+    await server.requests[0]?.clientGone;
+  });
+
+  it("reports an HTTP error before the stream starts as a typed error", async () => {
+    server.enqueue(apiError(409, "conflict_error", "Conversation is closed"));
+    await expect(send({ maxRetries: 0 })).rejects.toMatchObject({ status: 409, name: "ConflictError" });
+  });
+
+  it("stops reading when the caller aborts mid-stream", async () => {
+    server.enqueue(sse([frame(STARTED)], { keepOpen: true }));
+    const controller = new AbortController();
+    const stream = await send({ signal: controller.signal });
+    const thrown = await (async () => {
+      for await (const _ of stream) controller.abort();
+    })().catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(APIUserAbortError);
+    await server.requests[0]?.clientGone;
+  });
+});

@@ -1,0 +1,223 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { InvalidWebhookSignatureError, SDKError } from "../src/core/error";
+import type { WebhookSignatureScheme } from "../src/core/webhook-scheme";
+import { generateTestHeader, unwrapWebhook, verifyWebhookSignature } from "../src/core/webhooks";
+import { Embott } from "./helpers/embott-fixture";
+
+interface Vector {
+  name: string;
+  secret: string;
+  body: string;
+  header: string | null;
+  now: number;
+  tolerance: number;
+  expect: string;
+}
+
+const vectorsURL = new URL("../../../../testdata/webhook-signatures.json", import.meta.url);
+const generatorPath = fileURLToPath(
+  new URL("../../../../testdata/generate-webhook-vectors.mjs", import.meta.url),
+);
+const vectors = JSON.parse(readFileSync(vectorsURL, "utf8")) as Vector[];
+const EMBOTT: WebhookSignatureScheme = {
+  header: "Embott-Signature",
+  scheme: "timestamped",
+  encoding: "hex",
+  tolerance: 300,
+};
+const SECRET = "whsec_unit_test";
+const BODY = '{"id":"evt_1","type":"lead.captured","data":{"id":"lead_1"}}';
+const NOW = 1_798_761_600;
+
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "valid";
+  } catch (error) {
+    if (error instanceof InvalidWebhookSignatureError) return error.code;
+    throw error;
+  }
+}
+
+describe("shared test vectors (testdata/webhook-signatures.json)", () => {
+  it("are exactly what the generator script produces", () => {
+    const regenerated = execFileSync(process.execPath, [generatorPath, "--stdout"], { encoding: "utf8" });
+    expect(vectors).toEqual(JSON.parse(regenerated));
+  });
+
+  it("cover every error code", () => {
+    const codes = new Set(vectors.map((vector) => vector.expect));
+    for (const code of [
+      "valid",
+      "missing_header",
+      "malformed_header",
+      "no_signatures",
+      "timestamp_too_old",
+    ]) {
+      expect(codes).toContain(code);
+    }
+    expect(codes).toContain("timestamp_in_future");
+    expect(codes).toContain("signature_mismatch");
+  });
+
+  it.each(vectors.map((vector) => [vector.name, vector] as const))("%s", async (_name, vector) => {
+    const input = { ...vector, signature: vector.header, scheme: EMBOTT };
+    expect(await outcome(verifyWebhookSignature(input))).toBe(vector.expect);
+    const asBuffer = { ...input, body: Buffer.from(vector.body, "utf8") };
+    expect(await outcome(verifyWebhookSignature(asBuffer))).toBe(vector.expect);
+  });
+});
+
+describe("verifyWebhookSignature", () => {
+  it("round-trips generateTestHeader for string, Uint8Array and ArrayBuffer bodies", async () => {
+    const header = await generateTestHeader({
+      payload: BODY,
+      secret: SECRET,
+      scheme: EMBOTT,
+      timestamp: NOW,
+    });
+    const bytes = new TextEncoder().encode(BODY);
+    for (const body of [BODY, bytes, bytes.buffer]) {
+      await expect(
+        verifyWebhookSignature({ body, signature: header, secret: SECRET, scheme: EMBOTT, now: NOW }),
+      ).resolves.toBeUndefined();
+    }
+  });
+
+  it("finds the header in a Headers object or a plain record, case-insensitively", async () => {
+    const header = await generateTestHeader({
+      payload: BODY,
+      secret: SECRET,
+      scheme: EMBOTT,
+      timestamp: NOW,
+    });
+    const base = { body: BODY, secret: SECRET, scheme: EMBOTT, now: NOW };
+    await verifyWebhookSignature({ ...base, signature: new Headers({ "embott-signature": header }) });
+    await verifyWebhookSignature({ ...base, signature: { "EMBOTT-SIGNATURE": header, other: "x" } });
+    expect(await outcome(verifyWebhookSignature({ ...base, signature: { other: header } }))).toBe(
+      "missing_header",
+    );
+  });
+
+  it("rejects a parsed object with a hint to use the raw body", async () => {
+    const header = await generateTestHeader({
+      payload: BODY,
+      secret: SECRET,
+      scheme: EMBOTT,
+      timestamp: NOW,
+    });
+    const parsed = JSON.parse(BODY) as unknown as string;
+    const error = await verifyWebhookSignature({
+      body: parsed,
+      signature: header,
+      secret: SECRET,
+      scheme: EMBOTT,
+      now: NOW,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "signature_mismatch" });
+    expect((error as InvalidWebhookSignatureError).hint).toMatch(/raw body/);
+  });
+
+  it("hints at re-serialisation when a JSON body does not match", async () => {
+    const header = await generateTestHeader({
+      payload: BODY,
+      secret: SECRET,
+      scheme: EMBOTT,
+      timestamp: NOW,
+    });
+    const pretty = JSON.stringify(JSON.parse(BODY), null, 2);
+    const error = await verifyWebhookSignature({
+      body: pretty,
+      signature: header,
+      secret: SECRET,
+      scheme: EMBOTT,
+      now: NOW,
+    }).catch((e: unknown) => e);
+    expect((error as InvalidWebhookSignatureError).hint).toMatch(/re-serialised/);
+  });
+
+  it("supports the plain scheme with a prefix and base64 encoding", async () => {
+    const scheme: WebhookSignatureScheme = {
+      header: "X-Hub-Signature-256",
+      scheme: "plain",
+      prefix: "sha256=",
+      encoding: "base64",
+    };
+    const header = await generateTestHeader({ payload: BODY, secret: SECRET, scheme });
+    expect(header).toMatch(/^sha256=[A-Za-z0-9+/]+=*$/);
+    await verifyWebhookSignature({ body: BODY, signature: header, secret: SECRET, scheme });
+    expect(
+      await outcome(verifyWebhookSignature({ body: `${BODY} `, signature: header, secret: SECRET, scheme })),
+    ).toBe("signature_mismatch");
+    expect(
+      await outcome(verifyWebhookSignature({ body: BODY, signature: "md5=abc", secret: SECRET, scheme })),
+    ).toBe("no_signatures");
+  });
+
+  it("requires a secret and never accepts a negative tolerance", async () => {
+    const header = await generateTestHeader({
+      payload: BODY,
+      secret: SECRET,
+      scheme: EMBOTT,
+      timestamp: NOW,
+    });
+    await expect(
+      verifyWebhookSignature({ body: BODY, signature: header, secret: "", scheme: EMBOTT }),
+    ).rejects.toThrow(SDKError);
+    await expect(
+      verifyWebhookSignature({
+        body: BODY,
+        signature: header,
+        secret: SECRET,
+        scheme: EMBOTT,
+        now: NOW,
+        tolerance: -1,
+      }),
+    ).rejects.toThrow(TypeError);
+  });
+
+  it("unwrap returns the parsed event only when the signature is valid", async () => {
+    const header = await generateTestHeader({
+      payload: BODY,
+      secret: SECRET,
+      scheme: EMBOTT,
+      timestamp: NOW,
+    });
+    const event = await unwrapWebhook<{ id: string }>({
+      body: BODY,
+      signature: header,
+      secret: SECRET,
+      scheme: EMBOTT,
+      now: NOW,
+    });
+    expect(event.id).toBe("evt_1");
+    await expect(
+      unwrapWebhook({ body: BODY, signature: header, secret: "whsec_other", scheme: EMBOTT, now: NOW }),
+    ).rejects.toThrow(InvalidWebhookSignatureError);
+  });
+});
+
+describe("client.webhooks (WebhooksResource)", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("uses the client's scheme and the secret from EMBOTT_WEBHOOK_SECRET", async () => {
+    vi.stubEnv("EMBOTT_WEBHOOK_SECRET", SECRET);
+    const client = new Embott();
+    const header = await client.webhooks.generateTestHeader({
+      payload: { id: "evt_2", type: "lead.captured", data: { id: "lead_2" } },
+    });
+    const event = await client.webhooks.unwrap(
+      '{"id":"evt_2","type":"lead.captured","data":{"id":"lead_2"}}',
+      { "Embott-Signature": header },
+    );
+    expect(event.data.id).toBe("lead_2");
+  });
+
+  it("rejects (not throws) with a clear error when no secret is configured", async () => {
+    const client = new Embott();
+    await expect(client.webhooks.verify(BODY, "t=1,v1=00")).rejects.toThrow(/EMBOTT_WEBHOOK_SECRET/);
+  });
+});
