@@ -95,7 +95,7 @@ describe("every operation of the spec answers what the spec documents", () => {
 
   it.each([
     ["getLead", 404, "GET", "/leads/lead_nothere", undefined],
-    ["exportLead", 409, "POST", "/leads/lead_5FkP9qWz/export", { destination: "zoho" }],
+    ["handoffConversation", 409, "POST", "/conversations/conv_convseed0002/handoff", {}],
     [
       "getAnalyticsOverview",
       422,

@@ -3,7 +3,7 @@ import { getOperation } from "../../src/spec/operations";
 import { checkAgainstSchema } from "../../src/spec/validator";
 
 /** Parses a `text/event-stream` body into `{ event, data }` records. */
-export function parseSse(text: string): { event: string; data: any }[] {
+export function parseSse(text: string): { event: string; data: unknown }[] {
   return text
     .split("\n\n")
     .filter((block) => block.trim() !== "")

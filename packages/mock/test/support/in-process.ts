@@ -26,7 +26,7 @@ export function call(method: string, path: string, options: CallOptions = {}): P
   });
 }
 
-export async function json<T = Record<string, any>>(response: Response): Promise<T> {
+export async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
