@@ -20,7 +20,11 @@ function allMedia(): MediaEntry[] {
   const seen = new Set<object>();
   return [...operations, ...webhookOperations]
     .flatMap((entry) => operationMedia(doc, entry))
-    .filter((entry) => !seen.has(entry.media) && seen.add(entry.media));
+    .filter((entry) => {
+      const isNew = !seen.has(entry.media);
+      seen.add(entry.media);
+      return isNew;
+    });
 }
 
 const media = allMedia();
@@ -93,8 +97,8 @@ describe("examples", () => {
 
 describe("the sendMessage event-stream example", () => {
   const stream = media.find((entry) => entry.mediaType === "text/event-stream")!;
-  const [[, example] = []] = namedExamples(doc, stream.media);
-  const events = parseEventStream(String(example?.value));
+  const firstExample = namedExamples(doc, stream.media)[0]?.[1];
+  const events = parseEventStream(String(firstExample?.value));
 
   it("is a stream of MessageStreamEvents named after their type", () => {
     expect(events.length).toBeGreaterThan(2);
