@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { resolveOutputPaths } from "./paths";
+import { OutputPathError, resolveOutputPaths } from "./paths";
 import { findGeneratedFiles } from "./scan";
 import type { GeneratedFile } from "./types";
 
@@ -52,6 +52,11 @@ async function stage(output: OutputSet, staging: string, summary: WriteSummary) 
   const moves: { staged?: string; target: string; backup: string }[] = [];
   let counter = 0;
   for (const [target, file] of targets) {
+    if ((await stat(target).catch(() => undefined))?.isDirectory()) {
+      throw new OutputPathError(
+        `cannot write "${relative(process.cwd(), target)}": a directory is in the way`,
+      );
+    }
     if ((await readFile(target, "utf8").catch(() => undefined)) === file.contents) {
       summary.unchanged++;
       continue;

@@ -46,7 +46,7 @@ export async function validateAndBundle(absolutePath: string, displayPath: strin
   } catch (error) {
     if (error instanceof YamlParseError) {
       const message = error.originalError.message.split("\n")[0] ?? error.message;
-      throw new SpecError([parseProblem(displayPath, message, error.line + 1, error.col + 1, "yaml")]);
+      throw new SpecError([parseProblem(displayPath, message, error.line, error.col, "yaml")]);
     }
     throw error;
   }

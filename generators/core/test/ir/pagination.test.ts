@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { irOf, jsonResponse, operations, query, spec } from "../helpers/build";
+
+const listOf = (parameters: unknown[], schema: unknown, extra: Record<string, unknown> = {}) =>
+  spec({
+    "/items": {
+      get: {
+        operationId: "listItems",
+        tags: ["items"],
+        parameters,
+        responses: { 200: jsonResponse(schema) },
+        ...extra,
+      },
+    },
+  });
+
+const page = (fields: Record<string, unknown>) => ({
+  type: "object",
+  properties: { data: { type: "array", items: { type: "string" } }, ...fields },
+});
+
+const paginationOf = (document: Record<string, unknown>) =>
+  operations(irOf(document))["items.list"]?.pagination;
+
+describe("pagination", () => {
+  it("recognises cursor pagination from a cursor parameter and a next-cursor field", () => {
+    const document = listOf(
+      [query("starting_after"), query("limit", "integer")],
+      page({ next_cursor: { type: ["string", "null"] }, has_more: { type: "boolean" } }),
+    );
+    expect(paginationOf(document)).toEqual({
+      style: "cursor",
+      origin: "inferred",
+      items: "data",
+      limitParam: "limit",
+      cursorParam: "starting_after",
+      nextCursor: "next_cursor",
+      hasMore: "has_more",
+    });
+  });
+
+  it("finds a nested next cursor (Intercom-style pages.next.starting_after)", () => {
+    const pages = {
+      type: "object",
+      properties: { next: { type: "object", properties: { starting_after: { type: "string" } } } },
+    };
+    const document = listOf([query("starting_after"), query("per_page", "integer")], page({ pages }));
+    expect(paginationOf(document)).toMatchObject({
+      style: "cursor",
+      nextCursor: "pages.next.starting_after",
+      limitParam: "per_page",
+    });
+  });
+
+  it("recognises offset + limit with a total", () => {
+    const document = listOf(
+      [query("offset", "integer"), query("limit", "integer")],
+      page({ total: { type: "integer" } }),
+    );
+    expect(paginationOf(document)).toEqual({
+      style: "offset",
+      origin: "inferred",
+      items: "data",
+      limitParam: "limit",
+      offsetParam: "offset",
+      total: "total",
+    });
+  });
+
+  it("recognises page + per_page with a page count", () => {
+    const document = listOf(
+      [query("page", "integer"), query("per_page", "integer")],
+      page({ total_pages: { type: "integer" } }),
+    );
+    expect(paginationOf(document)).toEqual({
+      style: "page",
+      origin: "inferred",
+      items: "data",
+      limitParam: "per_page",
+      pageParam: "page",
+      totalPages: "total_pages",
+    });
+  });
+
+  it("recognises Link-header pagination on a bare array", () => {
+    const document = spec({
+      "/items": {
+        get: {
+          tags: ["items"],
+          operationId: "listItems",
+          responses: {
+            200: {
+              ...jsonResponse({ type: "array", items: { type: "string" } }),
+              headers: { Link: { schema: { type: "string" } } },
+            },
+          },
+        },
+      },
+    });
+    expect(paginationOf(document)).toEqual({ style: "link", origin: "inferred" });
+  });
+
+  it("prefers x-embott-pagination over inference", () => {
+    const extension = {
+      style: "cursor",
+      items: "results",
+      cursorParam: "after",
+      nextCursor: "meta.next",
+      limitParam: "size",
+    };
+    const document = listOf([query("offset", "integer"), query("limit", "integer")], page({}), {
+      "x-embott-pagination": extension,
+    });
+    expect(paginationOf(document)).toEqual({ ...extension, origin: "extension" });
+  });
+
+  it("does not guess pagination from a lone limit parameter or on non-GET operations", () => {
+    expect(paginationOf(listOf([query("limit", "integer")], page({})))).toBeUndefined();
+    const post = spec({
+      "/items": {
+        post: {
+          tags: ["items"],
+          operationId: "listItems",
+          parameters: [query("offset", "integer"), query("limit", "integer")],
+          responses: { 200: jsonResponse(page({})) },
+        },
+      },
+    });
+    expect(paginationOf(post)).toBeUndefined();
+  });
+});
