@@ -56,4 +56,8 @@ describe("security", () => {
       ]),
     );
   });
+
+  it("tells clients when to retry a 503", () => {
+    expect(doc.components.responses.ServiceUnavailable?.headers).toHaveProperty("Retry-After");
+  });
 });
