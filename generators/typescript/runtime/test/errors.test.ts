@@ -143,4 +143,10 @@ describe("construction", () => {
     expect(() => new Embott({ maxRetries: -1 })).toThrow(TypeError);
     expect(() => new Embott({ timeout: 0 })).toThrow(TypeError);
   });
+
+  it("rejects invalid per-call options without sending", async () => {
+    const client = new Embott({ baseURL: "http://127.0.0.1:9" });
+    await expect(client.bots.get({ botId: "b" }, { maxRetries: 1.5 })).rejects.toThrow(/maxRetries must be/);
+    await expect(client.bots.get({ botId: "b" }, { timeout: -1 })).rejects.toThrow(/timeout must be/);
+  });
 });

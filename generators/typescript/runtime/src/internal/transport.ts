@@ -62,6 +62,10 @@ export async function sendWithRetries(
   mode: ResponseMode,
 ): Promise<CallResult> {
   const maxRetries = options.maxRetries ?? transport.maxRetries;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0)
+    throw new TypeError(`maxRetries must be a non-negative integer, got ${maxRetries}`);
+  if (options.timeout !== undefined && !(options.timeout > 0))
+    throw new TypeError(`timeout must be a positive number of ms, got ${options.timeout}`);
   const prepared = prepareRequest(transport, spec, options, mode);
   for (let retryIndex = 0; ; retryIndex++) {
     const outcome = await attemptOnce(transport, prepared, options, mode, retryIndex);
