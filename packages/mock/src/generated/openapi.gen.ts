@@ -1994,10 +1994,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Embott is temporarily unavailable (maintenance or overload). Retry with backoff. */
+        /** @description Embott is temporarily unavailable (maintenance or overload). Retry after `Retry-After` seconds, with backoff. */
         ServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {

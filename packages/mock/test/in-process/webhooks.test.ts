@@ -1,0 +1,85 @@
+import { HttpResponse, http } from "msw";
+import { describe, expect, it } from "vitest";
+import type { Schemas } from "../../src/store/types";
+import { verifySignature } from "../../src/webhooks/signature";
+import { call, json, useMock } from "../support/in-process";
+
+const HOOK_URL = "https://hooks.example.com/embott";
+
+interface Received {
+  body: string;
+  signature: string;
+}
+
+describe("webhook deliveries", () => {
+  const { mock, server } = useMock({ webhookSchedule: { retryDelaysMs: [5, 5, 5] } });
+
+  async function subscribe(events: string[]): Promise<string> {
+    const created = await json<Schemas["CreatedWebhookSubscription"]>(
+      await call("POST", "/webhooks", { body: { url: HOOK_URL, events } }),
+    );
+    return created.secret;
+  }
+
+  function receiver(statuses: number[]): Received[] {
+    const received: Received[] = [];
+    server.use(
+      http.post(HOOK_URL, async ({ request }) => {
+        received.push({
+          body: await request.text(),
+          signature: request.headers.get("embott-signature") ?? "",
+        });
+        return new HttpResponse(null, { status: statuses[received.length - 1] ?? 200 });
+      }),
+    );
+    return received;
+  }
+
+  it("POSTs signed events when a handoff is requested", async () => {
+    const secret = await subscribe(["handoff.requested"]);
+    const received = receiver([200]);
+    await call("POST", "/conversations/conv_abc123/handoff", { body: { priority: "urgent" } });
+    await mock.webhooks.settled();
+    expect(received).toHaveLength(1);
+    const [delivery] = received;
+    const event = JSON.parse(delivery?.body ?? "{}");
+    expect(event).toMatchObject({
+      object: "event",
+      type: "handoff.requested",
+      api_version: "2026-11-01",
+      data: { priority: "urgent" },
+    });
+    expect(verifySignature(secret, delivery?.signature ?? "", delivery?.body ?? "")).toBe(true);
+    expect(verifySignature("whsec_wrong", delivery?.signature ?? "", delivery?.body ?? "")).toBe(false);
+  });
+
+  it("only delivers event types the subscription asked for", async () => {
+    await subscribe(["lead.captured"]);
+    const received = receiver([200]);
+    await call("POST", "/conversations/conv_abc123/messages", {
+      body: { role: "user", content: "Mail me: kim@example.net" },
+    });
+    await mock.webhooks.settled();
+    expect(received.map((delivery) => JSON.parse(delivery.body).type)).toEqual(["lead.captured"]);
+  });
+
+  it("retries failed deliveries on the (compressed) schedule until one succeeds", async () => {
+    await subscribe(["bot.deployed"]);
+    const received = receiver([500, 503, 200]);
+    await call("POST", "/bots", { body: { name: "Deployed", status: "active" } });
+    await mock.webhooks.settled();
+    expect(received).toHaveLength(3);
+    const [delivery] = mock.webhooks.deliveries();
+    expect(delivery?.state).toBe("succeeded");
+    expect(delivery?.attempts.map((attempt) => attempt.status)).toEqual([500, 503, 200]);
+  });
+
+  it("gives up after the last retry", async () => {
+    await subscribe(["bot.deployed"]);
+    const received = receiver([500, 500, 500, 500, 500]);
+    await call("POST", "/bots", { body: { name: "Never Acknowledged", status: "active" } });
+    await mock.webhooks.settled();
+    expect(received).toHaveLength(4);
+    expect(mock.webhooks.deliveries()[0]?.state).toBe("failed");
+  });
+});
