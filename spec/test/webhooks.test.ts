@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { componentName, deref, isJsonObject, operationParameters } from "../src/index";
 import { SEED_EVENT_TYPES } from "./support/seed";
@@ -66,5 +67,20 @@ describe("webhooks", () => {
       encoding: "hex",
       tolerance: 300,
     });
+  });
+
+  it("documents a signature test vector that really verifies", () => {
+    const description = String(doc.info.description);
+    const field = (label: string) => new RegExp(`^\\s*${label}:\\s*(.+)$`, "m").exec(description)?.[1];
+    const [, timestamp, signature] =
+      /^t=(\d+),v1=([0-9a-f]{64})$/.exec(field("Embott-Signature") ?? "") ?? [];
+    const signed = `${timestamp}.${field("body")}`;
+    expect(field("signed")).toBe(signed);
+    expect(
+      createHmac("sha256", field("secret") ?? "")
+        .update(signed)
+        .digest("hex"),
+    ).toBe(signature);
+    expect(doc.components.parameters.EmbottSignature?.schema?.examples).toEqual([field("Embott-Signature")]);
   });
 });
