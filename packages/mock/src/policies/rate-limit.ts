@@ -19,11 +19,11 @@ export class RateLimiter {
   private readonly windows = new Map<string, Window>();
 
   constructor(
-    options: RateLimitOptions = {},
+    private readonly initial: RateLimitOptions = {},
     private readonly now: () => number = Date.now,
   ) {
-    this.limit = options.limit ?? 600;
-    this.windowMs = options.windowMs ?? 60_000;
+    this.limit = initial.limit ?? 600;
+    this.windowMs = initial.windowMs ?? 60_000;
   }
 
   configure(options: RateLimitOptions): void {
@@ -32,7 +32,10 @@ export class RateLimiter {
     this.windows.clear();
   }
 
+  /** Forgets every window and restores the limit the limiter was created with. */
   reset(): void {
+    this.limit = this.initial.limit ?? 600;
+    this.windowMs = this.initial.windowMs ?? 60_000;
     this.windows.clear();
   }
 

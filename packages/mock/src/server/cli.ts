@@ -52,7 +52,6 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const running = await startMockServer(options);
-  process.stdout.write(`${running.url}\n`);
   let stopping = false;
   const stop = (reason: string) => {
     if (stopping) return;
@@ -68,4 +67,6 @@ export async function main(argv: string[]): Promise<void> {
     process.stdin.resume();
   }
   process.on("uncaughtException", (error) => process.stderr.write(`embott-mock: ${error.stack ?? error}\n`));
+  // Printed last, so a parent that reads the URL may signal the process right away.
+  process.stdout.write(`${running.url}\n`);
 }

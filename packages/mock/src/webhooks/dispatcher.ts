@@ -63,8 +63,12 @@ export class WebhookDispatcher {
   constructor(
     private readonly targets: () => WebhookTarget[],
     private readonly now: () => Date,
-    private schedule: WebhookScheduleOptions = {},
-  ) {}
+    private readonly initialSchedule: WebhookScheduleOptions = {},
+  ) {
+    this.schedule = initialSchedule;
+  }
+
+  private schedule: WebhookScheduleOptions;
 
   configure(schedule: WebhookScheduleOptions): void {
     this.schedule = { ...this.schedule, ...schedule };
@@ -123,8 +127,9 @@ export class WebhookDispatcher {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Cancels pending retries and forgets events and deliveries. */
+  /** Cancels pending retries, forgets events and deliveries and restores the initial schedule. */
   reset(): void {
+    this.schedule = this.initialSchedule;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.eventLog = [];
