@@ -1,0 +1,87 @@
+/**
+ * Prints load + validate + IR times for every corpus spec, our own spec and a synthetic 5–10 MB spec built
+ * by multiplying Discord's paths. Run: `pnpm bench:codegen` (root) or `pnpm --filter @embott/codegen-core bench`.
+ * Figures only; nothing is asserted.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { buildIR, loadSpec } from "../src/index";
+
+const REPO_ROOT = resolve(import.meta.dirname, "../../..");
+const CORPUS = resolve(REPO_ROOT, "../shared/specs/corpus");
+const TARGET_BYTES = 6 * 1024 * 1024;
+
+async function measure(file: string, label: string): Promise<string> {
+  const started = performance.now();
+  const spec = await loadSpec(file);
+  const ir = buildIR(spec);
+  const total = performance.now() - started;
+  const { read, validate, bundle, normalize } = spec.timings;
+  const operations = ir.resources.reduce((count, resource) => count + resource.operations.length, 0);
+  const irTime = total - read - validate - bundle - normalize;
+  const cells = [
+    label,
+    kb(statSync(file).size),
+    operations,
+    ir.models.length,
+    ms(read),
+    ms(validate),
+    ms(bundle),
+    ms(normalize),
+    ms(irTime),
+    ms(total),
+  ];
+  return cells
+    .map((cell, index) => (index === 0 ? String(cell).padEnd(30) : String(cell).padStart(9)))
+    .join(" ");
+}
+
+/** Discord's document with its paths copied under /copyN/ prefixes until the file exceeds TARGET_BYTES. */
+function buildLargeSpec(): string | undefined {
+  const source = join(CORPUS, "discord.json");
+  if (!existsSync(source)) return undefined;
+  const document = JSON.parse(readFileSync(source, "utf8")) as {
+    paths: Record<string, Record<string, { operationId?: string }>>;
+  };
+  const original = Object.entries(document.paths);
+  const copies = Math.ceil(TARGET_BYTES / JSON.stringify(document.paths).length) + 1;
+  for (let copy = 2; copy <= copies; copy++) {
+    for (const [path, item] of original) {
+      const cloned = structuredClone(item);
+      for (const operation of Object.values(cloned)) {
+        if (typeof operation === "object" && operation?.operationId) operation.operationId += `_copy${copy}`;
+      }
+      document.paths[`/copy${copy}${path}`] = cloned;
+    }
+  }
+  const file = join(mkdtempSync(join(tmpdir(), "embott-bench-")), "discord-x.json");
+  writeFileSync(file, JSON.stringify(document));
+  return file;
+}
+
+const ms = (value: number) => `${Math.round(value)} ms`;
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+async function main(): Promise<void> {
+  console.log(
+    `machine: ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, node ${process.version}, ${process.platform}`,
+  );
+  console.log(
+    ["spec", "size", "ops", "models", "read", "validate", "bundle", "normalize", "ir", "total"]
+      .map((h, i) => (i === 0 ? h.padEnd(30) : h.padStart(9)))
+      .join(" "),
+  );
+  const corpus = existsSync(CORPUS)
+    ? readdirSync(CORPUS)
+        .filter((file) => /\.(ya?ml|json)$/.test(file))
+        .sort()
+    : [];
+  for (const file of corpus) console.log(await measure(join(CORPUS, file), file));
+  const own = join(REPO_ROOT, "spec/openapi.yaml");
+  if (existsSync(own)) console.log(await measure(own, "spec/openapi.yaml"));
+  const large = buildLargeSpec();
+  if (large) console.log(await measure(large, "discord×N (synthetic)"));
+}
+
+await main();
