@@ -1,11 +1,14 @@
 import type { LanguageTarget } from "@embott/codegen-core";
+import { createTypeScriptEmitter } from "./emit/emitter";
 import { typescriptNaming } from "./naming";
+
+export { createTypeScriptEmitter, emitTypeScript } from "./emit/emitter";
 
 export { typescriptNaming } from "./naming";
 
-/** TypeScript target for the CLI; `emitter` is set once the emitter in ./emit is wired in. */
+/** TypeScript target for the CLI. */
 export const typescriptTarget: LanguageTarget = {
   language: "typescript",
   naming: typescriptNaming,
-  emitter: undefined,
+  emitter: createTypeScriptEmitter(typescriptNaming),
 };

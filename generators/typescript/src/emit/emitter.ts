@@ -17,9 +17,15 @@ import { renderBarrel } from "./index-barrel";
 import { EmitNames } from "./names";
 import { PROVENANCE_FILE, renderProvenance } from "./provenance";
 import { EmitError } from "./request-spec";
-import { planResource, type ResourcePlan, type ResourcePlanContext, renderResource } from "./resource";
+import {
+  type InheritedMembers,
+  planResource,
+  type ResourcePlan,
+  type ResourcePlanContext,
+  renderResource,
+} from "./resource";
 import { buildResourceTree, flattenTree, type ResourceNode } from "./resource-tree";
-import { readRuntimeFiles, runtimeExportNames } from "./runtime-files";
+import { classMemberNames, type RuntimeFile, readRuntimeFiles, runtimeExportNames } from "./runtime-files";
 import { TypesModule } from "./types-module";
 import { planWebhooks, renderWebhookEvents, WEBHOOK_EVENTS_FILE, type WebhooksPlan } from "./webhooks";
 
@@ -47,10 +53,17 @@ export async function emitTypeScript(
   const types = new TypesModule(heyApi.symbols);
   const clientClass = names.clientClass(ir.sdk.clientName);
   const webhooks = planWebhooks(ir, types, names);
-  const resources = planResources(ir, { ir, names, types }, webhooks);
+  const inherited = inheritedMembers(runtimeFiles);
+  const resources = planResources(ir, { ir, names, types, inherited }, webhooks);
   const allResources = resources.flatMap(flattenPlans);
   const sdkVersion = await readPackageVersion(context.outDir);
-  const clientPlan = { className: clientClass, resources: resources.map(topLevel(names)) };
+  const clientPlan = {
+    className: clientClass,
+    resources: resources.map((plan) => ({
+      property: names.resourceProperty(plan.node.path[0]!, inherited.client),
+      plan,
+    })),
+  };
   const webhookEvents = webhooks ? renderWebhookEvents(webhooks, specLabel) : undefined;
   const files: GeneratedFile[] = [
     { path: "src/types.gen.ts", contents: typesSource },
@@ -89,7 +102,7 @@ export async function emitTypeScript(
 
 function planResources(
   ir: IR,
-  base: Omit<ResourcePlanContext, "className" | "property" | "webhookEventFor">,
+  base: Omit<ResourcePlanContext, "className" | "webhookEventFor">,
   webhooks?: WebhooksPlan,
 ): ResourcePlan[] {
   const needsWebhooksNode =
@@ -99,7 +112,6 @@ function planResources(
   const context: ResourcePlanContext = {
     ...base,
     className: (node) => classNames.get(node.id)!,
-    property: (node) => base.names.resourceProperty(node.path.at(-1)!),
     webhookEventFor: (node) => webhookEventFor(node, webhooks),
   };
   return roots.map((root) => planResource(context, root));
@@ -115,8 +127,14 @@ function flattenPlans(plan: ResourcePlan): ResourcePlan[] {
   return [plan, ...plan.children.flatMap((child) => flattenPlans(child.plan))];
 }
 
-function topLevel(names: EmitNames) {
-  return (plan: ResourcePlan) => ({ property: names.resourceProperty(plan.node.path[0]!), plan });
+function inheritedMembers(runtimeFiles: readonly RuntimeFile[]): InheritedMembers {
+  const resource = classMemberNames(runtimeFiles, "core/resource.ts", "APIResource");
+  const webhooks = classMemberNames(runtimeFiles, "core/webhooks-resource.ts", "WebhooksResource");
+  return {
+    client: classMemberNames(runtimeFiles, "core/client.ts", "APIClient"),
+    resource,
+    webhooksResource: new Set([...resource, ...webhooks]),
+  };
 }
 
 /** The SDK version comes from the hand-written package.json next to the generated sources, when there is one. */

@@ -16,28 +16,32 @@ const FORMATTER_CONFIG = {
   javascript: { formatter: { quoteStyle: "double", trailingCommas: "all", semicolons: "always" } },
 };
 
+const FORMATTED = /\.(ts|md)$/;
+
 /**
- * Formats every generated `.ts` file with biome in one process: our printer decides structure, biome decides
- * line breaks. Runs in a private temp directory; other files pass through untouched.
+ * Formats every generated `.ts` and `.md` file with biome in one process (formatter plus import/export
+ * sorting, no lint rules): our printer decides structure, biome decides line breaks. Runs in a private temp
+ * directory; other files pass through untouched.
  */
 export async function formatTypeScriptFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
   const dir = await mkdtemp(join(tmpdir(), "embott-format-"));
   try {
     await writeFile(join(dir, "biome.json"), JSON.stringify(FORMATTER_CONFIG));
-    const sources = files.filter((file) => file.path.endsWith(".ts"));
+    const sources = files.filter((file) => FORMATTED.test(file.path));
     await Promise.all(
       sources.map(async (file) => {
         await mkdir(dirname(join(dir, "src", file.path)), { recursive: true });
         await writeFile(join(dir, "src", file.path), file.contents);
       }),
     );
-    await run(process.execPath, [BIOME_BIN, "format", "--write", "--config-path", dir, join(dir, "src")], {
+    const args = ["check", "--write", "--linter-enabled=false", "--config-path", dir, join(dir, "src")];
+    await run(process.execPath, [BIOME_BIN, ...args], {
       cwd: dir,
       maxBuffer: 64 * 1024 * 1024,
     });
     return Promise.all(
       files.map(async (file) =>
-        file.path.endsWith(".ts")
+        FORMATTED.test(file.path)
           ? { ...file, contents: await readFile(join(dir, "src", file.path), "utf8") }
           : file,
       ),

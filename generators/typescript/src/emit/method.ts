@@ -26,11 +26,16 @@ export interface MethodContext {
 }
 
 /** Decides a method's kind (plain, paginated, streaming) and builds its plan. */
-export function planMethod(context: MethodContext, resource: Resource, operation: Operation): MethodPlan {
+export function planMethod(
+  context: MethodContext,
+  resource: Resource,
+  operation: Operation,
+  inheritedMembers: ReadonlySet<string>,
+): MethodPlan {
   const params = planParams(context.ir, operation, context.names, context.types);
   const base = {
     operation,
-    name: context.names.method(operation),
+    name: context.names.method(operation, inheritedMembers),
     params,
     paramsType: params.fields.length > 0 ? context.names.paramsType(resource, operation) : undefined,
   };

@@ -43,13 +43,14 @@ export class EmitNames {
     return this.claimExport(base, `${base}Resource`);
   }
 
-  /** `client.<property>`: the last dotted segment of the resource. */
-  resourceProperty(segment: Name): string {
-    return this.naming.identifier(segment.words, "property");
+  /** `client.<property>`: the last dotted segment of the resource, clear of the owning class's members. */
+  resourceProperty(segment: Name, inheritedMembers: ReadonlySet<string>): string {
+    return clearOf(this.naming.identifier(segment.words, "resource"), inheritedMembers);
   }
 
-  method(operation: Operation): string {
-    return this.naming.identifier(operation.name.words, "method");
+  /** A method name, clear of the members the resource class inherits (`client`, `verify`…). */
+  method(operation: Operation, inheritedMembers: ReadonlySet<string>): string {
+    return clearOf(this.naming.identifier(operation.name.words, "method"), inheritedMembers);
   }
 
   /** `BotListParams`: singular resource noun + method + Params (openai-node's convention). */
@@ -70,4 +71,11 @@ export class EmitNames {
   typeName(words: readonly string[]): string {
     return this.claimExport(this.naming.identifier(words, "type"));
   }
+}
+
+/** `request` → `request_` when a base class already has a member of that name. */
+function clearOf(name: string, taken: ReadonlySet<string>): string {
+  let candidate = name;
+  while (taken.has(candidate)) candidate = `${candidate}_`;
+  return candidate;
 }

@@ -34,7 +34,7 @@ export function pageItemType(ir: IR, operation: Operation, types: TypesModule): 
   const named = namedItemModel(ir, operation);
   const namedType = named ? types.modelType(named) : undefined;
   if (namedType) return namedType;
-  const response = types.responseType(operation);
+  const response = types.chosenResponseType(operation);
   if (!response || !operation.pagination) return "unknown";
   return `NonNullable<${fieldPathType(response, operation.pagination.items)}>[number]`;
 }

@@ -40,15 +40,16 @@ export function requestSpecLiteral(operation: Operation, plan: ParamsPlan, strea
 
 /** `` `/bots/${encodePath(params.botId, "bot_id")}` `` or a plain string for static paths. */
 function pathExpression(operation: Operation, plan: ParamsPlan): string {
-  const pathFields = new Map(
-    plan.fields.filter((field) => field.location === "path").map((field) => [field.wire, field]),
-  );
+  // A placeholder declared under another location (real specs do this) is filled from that parameter.
+  const byWire = (wire: string) =>
+    plan.fields.find((field) => field.location === "path" && field.wire === wire) ??
+    plan.fields.find((field) => field.location !== "body" && field.wire === wire);
   const pieces = operation.path.split(/(\{[^}]+\})/).filter(Boolean);
   if (!pieces.some((piece) => piece.startsWith("{"))) return quote(operation.path);
   const template = pieces.map((piece) => {
     if (!piece.startsWith("{")) return escapeTemplate(piece);
     const wire = piece.slice(1, -1);
-    const field = pathFields.get(wire);
+    const field = byWire(wire);
     if (!field) throw new EmitError(`${operation.id}: path placeholder {${wire}} has no path parameter`);
     return `\${encodePath(${paramValue(field)}, ${quote(wire)})}`;
   });

@@ -17,25 +17,36 @@ export interface ResourcePlan {
   webhookEvent?: { type: string; module?: string };
 }
 
+/** Member names of the runtime base classes, which generated members must not override. */
+export interface InheritedMembers {
+  client: ReadonlySet<string>;
+  resource: ReadonlySet<string>;
+  webhooksResource: ReadonlySet<string>;
+}
+
 export interface ResourcePlanContext extends MethodContext {
+  inherited: InheritedMembers;
   className(node: ResourceNode): string;
-  property(node: ResourceNode): string;
   webhookEventFor(node: ResourceNode): ResourcePlan["webhookEvent"];
 }
 
 /** Plans a resource and, recursively, its sub-resources. */
 export function planResource(context: ResourcePlanContext, node: ResourceNode): ResourcePlan {
   const resource = node.resource;
+  const webhookEvent = context.webhookEventFor(node);
+  const inherited = webhookEvent ? context.inherited.webhooksResource : context.inherited.resource;
   return {
     node,
     className: context.className(node),
     file: resourceFile(node),
-    methods: resource ? resource.operations.map((operation) => planMethod(context, resource, operation)) : [],
+    methods: resource
+      ? resource.operations.map((operation) => planMethod(context, resource, operation, inherited))
+      : [],
     children: node.children.map((child) => ({
-      property: context.property(child),
+      property: context.names.resourceProperty(child.path.at(-1)!, inherited),
       plan: planResource(context, child),
     })),
-    webhookEvent: context.webhookEventFor(node),
+    webhookEvent,
   };
 }
 

@@ -80,3 +80,24 @@ function resolveModule(fromPath: string, specifier: string): string {
   }
   return `${base.join("/")}.ts`;
 }
+
+/** Names of a runtime class's members (public or not), so generated members never override them. */
+export function classMemberNames(
+  files: readonly RuntimeFile[],
+  path: string,
+  className: string,
+): Set<string> {
+  const contents = files.find((file) => file.path === path)?.contents;
+  if (contents === undefined) throw new Error(`runtime file ${path} is missing`);
+  const source = ts.createSourceFile(path, contents, ts.ScriptTarget.ES2022, false);
+  const names = new Set<string>(["constructor"]);
+  for (const statement of source.statements) {
+    if (!ts.isClassDeclaration(statement) || statement.name?.text !== className) continue;
+    for (const member of statement.members) {
+      if (member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) {
+        names.add(member.name.text);
+      }
+    }
+  }
+  return names;
+}

@@ -24,6 +24,15 @@ export class TypesModule {
     return name ? qualified(name) : undefined;
   }
 
+  /** The body type of exactly the IR's chosen success status (`Types.XResponses[200]`), else `responseType`. */
+  chosenResponseType(operation: Operation): string | undefined {
+    const names = this.table.operations.get(operationKey(operation.httpMethod, operation.path));
+    if (names?.responses && /^\d{3}$/.test(operation.response.status)) {
+      return `${qualified(names.responses)}[${operation.response.status}]`;
+    }
+    return this.responseType(operation);
+  }
+
   /** The type of one request part's field: `NonNullable<Types.XData["query"]>["limit"]`. */
   requestFieldType(
     operation: Operation,

@@ -7,7 +7,10 @@
 /** Type names hey-api gave one operation; `response` is missing when no success response has a body. */
 export interface OperationTypeNames {
   data: string;
+  /** Union of every success response body. */
   response?: string;
+  /** Map of success status → body type. */
+  responses?: string;
 }
 
 export interface HeyApiSymbolTable {
@@ -62,6 +65,7 @@ function recordOperationRole(
   const entry = operations.get(key) ?? { data: "" };
   if (role === "data") entry.data = name;
   else if (role === "response") entry.response = name;
+  else if (role === "responses") entry.responses = name;
   else return;
   operations.set(key, entry);
 }
