@@ -20,6 +20,7 @@ const steps = [
   { name: "format + lint (biome)", cmd: ["pnpm", "exec", "biome", "check", "."] },
   { name: "spec lint (redocly)", cmd: ["pnpm", "run", "--silent", "lint:spec"] },
   { name: "typecheck (tsc --strict)", cmd: ["pnpm", "exec", "tsc", "-p", "tsconfig.json"] },
+  { name: "generated code is current (codegen generate --check)", cmd: ["pnpm", "--silent", "codegen", "generate", "--check"] },
   {
     name: "TypeScript tests (vitest)",
     cmd: [
