@@ -34,7 +34,12 @@ const mock = await startMock();
 console.log(`  mock listening at ${mock.url}`);
 const env = { EMBOTT_BASE_URL: `${mock.url}/v1`, EMBOTT_API_KEY: "sk_live_admin_0001" };
 try {
-  step("TypeScript example (examples/typescript)", "pnpm", ["--filter", "embott-example-typescript", "start"], env);
+  step(
+    "TypeScript example (examples/typescript)",
+    "pnpm",
+    ["--filter", "embott-example-typescript", "start"],
+    env,
+  );
 } finally {
   mock.stop();
 }

@@ -13,14 +13,18 @@ mkdirSync(resultsDir, { recursive: true });
 /** Counts tests in a vitest JSON report. */
 function vitestCounts(file) {
   const report = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites };
+  const failed = (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+  return { passed: report.numPassedTests ?? 0, failed };
 }
 
 const steps = [
   { name: "format + lint (biome)", cmd: ["pnpm", "exec", "biome", "check", "."] },
   { name: "spec lint (redocly)", cmd: ["pnpm", "run", "--silent", "lint:spec"] },
   { name: "typecheck (tsc --strict)", cmd: ["pnpm", "exec", "tsc", "-p", "tsconfig.json"] },
-  { name: "generated code is current (codegen generate --check)", cmd: ["pnpm", "--silent", "codegen", "generate", "--check"] },
+  {
+    name: "generated code is current (codegen generate --check)",
+    cmd: ["pnpm", "--silent", "codegen", "generate", "--check"],
+  },
   {
     name: "TypeScript tests (vitest)",
     cmd: [
