@@ -1,0 +1,85 @@
+import { GENERATED_MARKER, type IR } from "@embott/codegen-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emitSpec, FEATURES_SPEC, fileOf } from "./support";
+
+let ir: IR;
+let files: Map<string, string>;
+
+beforeAll(async () => {
+  ({ ir, files } = await emitSpec(FEATURES_SPEC));
+}, 60_000);
+
+describe("emitTypeScript on the feature fixture", () => {
+  it("marks every file as generated and writes provenance with the spec hash", () => {
+    for (const [path, contents] of files) {
+      expect(contents.split("\n", 3).join("\n"), path).toContain(GENERATED_MARKER);
+    }
+    const provenance = JSON.parse(fileOf(files, ".embott-codegen.json")) as Record<string, unknown>;
+    expect(provenance).toMatchObject({ language: "typescript", specSha256: ir.source.sha256 });
+  });
+
+  it("copies the runtime next to the generated surface", () => {
+    expect(fileOf(files, "src/core/client.ts")).toContain("export class APIClient");
+    expect(fileOf(files, "src/internal/path.ts")).toContain("export function encodePath");
+  });
+
+  it("keeps hey-api's type names and steps our class name aside on a clash (schema Pets)", () => {
+    expect(fileOf(files, "src/types.gen.ts")).toContain("export type Pets = ");
+    expect(fileOf(files, "src/resources/pets.ts")).toContain("export class PetsResource extends APIResource");
+    expect(fileOf(files, "src/index.ts")).toMatch(/^\s+PetsResource,$/m);
+  });
+
+  it("builds flat camelCase params and maps them back to wire names", () => {
+    const pets = fileOf(files, "src/resources/pets.ts");
+    expect(pets).toContain("query: { page_token: params.pageToken, page_size: params.pageSize }");
+    expect(pets).toContain('headers: { "X-Request-Trace": params.xRequestTrace?.toString() }');
+    expect(pets).toMatch(/pageToken\?: NonNullable<Types\.ListPetsData\["query"\]>\["page_token"\];/);
+  });
+
+  it("leaves read-only properties out of request params and sends form bodies as form", () => {
+    const create = fileOf(files, "src/resources/pets.ts").split("export interface PetCreateParams")[1] ?? "";
+    expect(create).toContain("name: ");
+    expect(create.split("}")[0]).not.toContain(" id");
+    expect(fileOf(files, "src/resources/pets.ts")).toContain('bodyType: "form"');
+  });
+
+  it("passes non-object bodies as one `body` param and binary responses as ArrayBuffer", () => {
+    const pets = fileOf(files, "src/resources/pets.ts");
+    expect(pets).toContain("body: params.body");
+    expect(pets).toContain("APIPromise<ArrayBuffer>");
+    expect(pets).toContain("asBinary: true");
+    expect(pets).toMatch(/\* @deprecated\n\s+\*\/\n\s+getPetPhoto\(/);
+  });
+
+  it("nests dotted resources and streams event-stream operations", () => {
+    expect(fileOf(files, "src/resources/pets.ts")).toContain(
+      "readonly events: PetsEvents = new PetsEvents(this.client);",
+    );
+    const events = fileOf(files, "src/resources/pets/events.ts");
+    expect(events).toContain("APIPromise<Stream<Types.PetEvent>>");
+    expect(events).toContain("this.client.requestStream<Types.PetEvent>(");
+  });
+
+  it("types webhook payloads as one union and adds no verifier without a signature scheme", () => {
+    expect(fileOf(files, "src/webhook-events.ts")).toContain(
+      "export type WebhookEvent = Types.PostPetAdoptedWebhookPayload | Types.PostPetLostWebhookPayload;",
+    );
+    expect(files.has("src/resources/webhooks.ts")).toBe(false);
+  });
+
+  it("configures the client from servers and security", () => {
+    const client = fileOf(files, "src/client.ts");
+    expect(client).toContain("export class FeatureZoo extends APIClient");
+    expect(client).toContain('defaultBaseURL: "https://eu.zoo.example/api"');
+    expect(client).toContain('auth: { kind: "header", name: "X-Zoo-Key" }');
+  });
+
+  it("lists every IR operation in api.md", () => {
+    const apiMd = fileOf(files, "api.md");
+    const operations = ir.resources.flatMap((resource) => resource.operations);
+    expect(operations.length).toBeGreaterThan(0);
+    for (const operation of operations) {
+      expect(apiMd).toContain(`\`${operation.httpMethod.toUpperCase()} ${operation.path}\``);
+    }
+  });
+});
