@@ -25,6 +25,11 @@ const steps = [
     name: "generated code is current (codegen generate --check)",
     cmd: ["pnpm", "--silent", "codegen", "generate", "--check"],
   },
+  { name: "embott package: tsup build, publint, attw", cmd: ["pnpm", "--filter", "embott", "check:package"] },
+  {
+    name: "embott API reference (typedoc)",
+    cmd: ["pnpm", "--filter", "embott", "exec", "typedoc", "--treatWarningsAsErrors"],
+  },
   {
     name: "TypeScript tests (vitest)",
     cmd: [
