@@ -22,6 +22,13 @@ function has(cmd, args = ["--version"]) {
   return !result.error && result.status === 0;
 }
 
+/** Major version printed by `cmd --version`, or 0 when it is missing. */
+function majorVersion(cmd) {
+  const result = spawnSync(cmd, ["--version"], { encoding: "utf8" });
+  if (result.error || result.status !== 0) return 0;
+  return Number.parseInt(result.stdout.trim().split(".")[0] ?? "0", 10) || 0;
+}
+
 export function fail(message) {
   console.error(`\n✗ ${message}`);
   process.exit(1);
@@ -38,9 +45,10 @@ export function checkNode() {
 
 /** pnpm 10 is the workspace's package manager; corepack is not relied upon. */
 export function ensurePnpm() {
-  if (has("pnpm")) return;
-  console.log("• pnpm not found: installing pnpm@10 with npm");
-  if (run("npm", ["install", "-g", "pnpm@10"]) !== 0 || !has("pnpm")) {
+  const found = majorVersion("pnpm");
+  if (found >= 10) return;
+  console.log(`• ${found ? `pnpm ${found} is too old` : "pnpm not found"}: installing pnpm@10 with npm`);
+  if (run("npm", ["install", "-g", "pnpm@10"]) !== 0 || majorVersion("pnpm") < 10) {
     fail(
       "could not install pnpm. Run `npm install -g pnpm@10` (with sudo if your npm prefix needs it) and retry.",
     );

@@ -3,13 +3,13 @@
  * by multiplying Discord's paths. Run: `pnpm bench:codegen` (root) or `pnpm --filter @embott/codegen-core bench`.
  * Figures only; nothing is asserted.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
+import { CORPUS_DIR, corpusSpecs } from "../../../testdata/corpus";
 import { buildIR, loadSpec } from "../src/index";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../../..");
-const CORPUS = resolve(REPO_ROOT, "../shared/specs/corpus");
 const TARGET_BYTES = 6 * 1024 * 1024;
 
 async function measure(file: string, label: string): Promise<string> {
@@ -39,7 +39,7 @@ async function measure(file: string, label: string): Promise<string> {
 
 /** Discord's document with its paths copied under /copyN/ prefixes until the file exceeds TARGET_BYTES. */
 function buildLargeSpec(): string | undefined {
-  const source = join(CORPUS, "discord.json");
+  const source = join(CORPUS_DIR, "discord.json");
   if (!existsSync(source)) return undefined;
   const document = JSON.parse(readFileSync(source, "utf8")) as {
     paths: Record<string, Record<string, { operationId?: string }>>;
@@ -72,12 +72,7 @@ async function main(): Promise<void> {
       .map((h, i) => (i === 0 ? h.padEnd(30) : h.padStart(9)))
       .join(" "),
   );
-  const corpus = existsSync(CORPUS)
-    ? readdirSync(CORPUS)
-        .filter((file) => /\.(ya?ml|json)$/.test(file))
-        .sort()
-    : [];
-  for (const file of corpus) console.log(await measure(join(CORPUS, file), file));
+  for (const path of corpusSpecs()) console.log(await measure(path, basename(path)));
   const own = join(REPO_ROOT, "spec/openapi.yaml");
   if (existsSync(own)) console.log(await measure(own, "spec/openapi.yaml"));
   const large = buildLargeSpec();

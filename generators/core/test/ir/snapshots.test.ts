@@ -1,27 +1,22 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { corpusSpecs } from "../../../../testdata/corpus";
 import { buildIR, type IR, loadSpec } from "../../src/index";
 import { formatInspectLine } from "../helpers/summary";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../../../..");
-const CORPUS = resolve(REPO_ROOT, "../shared/specs/corpus");
 const OWN_SPEC = join(REPO_ROOT, "spec/openapi.yaml");
 /** Above this size a spec gets a compact summary snapshot instead of the full IR JSON. */
 const FULL_SNAPSHOT_LIMIT = 100_000;
 
-const corpusFiles = existsSync(CORPUS)
-  ? readdirSync(CORPUS)
-      .filter((file) => /\.(ya?ml|json)$/.test(file))
-      .sort()
-  : [];
+const corpusFiles = corpusSpecs();
 
 describe("golden IR snapshots", () => {
-  it.each(corpusFiles)("corpus %s", async (file) => {
-    const path = join(CORPUS, file);
+  it.each(corpusFiles.map((path) => [basename(path), path]))("corpus %s", async (file, path) => {
     const ir = buildIR(await loadSpec(path));
-    await expectSnapshot(ir, file, (await import("node:fs")).statSync(path).size);
+    await expectSnapshot(ir, file, statSync(path).size);
   });
 
   it.runIf(existsSync(OWN_SPEC))("spec/openapi.yaml", async () => {

@@ -1,12 +1,14 @@
 // Times hey-api (types only) against the emitter's other stages on corpus specs; prints a Markdown table.
 // Run from the repo root: pnpm exec tsx generators/typescript/src/hey-api/measure-cli.ts [spec …]
+import { join } from "node:path";
 import { buildIR, loadSpec } from "@embott/codegen-core";
+import { CORPUS_DIR } from "../../../../testdata/corpus";
 import { emitTypeScript } from "../emit/emitter";
 import { typescriptNaming } from "../naming";
 import { runHeyApiTypes } from "./run-hey-api";
 
-const DEFAULT_SPECS = ["discord.json", "intercom-2.15.yaml", "twilio-messaging-v1.json"].map(
-  (name) => `../shared/specs/corpus/${name}`,
+const DEFAULT_SPECS = ["discord.json", "intercom-2.15.yaml", "twilio-messaging-v1.json"].map((name) =>
+  join(CORPUS_DIR, name),
 );
 
 async function measure(spec: string): Promise<string> {

@@ -1,15 +1,15 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { corpusSpecs } from "../../../../testdata/corpus";
 import { emitSpec, FEATURES_SPEC } from "./support";
 
 const run = promisify(execFile);
 const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-const CORPUS_DIR = join(import.meta.dirname, "../../../../../shared/specs/corpus");
 const EMBOTT_SPEC = join(import.meta.dirname, "../../../../spec/openapi.yaml");
 
 /** Strict settings of the repo (tsconfig.base.json) applied to every generated SDK at once. */
@@ -34,11 +34,6 @@ const STRICT_TSCONFIG = {
 const outRoot = await mkdtemp(join(tmpdir(), "embott-corpus-"));
 afterAll(() => rm(outRoot, { recursive: true, force: true }));
 
-async function corpusSpecs(): Promise<string[]> {
-  const names = await readdir(CORPUS_DIR);
-  return names.filter((name) => /\.(ya?ml|json)$/.test(name)).map((name) => join(CORPUS_DIR, name));
-}
-
 async function writeSdk(name: string, files: Map<string, string>): Promise<void> {
   for (const [path, contents] of files) {
     const target = join(outRoot, name, path);
@@ -49,7 +44,7 @@ async function writeSdk(name: string, files: Map<string, string>): Promise<void>
 
 describe("every corpus spec becomes an SDK that passes tsc --strict", () => {
   it("generates each spec, then type-checks all SDKs in one tsc run", async () => {
-    const specs = [...(await corpusSpecs()), FEATURES_SPEC, EMBOTT_SPEC];
+    const specs = [...corpusSpecs(), FEATURES_SPEC, EMBOTT_SPEC];
     expect(specs.length).toBeGreaterThanOrEqual(10);
     for (const spec of specs) {
       const { ir, files } = await emitSpec(spec);
