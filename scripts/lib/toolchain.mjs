@@ -17,11 +17,6 @@ export function run(cmd, args, options = {}) {
   return result.status ?? 1;
 }
 
-function has(cmd, args = ["--version"]) {
-  const result = spawnSync(cmd, args, { stdio: "ignore" });
-  return !result.error && result.status === 0;
-}
-
 /** Major version printed by `cmd --version`, or 0 when it is missing. */
 function majorVersion(cmd) {
   const result = spawnSync(cmd, ["--version"], { encoding: "utf8" });
