@@ -1,4 +1,5 @@
 import { type JsonSchema, loadSpec } from "../spec/load";
+import { undeclaredProperties } from "../spec/strict";
 import { compileSpecSchema } from "../spec/validator";
 
 type Example = Record<string, unknown>;
@@ -40,16 +41,24 @@ function exampleValues(node: unknown, values: unknown[] = []): unknown[] {
 }
 
 /**
- * The spec's example records whose `object` is `objectType`, merged by id (the first example to set a field
- * wins) and kept only when the merged record validates against `schemaName`.
+ * The spec's example records of `schemaName`, merged by id (the first example to set a field wins). An
+ * example counts only when its `object` is `objectType` and it carries no property outside the schema, so a
+ * `DeletedBot` example (same id and `object`, plus `deleted`) never leaks into the bot. `complete` may fill
+ * defaults before the merged record is kept, which happens only when it validates against the schema.
  */
-export function specExamples<T>(objectType: string, schemaName: string): T[] {
+export function specExamples<T>(
+  objectType: string,
+  schemaName: string,
+  complete: (record: Example) => Example = (record) => record,
+): T[] {
+  const schema = { $ref: `#/components/schemas/${schemaName}` } as JsonSchema;
   const found: Example[] = [];
   collectResources(exampleValues(loadSpec()), found);
   const merged = new Map<string, Example>();
-  for (const record of found.filter((candidate) => candidate.object === objectType)) {
+  for (const record of found) {
+    if (record.object !== objectType || undeclaredProperties(schema, record).length > 0) continue;
     merged.set(record.id as string, { ...structuredClone(record), ...merged.get(record.id as string) });
   }
-  const validate = compileSpecSchema({ $ref: `#/components/schemas/${schemaName}` } as JsonSchema);
-  return [...merged.values()].filter((record) => validate(record)) as T[];
+  const validate = compileSpecSchema(schema);
+  return [...merged.values()].map(complete).filter((record) => validate(record)) as T[];
 }

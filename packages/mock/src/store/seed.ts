@@ -25,10 +25,9 @@ export function webhookSecret(webhookId: string): string {
 
 function seedConversations(store: MockStore, botId: string): void {
   const handoffs = specExamples<Handoff>("handoff", "Handoff");
-  const examples = specExamples<ConversationDetail>("conversation", "Conversation").map((example) => {
-    const messages = example.messages ?? [];
-    const handoff = example.handoff ?? null;
-    return { ...example, messages, handoff, message_count: messages.length };
+  const examples = specExamples<ConversationDetail>("conversation", "ConversationDetail", (example) => {
+    const messages = (example.messages as unknown[] | undefined) ?? [];
+    return { ...example, messages, handoff: example.handoff ?? null, message_count: messages.length };
   });
   const [first] = examples;
   for (const conversation of first ? [...examples, ...supplementalConversations(first, botId)] : examples) {

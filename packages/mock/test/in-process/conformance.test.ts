@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listOperations } from "../../src/spec/operations";
+import { undeclaredProperties } from "../../src/spec/strict";
 import { expectConformingResponse } from "../support/conformance";
 import { call, useMock } from "../support/in-process";
 
@@ -7,7 +8,7 @@ type Call = [method: string, path: string, body?: unknown];
 
 /** A successful request for every operation of the spec. A new operation fails the suite until added here. */
 const SUCCESS_CALLS: Record<string, Call> = {
-  listBots: ["GET", "/bots?limit=2"],
+  listBots: ["GET", "/bots?limit=100"],
   createBot: ["POST", "/bots", { name: "Conformance Bot", channels: ["web", "api"] }],
   getBot: ["GET", "/bots/bot_7Hq2mXa9"],
   updateBot: [
@@ -41,7 +42,7 @@ const SUCCESS_CALLS: Record<string, Call> = {
   listProducts: ["GET", "/products?in_stock=true&limit=2"],
   syncProducts: ["POST", "/products/sync", { bot_id: "bot_7Hq2mXa9", full: true }],
   getAnalyticsOverview: ["GET", "/analytics/overview?start_date=2026-11-01&end_date=2026-11-30"],
-  listWebhooks: ["GET", "/webhooks"],
+  listWebhooks: ["GET", "/webhooks?limit=100"],
   createWebhook: [
     "POST",
     "/webhooks",
@@ -82,6 +83,16 @@ describe("every operation of the spec answers what the spec documents", () => {
       await expectConformingResponse(id, response);
     },
   );
+
+  it("rejects properties a schema does not declare (strict conformance)", () => {
+    const bot = mock.store.bots.require("bot_7Hq2mXa9");
+    const schema = { $ref: "#/components/schemas/BotList" };
+    const page = { object: "list", data: [{ ...bot, deleted: true }], has_more: false, next_cursor: null };
+    expect(undeclaredProperties(schema, page)).toEqual(["data[0].deleted"]);
+    expect(
+      undeclaredProperties({ $ref: "#/components/schemas/Bot" }, { ...bot, metadata: { x: "1" } }),
+    ).toEqual([]);
+  });
 
   it("streams sendMessage as spec-conforming SSE events", async () => {
     const body = { role: "user", content: "Do you ship internationally?", stream: true };

@@ -26,6 +26,14 @@ describe("writes change what later reads return", () => {
     expect((await call("GET", `/bots/${created.id}`)).status).toBe(404);
   });
 
+  it("seeds bots and webhooks from their own examples only (no `deleted` from the Deleted* examples)", async () => {
+    const bots = await json<Schemas["BotList"]>(await call("GET", "/bots?limit=100"));
+    const webhooks = await json<Schemas["WebhookSubscriptionList"]>(await call("GET", "/webhooks?limit=100"));
+    expect(bots.data.length).toBeGreaterThan(2);
+    expect(webhooks.data.length).toBeGreaterThan(0);
+    for (const record of [...bots.data, ...webhooks.data]) expect(record).not.toHaveProperty("deleted");
+  });
+
   it("rejects a duplicate bot name with 409", async () => {
     expect((await call("POST", "/bots", { body: { name: "Aurora Support" } })).status).toBe(409);
   });

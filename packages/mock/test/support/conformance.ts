@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { getOperation } from "../../src/spec/operations";
+import { undeclaredProperties } from "../../src/spec/strict";
 import { checkAgainstSchema } from "../../src/spec/validator";
 
 /** Parses a `text/event-stream` body into `{ event, data }` records. */
@@ -17,7 +18,8 @@ export function parseSse(text: string): { event: string; data: unknown }[] {
 
 /**
  * Asserts that a response is one the operation documents: a declared status, `X-Request-Id`, and a body
- * that validates against that status's schema (each SSE event against the stream schema).
+ * that validates against that status's schema (each SSE event against the stream schema) and carries no
+ * property the schema does not declare (strict: objects are closed unless they declare additionalProperties).
  */
 export async function expectConformingResponse(operationId: string, response: Response): Promise<unknown> {
   const operation = getOperation(operationId);
@@ -35,6 +37,10 @@ export async function expectConformingResponse(operationId: string, response: Re
       checkAgainstSchema(schema ?? {}, payload, null),
       `${operationId} ${response.status} body`,
     ).toBeNull();
+    expect(
+      undeclaredProperties(schema ?? {}, payload),
+      `${operationId} ${response.status} undeclared properties`,
+    ).toEqual([]);
   }
   return payloads.length === 1 ? payloads[0] : payloads;
 }
