@@ -61,6 +61,7 @@ export function webhookHandlers(context: MockContext) {
       operation(context, "deleteWebhook", ({ params, response }) => {
         context.store.webhooks.require(params.webhook_id);
         context.store.webhooks.delete(params.webhook_id);
+        context.webhooks.cancel(params.webhook_id);
         return response(200).json({ id: params.webhook_id, object: "webhook", deleted: true });
       }),
     ),

@@ -47,7 +47,8 @@ export interface Delivery {
   event_type: string;
   webhook_id: string;
   url: string;
-  state: "pending" | "succeeded" | "failed";
+  /** `cancelled` once the subscription is deleted or disabled: no further attempt is made. */
+  state: "pending" | "succeeded" | "failed" | "cancelled";
   attempts: DeliveryAttempt[];
 }
 
@@ -55,7 +56,8 @@ export interface Delivery {
 export class WebhookDispatcher {
   private eventLog: WebhookEvent[] = [];
   private deliveryLog: Delivery[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Retry timers by delivery id. */
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
   private counter = 0;
@@ -99,7 +101,7 @@ export class WebhookDispatcher {
         attempts: [],
       };
       this.deliveryLog.push(delivery);
-      void this.attempt(delivery, event, target);
+      void this.attempt(delivery, event);
     }
     return event;
   }
@@ -127,10 +129,21 @@ export class WebhookDispatcher {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Stops every pending delivery to a subscription at once (it was deleted), including scheduled retries. */
+  cancel(webhookId: string): void {
+    for (const delivery of this.deliveryLog) {
+      if (delivery.webhook_id !== webhookId || delivery.state !== "pending") continue;
+      delivery.state = "cancelled";
+      clearTimeout(this.timers.get(delivery.id));
+      this.timers.delete(delivery.id);
+    }
+    this.notifyIfIdle();
+  }
+
   /** Cancels pending retries, forgets events and deliveries and restores the initial schedule. */
   reset(): void {
     this.schedule = this.initialSchedule;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.eventLog = [];
     this.deliveryLog = [];
@@ -138,7 +151,18 @@ export class WebhookDispatcher {
     this.notifyIfIdle();
   }
 
-  private async attempt(delivery: Delivery, event: WebhookEvent, target: WebhookTarget): Promise<void> {
+  /** The subscription as it is now (looked up before every attempt), or undefined once it is gone or disabled. */
+  private currentTarget(delivery: Delivery): WebhookTarget | undefined {
+    return this.targets().find((target) => target.id === delivery.webhook_id && target.enabled);
+  }
+
+  private async attempt(delivery: Delivery, event: WebhookEvent): Promise<void> {
+    const target = this.currentTarget(delivery);
+    if (delivery.state !== "pending" || !target) {
+      if (delivery.state === "pending") delivery.state = "cancelled";
+      this.notifyIfIdle();
+      return;
+    }
     this.inFlight += 1;
     const body = JSON.stringify(event);
     const timestamp = Math.floor(this.now().getTime() / 1000);
@@ -166,31 +190,28 @@ export class WebhookDispatcher {
     }
     delivery.attempts.push(record);
     this.inFlight -= 1;
-    this.afterAttempt(delivery, event, target, record);
+    this.afterAttempt(delivery, event, record);
   }
 
-  private afterAttempt(
-    delivery: Delivery,
-    event: WebhookEvent,
-    target: WebhookTarget,
-    record: DeliveryAttempt,
-  ) {
+  private afterAttempt(delivery: Delivery, event: WebhookEvent, record: DeliveryAttempt) {
     const delays = this.schedule.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     const retryDelay = delays[delivery.attempts.length - 1];
-    if (record.status !== null && record.status >= 200 && record.status < 300) {
+    if (delivery.state !== "pending") {
+      // Cancelled (or reset) while the attempt was in flight.
+    } else if (record.status !== null && record.status >= 200 && record.status < 300) {
       delivery.state = "succeeded";
     } else if (retryDelay === undefined || !this.deliveryLog.includes(delivery)) {
       delivery.state = "failed";
     } else {
       const timer = setTimeout(
         () => {
-          this.timers.delete(timer);
-          void this.attempt(delivery, event, target);
+          this.timers.delete(delivery.id);
+          void this.attempt(delivery, event);
         },
         retryDelay * (this.schedule.timeScale ?? 1),
       );
       timer.unref();
-      this.timers.add(timer);
+      this.timers.set(delivery.id, timer);
     }
     this.notifyIfIdle();
   }

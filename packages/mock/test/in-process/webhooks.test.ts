@@ -74,6 +74,28 @@ describe("webhook deliveries", () => {
     expect(delivery?.attempts.map((attempt) => attempt.status)).toEqual([500, 503, 200]);
   });
 
+  it("stops pending retries as soon as the subscription is deleted", async () => {
+    mock.webhooks.configure({ retryDelaysMs: [60_000, 60_000] });
+    const created = await json<Schemas["CreatedWebhookSubscription"]>(
+      await call("POST", "/webhooks", { body: { url: HOOK_URL, events: ["bot.deployed"] } }),
+    );
+    const firstAttempt = new Promise<void>((resolve) =>
+      server.use(
+        http.post(HOOK_URL, () => {
+          resolve();
+          return new HttpResponse(null, { status: 500 });
+        }),
+      ),
+    );
+    await call("POST", "/bots", { body: { name: "Deleted Before Retry", status: "active" } });
+    await firstAttempt;
+    expect((await call("DELETE", `/webhooks/${created.id}`)).status).toBe(200);
+    await mock.webhooks.settled();
+    const [delivery] = mock.webhooks.deliveries();
+    expect(delivery?.state).toBe("cancelled");
+    expect(delivery?.attempts.length).toBeLessThanOrEqual(1);
+  });
+
   it("gives up after the last retry", async () => {
     await subscribe(["bot.deployed"]);
     const received = receiver([500, 500, 500, 500, 500]);
