@@ -33,6 +33,18 @@ describe("embott-codegen inspect", () => {
       `${path}:2:1 #/info error: The field \`version\` must be present on this level.`,
     );
   });
+
+  it.each(["openapi: 4.0.0\n", 'openapi: "3.0"\n', ""])(
+    "exits 1 with a located problem and no stack trace for %j",
+    async (versionLine) => {
+      const path = join(tempDir(), "version.yaml");
+      writeFileSync(path, `${versionLine}info: { title: T, version: "1" }\npaths: {}\n`);
+      const io = captureIO();
+      expect(await runCli(["inspect", "--spec", path], io)).toBe(1);
+      expect(io.err()).toMatch(new RegExp(`^${path}:1:\\d+ #/openapi error: `));
+      expect(io.err()).not.toMatch(/\n\s+at /);
+    },
+  );
 });
 
 describe("usage", () => {

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { normalizeDocument } from "../normalize/normalize";
 import { type Problem, SpecError } from "./problem";
 import { parseProblem, validateAndBundle } from "./validate";
+import { checkOpenApiVersion } from "./version";
 
 /** A spec that loaded, validated and was normalised to the OpenAPI 3.1 meaning. */
 export interface LoadedSpec {
@@ -21,8 +22,6 @@ export interface LoadedSpec {
   timings: { read: number; validate: number; bundle: number; normalize: number };
 }
 
-const SUPPORTED_VERSION = /^3\.[01]\.\d+$/;
-
 /**
  * Read, validate, bundle and normalise one OpenAPI 3.0/3.1 file (YAML or JSON).
  * Throws `SpecError` listing every error (file:line:col + JSON pointer) when the spec is unusable.
@@ -32,16 +31,12 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   const started = performance.now();
   const bytes = await readSpecBytes(absolutePath, file);
   const read = performance.now() - started;
+  const version = checkOpenApiVersion(bytes.toString("utf8"), absolutePath, file);
+  if (version.problem) throw new SpecError([version.problem]);
   const validated = await validateAndBundle(absolutePath, file);
   const errors = validated.problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) throw new SpecError(validated.problems);
   const openapi = String(validated.document["openapi"] ?? "");
-  if (!SUPPORTED_VERSION.test(openapi)) {
-    const found = openapi || String(validated.document["swagger"] ?? "no version");
-    throw new SpecError([
-      parseProblem(file, `unsupported OpenAPI version "${found}"; expected 3.0.x or 3.1.x`, 0, 0, "version"),
-    ]);
-  }
   const normalizeStarted = performance.now();
   const document = normalizeDocument(validated.document);
   return {

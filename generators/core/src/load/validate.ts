@@ -48,7 +48,11 @@ export async function validateAndBundle(absolutePath: string, displayPath: strin
       const message = error.originalError.message.split("\n")[0] ?? error.message;
       throw new SpecError([parseProblem(displayPath, message, error.line, error.col, "yaml")]);
     }
-    throw error;
+    // Anything else the validator throws (unknown document kind, resolver failure) is still a spec problem.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SpecError([
+      parseProblem(displayPath, `the validator could not read the spec: ${message}`, 0, 0, "validator"),
+    ]);
   }
 }
 

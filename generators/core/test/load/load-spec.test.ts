@@ -84,6 +84,27 @@ paths:
     const [swagger] = await problemsOf(
       tempFile("v2.json", JSON.stringify({ swagger: "2.0", info: { title: "T", version: "1" }, paths: {} })),
     );
-    expect(swagger?.rule).toMatch(/version|struct/);
+    expect(swagger).toMatchObject({ rule: "openapi-version", pointer: "#/swagger" });
+  });
+
+  it.each([
+    ["openapi: 2.5.0", /unsupported OpenAPI version "2\.5\.0"/],
+    ['openapi: "4.0.0"', /unsupported OpenAPI version "4\.0\.0"/],
+    ['openapi: "3.0"', /unsupported OpenAPI version "3\.0"/],
+    ['openapi: ""', /unsupported OpenAPI version ""/],
+    ["openapi: 3.1", /must be a quoted string, got 3\.1/],
+  ])("reports `%s` at #/openapi with its line and column, never a validator crash", async (line, message) => {
+    const path = tempFile("version.yaml", `info: { title: T, version: "1" }\n${line}\npaths: {}\n`);
+    const [problem] = await problemsOf(path);
+    expect(problem).toMatchObject({ file: path, line: 2, col: 10, pointer: "#/openapi" });
+    expect(problem?.message).toMatch(message);
+  });
+
+  it("reports a missing openapi field at the document root", async () => {
+    const [problem] = await problemsOf(
+      tempFile("none.yaml", 'info: { title: T, version: "1" }\npaths: {}\n'),
+    );
+    expect(problem).toMatchObject({ line: 1, col: 1, pointer: "#/openapi", rule: "openapi-version" });
+    expect(problem?.message).toMatch(/"openapi" field is missing/);
   });
 });
