@@ -2,6 +2,7 @@ import type { RequestHandler } from "msw";
 import type { MockContext } from "./context";
 import { controlHandlers } from "./control/handlers";
 import { FaultQueue } from "./faults/fault-queue";
+import { headHandler } from "./handlers/head";
 import { apiHandlers } from "./handlers/index";
 import { RequestIdSequence, RequestLog } from "./log/request-log";
 import { IdempotencyCache } from "./policies/idempotency";
@@ -71,5 +72,6 @@ export function createMock(options: MockOptions = {}): EmbottMock {
     context.requestIds.reset();
     webhooks.reset();
   };
-  return { ...context, handlers: [...controlHandlers(context, reset), ...apiHandlers(context)], reset };
+  const routes = [...controlHandlers(context, reset), ...apiHandlers(context)];
+  return { ...context, handlers: [headHandler(routes), ...routes], reset };
 }

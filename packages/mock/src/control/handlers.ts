@@ -197,7 +197,6 @@ export function controlHandlers(context: MockContext, reset: () => void): Reques
         return errorResponse(
           {
             status: 404,
-            type: "not_found_error",
             code: "route_not_found",
             message: `No control endpoint ${request.method} ${path}.`,
           },

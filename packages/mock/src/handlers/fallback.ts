@@ -13,14 +13,12 @@ export function fallbackHandler(context: MockContext) {
       if (allowed.length === 0) {
         throw new ApiError({
           status: 404,
-          type: "not_found_error",
           code: "route_not_found",
           message: `No route ${request.method} /v1${path}.`,
         });
       }
       throw new ApiError({
         status: 405,
-        type: "invalid_request_error",
         code: "method_not_allowed",
         message: `${request.method} is not allowed on /v1${path}; use ${allowed.join(", ")}.`,
         headers: { Allow: allowed.join(", ") },

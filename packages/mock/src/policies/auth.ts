@@ -4,7 +4,6 @@ import { isWellFormedKey, type KeyRecord, type KeyRegistry } from "./keys";
 function unauthenticated(code: string, message: string): ApiError {
   return new ApiError({
     status: 401,
-    type: "authentication_error",
     code,
     message,
     headers: { "WWW-Authenticate": 'Bearer realm="embott"' },
@@ -34,7 +33,6 @@ export function requireScopes(record: KeyRecord, scopes: readonly string[]): voi
   if (missing) {
     throw new ApiError({
       status: 403,
-      type: "permission_error",
       code: "missing_scope",
       message: `This API key lacks the required scope '${missing}'.`,
     });

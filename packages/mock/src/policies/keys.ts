@@ -43,7 +43,7 @@ export interface KeyRecord {
 }
 
 function invalidKey(message: string): ApiError {
-  return new ApiError({ status: 400, type: "invalid_request_error", code: "invalid_key", message });
+  return new ApiError({ status: 400, code: "invalid_key", message });
 }
 
 /** API keys the mock accepts, with their scopes. Tests may register more. */

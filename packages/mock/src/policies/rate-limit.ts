@@ -57,7 +57,6 @@ export class RateLimiter {
       const retryAfter = Math.max(1, Math.ceil((resetAtMs - now) / 1000));
       throw new ApiError({
         status: 429,
-        type: "rate_limit_error",
         code: "rate_limit_exceeded",
         message: `Rate limit of ${this.limit} requests per ${this.windowMs / 1000}s exceeded; retry in ${retryAfter}s.`,
         headers: { ...headers, "X-RateLimit-Remaining": "0", "Retry-After": String(retryAfter) },

@@ -10,7 +10,7 @@ export interface ValidatedInput {
 }
 
 function rejected(issue: SchemaIssue): ApiError {
-  return new ApiError({ status: 400, type: "invalid_request_error", ...issue });
+  return new ApiError({ status: 400, ...issue });
 }
 
 /** Turns a query string value into the JSON type its schema expects, leaving invalid text for Ajv to reject. */
@@ -58,6 +58,18 @@ function validateQuery(operation: OperationSpec, url: URL): Record<string, unkno
   return query;
 }
 
+function decodePathSegment(segment: string, name: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw rejected({
+      code: "parameter_invalid",
+      param: name,
+      message: `Invalid ${name}: bad percent-encoding.`,
+    });
+  }
+}
+
 function validatePath(operation: OperationSpec, url: URL): Record<string, string> {
   const pathname = url.pathname.replace(/^\/v1/, "");
   const values = operation.pattern.exec(pathname)?.slice(1) ?? [];
@@ -67,7 +79,7 @@ function validatePath(operation: OperationSpec, url: URL): Record<string, string
     const parameter = operation.parameters.find(
       (candidate) => candidate.in === "path" && candidate.name === name,
     );
-    const value = decodeURIComponent(values[index] ?? "");
+    const value = decodePathSegment(values[index] ?? "", name);
     if (parameter) checkParameter(parameter, value);
     path[name] = value;
   });
@@ -95,7 +107,6 @@ function parseBody(operation: OperationSpec, request: Request, text: string): un
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new ApiError({
       status: 400,
-      type: "invalid_request_error",
       code: "invalid_content_type",
       message: `Send the body as application/json (got '${contentType || "none"}').`,
     });
@@ -106,7 +117,6 @@ function parseBody(operation: OperationSpec, request: Request, text: string): un
   } catch {
     throw new ApiError({
       status: 400,
-      type: "invalid_request_error",
       code: "invalid_json",
       message: "The request body is not valid JSON.",
     });

@@ -1,8 +1,10 @@
 import { fstatSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { DEFAULT_MAX_BODY_BYTES } from "./bridge";
 import { startMockServer } from "./start";
 
 const USAGE = `Usage: embott-mock [--port 0] [--host 127.0.0.1] [--rate-limit 600] [--webhook-time-scale 1]
+                   [--max-body-bytes 1048576]
 
 Starts the Embott API mock and prints its root URL (API under /v1, control endpoints under /__mock) as the
 first line of stdout. Stops on SIGTERM, SIGINT, or when stdin (if it is a pipe) closes.`;
@@ -23,6 +25,7 @@ function readOptions(argv: string[]) {
       host: { type: "string" },
       "rate-limit": { type: "string" },
       "webhook-time-scale": { type: "string" },
+      "max-body-bytes": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -32,6 +35,7 @@ function readOptions(argv: string[]) {
     host: values.host ?? "127.0.0.1",
     rateLimit: { limit: parseNumber("rate-limit", values["rate-limit"], 600) },
     webhookSchedule: { timeScale: parseNumber("webhook-time-scale", values["webhook-time-scale"], 1) },
+    maxBodyBytes: parseNumber("max-body-bytes", values["max-body-bytes"], DEFAULT_MAX_BODY_BYTES),
   };
 }
 

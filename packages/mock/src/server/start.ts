@@ -8,6 +8,8 @@ export interface StartOptions extends MockOptions {
   port?: number;
   /** Interface to bind (default 127.0.0.1). */
   host?: string;
+  /** Largest request body accepted, in bytes (default 1 MiB); larger bodies get 413. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningMockServer {
@@ -21,7 +23,13 @@ export interface RunningMockServer {
 /** Serves the mock's handlers over real HTTP. */
 export async function startMockServer(options: StartOptions = {}): Promise<RunningMockServer> {
   const mock = createMock(options);
-  const server = createServer(createRequestListener(mock.handlers));
+  const server = createServer(
+    createRequestListener({
+      handlers: mock.handlers,
+      requestIds: mock.requestIds,
+      maxBodyBytes: options.maxBodyBytes,
+    }),
+  );
   server.on("clientError", (_error, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
     else socket.destroy();
