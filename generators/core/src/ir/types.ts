@@ -284,6 +284,10 @@ export interface Pagination {
   pageParam?: string;
   /** page: optional response field with the page count. */
   totalPages?: string;
+  /** page: number of the first page (the page parameter's `default`, else its `minimum`, else 1). */
+  startPage?: number;
+  /** link: response field (dotted path) with the next page's URL; absent = follow the `Link` header. */
+  nextUrl?: string;
   /** Page-size query parameter. */
   limitParam?: string;
 }

@@ -79,6 +79,53 @@ describe("pagination", () => {
       limitParam: "per_page",
       pageParam: "page",
       totalPages: "total_pages",
+      startPage: 1,
+    });
+  });
+
+  it("takes the first page number from the page parameter's default, else its minimum", () => {
+    const pageParam = (schema: Record<string, unknown>) => ({ name: "page", in: "query", schema });
+    const startOf = (schema: Record<string, unknown>) =>
+      paginationOf(listOf([pageParam(schema), query("per_page", "integer")], page({})))?.startPage;
+    expect(startOf({ type: "integer", minimum: 0 })).toBe(0);
+    expect(startOf({ type: "integer", minimum: 0, default: 1 })).toBe(1);
+    expect(startOf({ type: "integer", default: 0 })).toBe(0);
+  });
+
+  it("follows a next-page URL in the body (Twilio meta.next_page_url) over page parameters", () => {
+    const meta = {
+      type: "object",
+      properties: { next_page_url: { type: ["string", "null"], format: "uri" }, page: { type: "integer" } },
+    };
+    const parameters = [
+      { name: "PageSize", in: "query", schema: { type: "integer" } },
+      { name: "Page", in: "query", schema: { type: "integer", minimum: 0 } },
+      query("PageToken"),
+    ];
+    expect(paginationOf(listOf(parameters, page({ meta })))).toEqual({
+      style: "link",
+      origin: "inferred",
+      items: "data",
+      limitParam: "PageSize",
+      nextUrl: "meta.next_page_url",
+    });
+    const links = { type: "object", properties: { next: { type: "string" } } };
+    expect(paginationOf(listOf([], page({ links })))).toMatchObject({ style: "link", nextUrl: "links.next" });
+  });
+
+  it("lets a declared Link header win over page parameters", () => {
+    const document = listOf([query("page", "integer"), query("per_page", "integer")], page({}));
+    const operation = (document["paths"] as Record<string, Record<string, Record<string, unknown>>>)[
+      "/items"
+    ]!.get!;
+    operation["responses"] = {
+      200: { ...jsonResponse(page({})), headers: { Link: { schema: { type: "string" } } } },
+    };
+    expect(paginationOf(document)).toEqual({
+      style: "link",
+      origin: "inferred",
+      items: "data",
+      limitParam: "per_page",
     });
   });
 
@@ -112,6 +159,19 @@ describe("pagination", () => {
       "x-embott-pagination": extension,
     });
     expect(paginationOf(document)).toEqual({ ...extension, origin: "extension" });
+  });
+
+  it("reads startPage and nextUrl from x-embott-pagination", () => {
+    const paged = { style: "page", pageParam: "Page", startPage: 0 };
+    expect(paginationOf(listOf([], page({}), { "x-embott-pagination": paged }))).toEqual({
+      ...paged,
+      origin: "extension",
+    });
+    const linked = { style: "link", items: "data", nextUrl: "meta.next_page_url" };
+    expect(paginationOf(listOf([], page({}), { "x-embott-pagination": linked }))).toEqual({
+      ...linked,
+      origin: "extension",
+    });
   });
 
   it("does not guess pagination from a lone limit parameter or on non-GET operations", () => {

@@ -13,7 +13,9 @@ const RUNTIME_FIELDS = [
   "total",
   "pageParam",
   "totalPages",
+  "startPage",
   "limitParam",
+  "nextUrl",
 ] as const satisfies readonly (keyof Pagination)[];
 
 /** `{ style: "cursor", items: "data", … }`: the pager config literal of `requestPage`. */
@@ -21,7 +23,7 @@ export function paginationLiteral(pagination: Pagination): string {
   const entries: [string, string][] = [];
   for (const field of RUNTIME_FIELDS) {
     const value = pagination[field];
-    if (value !== undefined) entries.push([field, quote(value)]);
+    if (value !== undefined) entries.push([field, typeof value === "number" ? String(value) : quote(value)]);
   }
   return objectLiteral(entries);
 }

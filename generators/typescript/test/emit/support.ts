@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { buildIR, type IR, loadSpec } from "@embott/codegen-core";
 import { emitTypeScript } from "../../src/emit/emitter";
 import { typescriptNaming } from "../../src/naming";
@@ -24,3 +27,24 @@ export function fileOf(files: Map<string, string>, path: string): string {
   if (contents === undefined) throw new Error(`${path} was not emitted; got ${[...files.keys()].join(", ")}`);
   return contents;
 }
+
+/** Emits a tiny in-memory spec (JSON-serialisable document) written to a temp file. */
+export function emitDocument(document: Record<string, unknown>, outDir?: string) {
+  const path = join(mkdtempSync(join(tmpdir(), "embott-ts-emit-")), "spec.json");
+  writeFileSync(path, JSON.stringify(document));
+  return emitSpec(path, outDir);
+}
+
+/** A minimal 3.1 document around `paths`, with extra root fields. */
+export const tinySpec = (paths: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  openapi: "3.1.0",
+  info: { title: "Tiny API", version: "1.0.0" },
+  paths,
+  ...extra,
+});
+
+/** `{ description, content: { <mediaType>: { schema } } }`. */
+export const response = (schema: unknown, mediaType = "application/json") => ({
+  description: "ok",
+  content: { [mediaType]: { schema } },
+});

@@ -1,10 +1,11 @@
 import type { SpecOperation } from "../context";
-import { deref, isObject, type Json, objectAt } from "../json";
+import { arrayAt, deref, isObject, type Json, objectAt } from "../json";
 import type { Pagination, Parameter, SuccessResponse } from "../types";
-import { hasType, normaliseKey, type ResponseField, responseFields } from "./response-fields";
+import { inferPagination } from "./infer";
+import { normaliseKey, responseFields } from "./response-fields";
 
 const STYLES = new Set(["cursor", "offset", "page", "link"]);
-const FIELDS = [
+const STRING_FIELDS = [
   "items",
   "cursorParam",
   "nextCursor",
@@ -14,21 +15,8 @@ const FIELDS = [
   "pageParam",
   "totalPages",
   "limitParam",
+  "nextUrl",
 ] as const;
-
-const CURSOR_PARAMS = ["starting_after", "cursor", "after", "page_token", "next_token", "continuation_token"];
-const NEXT_CURSOR_FIELDS = [
-  "next_cursor",
-  "next_page_token",
-  "next_token",
-  "cursor",
-  "starting_after",
-  "after",
-  "next",
-];
-const LIMIT_PARAMS = ["limit", "per_page", "page_size", "size", "max_results", "count"];
-const PAGE_PARAMS = ["page", "page_number"];
-const ITEMS_FIELDS = ["data", "items", "results"];
 
 /** `x-embott-pagination` when present, else the style recognised from parameters and response shape. */
 export function buildPagination(
@@ -46,58 +34,31 @@ export function buildPagination(
       .map((parameter) => [normaliseKey(parameter.name), parameter.name]),
   );
   const fields = responseFields(document, successSchema(document, spec));
-  return inferPagination(query, fields, success);
+  const inferred = inferPagination(query, fields, success);
+  if (inferred?.style !== "page" || !inferred.pageParam) return inferred;
+  return { ...inferred, startPage: startPageOf(document, spec, inferred.pageParam) };
 }
 
 function fromExtension(extension: Json): Pagination {
   const pagination: Pagination = { style: extension["style"] as Pagination["style"], origin: "extension" };
-  for (const field of FIELDS) {
+  for (const field of STRING_FIELDS) {
     if (typeof extension[field] === "string") pagination[field] = extension[field];
   }
+  if (isPageNumber(extension["startPage"])) pagination.startPage = extension["startPage"];
   return pagination;
 }
 
-/** Recognise cursor, then offset, then page, then Link-header pagination. */
-export function inferPagination(
-  query: Map<string, string>,
-  fields: ResponseField[],
-  success: SuccessResponse,
-): Pagination | undefined {
-  const pick = (names: string[]) => names.map((name) => query.get(name)).find(Boolean);
-  const field = (names: string[], type?: string) =>
-    names
-      .map((name) =>
-        fields.find((candidate) => candidate.key === name && (!type || hasType(candidate.schema, type))),
-      )
-      .find(Boolean)?.path;
-  const limitParam = pick(LIMIT_PARAMS);
-  const items =
-    field(ITEMS_FIELDS, "array") ??
-    fields.find((candidate) => hasType(candidate.schema, "array") && !candidate.path.includes("."))?.path;
-  const shared = {
-    origin: "inferred" as const,
-    ...(items ? { items } : {}),
-    ...(limitParam ? { limitParam } : {}),
-  };
-  const cursorParam = pick(CURSOR_PARAMS);
-  const nextCursor = field(NEXT_CURSOR_FIELDS, "string");
-  if (cursorParam && nextCursor) {
-    const hasMore = field(["has_more", "has_next", "has_next_page"], "boolean");
-    return { style: "cursor", ...shared, cursorParam, nextCursor, ...(hasMore ? { hasMore } : {}) };
-  }
-  const offsetParam = query.get("offset");
-  if (offsetParam && limitParam) {
-    const total = field(["total", "total_count", "count"], "integer");
-    return { style: "offset", ...shared, offsetParam, ...(total ? { total } : {}) };
-  }
-  const pageParam = pick(PAGE_PARAMS);
-  if (pageParam && limitParam) {
-    const totalPages = field(["total_pages", "page_count", "pages", "num_pages"], "integer");
-    return { style: "page", ...shared, pageParam, ...(totalPages ? { totalPages } : {}) };
-  }
-  if (success.headers.includes("link")) return { style: "link", ...shared };
-  return undefined;
+/** First page number: the page parameter's `default`, else its `minimum`, else 1 (Twilio counts from 0). */
+function startPageOf(document: Json, spec: SpecOperation, pageParam: string): number {
+  const declared = [...arrayAt(spec.pathItem["parameters"]), ...arrayAt(spec.operation["parameters"])]
+    .map((raw) => deref(document, raw, "#").node)
+    .filter((parameter) => parameter["in"] === "query" && parameter["name"] === pageParam)
+    .at(-1);
+  const schema = deref(document, declared?.["schema"], "#").node;
+  return [schema["default"], schema["minimum"]].find(isPageNumber) ?? 1;
 }
+
+const isPageNumber = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
 function successSchema(document: Json, spec: SpecOperation): unknown {
   const responses = objectAt(spec.operation["responses"]);
