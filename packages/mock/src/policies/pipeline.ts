@@ -4,7 +4,7 @@ import type { FaultRule } from "../faults/fault-queue";
 import type { RequestLogEntry } from "../log/request-log";
 import { getOperation, type OperationSpec } from "../spec/operations";
 import { authenticate, maskKey, requireScopes } from "./auth";
-import { type ErrorDetails, errorResponse, toErrorDetails } from "./errors";
+import { type ErrorInit, errorResponse, toErrorDetails } from "./errors";
 import { type ValidatedInput, validateRequest } from "./validation";
 
 export type { ValidatedInput } from "./validation";
@@ -18,26 +18,21 @@ interface Exchange {
   fault: RequestLogEntry["fault"];
 }
 
-function faultDetails(rule: FaultRule): ErrorDetails {
+/** Statuses whose responses the spec documents with a required `Retry-After`. */
+const RETRYABLE_STATUSES = new Set([429, 503]);
+
+/** An injected status as the API would send it: mapped error type, `Retry-After` (default 1 s), rate-limit headers. */
+function faultDetails(rule: FaultRule, context: MockContext): ErrorInit {
   const status = rule.status ?? 500;
-  const retryHeaders: Record<string, string> =
-    rule.retryAfter !== undefined ? { "Retry-After": String(rule.retryAfter) } : {};
-  if (status === 429) {
-    return {
-      status,
-      type: "rate_limit_error",
-      code: "rate_limit_exceeded",
-      message: "Injected rate limit.",
-      headers: retryHeaders,
-    };
-  }
-  const type = status >= 500 ? "api_error" : "invalid_request_error";
+  const retryAfter = rule.retryAfter ?? (RETRYABLE_STATUSES.has(status) ? 1 : undefined);
+  const headers: Record<string, string> =
+    retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
+  if (status === 429) Object.assign(headers, context.rateLimiter.exhaustedHeaders(retryAfter ?? 1));
   return {
     status,
-    type,
-    code: "injected_fault",
-    message: `Injected fault with status ${status}.`,
-    headers: retryHeaders,
+    code: status === 429 ? "rate_limit_exceeded" : "injected_fault",
+    message: status === 429 ? "Injected rate limit." : `Injected fault with status ${status}.`,
+    headers,
   };
 }
 
@@ -78,7 +73,7 @@ async function applyFault(exchange: Exchange): Promise<Response | null> {
   }
   if (rule.status === undefined) return null;
   record(exchange, rule.status);
-  return errorResponse(faultDetails(rule), exchange.requestId);
+  return errorResponse(faultDetails(rule, exchange.context), exchange.requestId);
 }
 
 type Execute = (input: ValidatedInput) => Promise<Response> | Response;

@@ -39,6 +39,15 @@ export class RateLimiter {
     this.windows.clear();
   }
 
+  /** `X-RateLimit-*` of a spent window that resets in `retryAfterSeconds` (for an injected 429). */
+  exhaustedHeaders(retryAfterSeconds: number): Record<string, string> {
+    return {
+      "X-RateLimit-Limit": String(this.limit),
+      "X-RateLimit-Remaining": "0",
+      "X-RateLimit-Reset": String(Math.ceil(this.now() / 1000) + retryAfterSeconds),
+    };
+  }
+
   /** Counts one request; returns the `X-RateLimit-*` headers, or throws a 429 once the window is spent. */
   consume(key: string): Record<string, string> {
     const now = this.now();

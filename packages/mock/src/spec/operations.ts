@@ -22,6 +22,8 @@ export interface OperationSpec {
   requestBody?: { required: boolean; schema: JsonSchema };
   /** Declared status codes (as strings, plus `default`) → content type → schema. */
   responses: Record<string, Record<string, JsonSchema | undefined>>;
+  /** Declared status codes → names of the headers the spec marks `required` on that response. */
+  requiredHeaders: Record<string, string[]>;
 }
 
 interface RawOperation {
@@ -53,18 +55,24 @@ function readParameters(document: OpenApiDocument, raw: unknown[] | undefined): 
   });
 }
 
-function readResponses(
-  document: OpenApiDocument,
-  raw: RawOperation["responses"],
-): OperationSpec["responses"] {
+interface RawResponse {
+  content?: Record<string, { schema?: JsonSchema }>;
+  headers?: Record<string, unknown>;
+}
+
+function readResponses(document: OpenApiDocument, raw: RawOperation["responses"]) {
   const responses: OperationSpec["responses"] = {};
+  const requiredHeaders: OperationSpec["requiredHeaders"] = {};
   for (const [status, entry] of Object.entries(raw ?? {})) {
-    const response = deref<{ content?: Record<string, { schema?: JsonSchema }> }>(document, entry as object);
+    const response = deref<RawResponse>(document, entry as object);
     responses[status] = Object.fromEntries(
       Object.entries(response.content ?? {}).map(([type, media]) => [type, media.schema]),
     );
+    requiredHeaders[status] = Object.entries(response.headers ?? {})
+      .filter(([, header]) => deref<{ required?: boolean }>(document, header as object).required === true)
+      .map(([name]) => name);
   }
-  return responses;
+  return { responses, requiredHeaders };
 }
 
 function readOperation(document: OpenApiDocument, path: string, method: string, raw: RawOperation) {
@@ -84,7 +92,7 @@ function readOperation(document: OpenApiDocument, path: string, method: string, 
     scopes: (raw.security ?? []).flatMap((requirement) => Object.values(requirement).flat()),
     parameters: [...readParameters(document, shared), ...readParameters(document, raw.parameters)],
     requestBody: bodySchema ? { required: body?.required === true, schema: bodySchema } : undefined,
-    responses: readResponses(document, raw.responses),
+    ...readResponses(document, raw.responses),
   };
   return operation;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectConformingResponse } from "../support/conformance";
 import type { ErrorBody } from "../support/errors";
 import { call, json, useMock } from "../support/in-process";
 
@@ -14,6 +15,22 @@ describe("fault injection", () => {
     expect((await call("GET", "/bots")).status).toBe(200);
     expect((await call("GET", "/bots/bot_7Hq2mXa9")).status).toBe(503);
     expect((await call("GET", "/bots/bot_7Hq2mXa9")).status).toBe(200);
+  });
+
+  it.each([
+    [429, "rate_limit_error"],
+    [503, "api_error"],
+    [401, "authentication_error"],
+    [403, "permission_error"],
+    [404, "not_found_error"],
+    [500, "api_error"],
+  ] as const)("injects %i as the spec documents it (type %s, required headers)", async (status, type) => {
+    mock.faults.add({ method: "GET", path: "/bots/{bot_id}", status });
+    const response = await call("GET", "/bots/bot_7Hq2mXa9");
+    expect(response.status).toBe(status);
+    const body = (await expectConformingResponse("getBot", response.clone())) as ErrorBody;
+    expect(body.error.type).toBe(type);
+    if (status === 429 || status === 503) expect(response.headers.get("retry-after")).toBe("1");
   });
 
   it("drops the connection so fetch rejects, and logs it", async () => {

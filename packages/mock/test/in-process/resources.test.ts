@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Schemas } from "../../src/store/types";
 import { call, json, useMock } from "../support/in-process";
+
+const MAX_DAYS = 366;
 
 describe("writes change what later reads return", () => {
   useMock();
@@ -68,6 +70,15 @@ describe("writes change what later reads return", () => {
     );
     expect(inStock.data.length).toBeGreaterThan(0);
     expect(inStock.data.every((product) => !product.in_stock)).toBe(true);
+  });
+
+  it("rejects a range longer than 366 days without walking it", async () => {
+    const listDays = vi.spyOn(Date.prototype, "toISOString");
+    const response = await call("GET", "/analytics/overview?start_date=0001-01-01&end_date=9999-12-31");
+    expect(response.status).toBe(422);
+    expect((await json<Schemas["Error"]>(response)).error).toMatchObject({ code: "date_range_too_long" });
+    expect(listDays.mock.calls.length).toBeLessThan(MAX_DAYS);
+    listDays.mockRestore();
   });
 
   it("computes analytics from the store", async () => {

@@ -17,7 +17,8 @@ export function parseSse(text: string): { event: string; data: unknown }[] {
 }
 
 /**
- * Asserts that a response is one the operation documents: a declared status, `X-Request-Id`, and a body
+ * Asserts that a response is one the operation documents: a declared status, `X-Request-Id` and every header
+ * the spec marks required for that status (`Retry-After`, `X-RateLimit-*`, …), and a body
  * that validates against that status's schema (each SSE event against the stream schema) and carries no
  * property the schema does not declare (strict: objects are closed unless they declare additionalProperties).
  */
@@ -26,6 +27,12 @@ export async function expectConformingResponse(operationId: string, response: Re
   const declared = operation.responses[String(response.status)];
   expect(declared, `${operationId} answered undeclared status ${response.status}`).toBeDefined();
   expect(response.headers.get("x-request-id")).toMatch(/^req_[A-Za-z0-9]+$/);
+  for (const header of operation.requiredHeaders[String(response.status)] ?? []) {
+    expect(
+      response.headers.get(header),
+      `${operationId} ${response.status} lacks required ${header}`,
+    ).not.toBeNull();
+  }
   const contentType = (response.headers.get("content-type") ?? "").split(";")[0] ?? "";
   const schema = declared?.[contentType];
   expect(schema, `${operationId} ${response.status} has no schema for ${contentType}`).toBeDefined();
