@@ -76,14 +76,33 @@ function methodName(spec: SpecOperation, resourceWords: string[]): Name {
   return { raw: camelCase(words), words };
 }
 
-/** Drop the resource name (singular or plural) when it is a prefix or suffix and something remains. */
+/** Words that may follow the verb in a stripped name (`listAll`, `scrollOverAll`); after or/and, another verb. */
+const CONNECTORS = new Set(["or", "and", "all", "over"]);
+/** Articles and prepositions that cannot end a method name (`attachContactTo`, `listCompaniesForA`). */
+const DANGLING = new Set(["a", "an", "the", "to", "for", "of", "from", "by", "with", "in", "on", "into"]);
+
+/**
+ * Drop the resource name (singular or plural) when it is a prefix or suffix and the rest is still a sensible
+ * method: `createArticle` → `create`, `createOrUpdateCompany` → `createOrUpdate`. A suffix is kept when the words
+ * before it qualify the noun (`listSpecialEvents`, `buyMuseumTickets`) or end in an article or preposition
+ * (`attachContactToACompany`): the whole operationId reads better than a mangled name.
+ */
 export function stripResource(words: string[], resourceWords: string[]): string[] {
   const n = resourceWords.length;
   if (n === 0 || words.length <= n) return words;
   const same = (slice: string[]) =>
     slice.every((word, index) => singular(word) === singular(resourceWords[index] ?? ""));
-  if (same(words.slice(words.length - n))) return words.slice(0, words.length - n);
-  if (same(words.slice(0, n))) return words.slice(n);
+  if (same(words.slice(words.length - n))) {
+    const rest = words.slice(0, words.length - n);
+    const verbPhrase = rest.every(
+      (word, index) => index === 0 || CONNECTORS.has(word) || ["or", "and"].includes(rest[index - 1]!),
+    );
+    return verbPhrase ? rest : words;
+  }
+  if (same(words.slice(0, n))) {
+    const rest = words.slice(n);
+    return DANGLING.has(rest.at(-1)!) ? words : rest;
+  }
   return words;
 }
 
