@@ -33,6 +33,17 @@ describe("resources and method names", () => {
     ]);
   });
 
+  it("skips bare version segments (2.0, v1.1, 3) when the resource comes from the path", () => {
+    const ir = irOf(
+      spec({
+        "/2.0/repositories/{username}/{slug}": { get: { operationId: "getRepository", responses: ok } },
+        "/v1.1/users": { get: { responses: ok } },
+        "/3/api/teams": { get: { responses: ok } },
+      }),
+    );
+    expect(Object.keys(operations(ir))).toEqual(["repositories.get", "teams.list", "users.list"]);
+  });
+
   it("numbers operations that map to the same method name inside a resource", () => {
     const ir = irOf(
       spec({

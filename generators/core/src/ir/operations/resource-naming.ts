@@ -13,8 +13,8 @@ export interface OperationPlacement {
   method: Name;
 }
 
-/** Path segments that never name a resource (version prefixes and the like). */
-const SKIPPED_SEGMENTS = /^(v\d+(\.\d+)*|api|rest)$/i;
+/** Path segments that never name a resource: version prefixes (`v1`, `2.0`), `api`, `rest`. */
+const SKIPPED_SEGMENTS = /^(v?\d+(\.\d+)*|api|rest)$/i;
 
 /** Resource from x-embott-resource, the first tag or the first static path segment; method name likewise. */
 export function placeOperation(spec: SpecOperation): OperationPlacement {
