@@ -3,9 +3,9 @@ import type { MockContext } from "../context";
 import type { ActiveFault } from "../faults/fault-queue";
 import { subscribe } from "../handlers/webhooks";
 import { errorResponse, toErrorDetails } from "../policies/errors";
-import { assertEventType, exampleEventData } from "../webhooks/events";
 import {
   readConfigUpdate,
+  readEventTrigger,
   readFaultRule,
   readJsonObject,
   readKeyRegistration,
@@ -129,9 +129,8 @@ function observationRoutes(context: MockContext, base: string): RequestHandler[]
     http.post(
       `${base}/events`,
       control(context, async (request) => {
-        const body = await readJsonObject(request);
-        assertEventType(body.type);
-        const event = context.webhooks.emit(body.type, body.data ?? exampleEventData(body.type));
+        const { type, data } = readEventTrigger(await readJsonObject(request));
+        const event = context.webhooks.emit(type, data);
         return HttpResponse.json(event, { status: 201 });
       }),
     ),

@@ -49,6 +49,9 @@ export function assertValidRule(rule: FaultRule): void {
   ) {
     throw invalidRequest("parameter_invalid", "status must be an HTTP error status (400-599).", "status");
   }
+  if (rule.retryAfter !== undefined && !(Number.isInteger(rule.retryAfter) && rule.retryAfter >= 0)) {
+    throw invalidRequest("parameter_invalid", "retry_after must be a non-negative integer.", "retry_after");
+  }
   if (
     rule.delayMs !== undefined &&
     !(Number.isFinite(rule.delayMs) && rule.delayMs >= 0 && rule.delayMs <= 60_000)

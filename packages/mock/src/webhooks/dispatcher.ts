@@ -73,7 +73,8 @@ export class WebhookDispatcher {
   private schedule: WebhookScheduleOptions;
 
   configure(schedule: WebhookScheduleOptions): void {
-    this.schedule = { ...this.schedule, ...schedule };
+    const given = Object.entries(schedule).filter(([, value]) => value !== undefined);
+    this.schedule = { ...this.schedule, ...Object.fromEntries(given) };
   }
 
   /** Records an event and starts delivering it to every enabled subscription listening for its type. */
