@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type MockProcess, spawnMock } from "../support/cli";
+import { startReceiver } from "../support/receiver";
+import { isSignedWith } from "../support/signature";
 
 let mock: MockProcess;
 const admin = { authorization: "Bearer sk_live_admin_0001", "content-type": "application/json" };
@@ -12,9 +14,20 @@ function control(method: string, path: string, body?: unknown) {
   });
 }
 
+function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${mock.url}/v1${path}`, {
+    method,
+    headers: { ...admin, ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
 describe("embott-mock over HTTP with plain fetch", () => {
   beforeAll(async () => {
     mock = await spawnMock();
+  });
+  beforeEach(async () => {
+    if (mock) expect((await control("POST", "/reset")).status).toBe(200);
   });
   afterAll(() => {
     mock.child.kill("SIGTERM");
@@ -65,12 +78,68 @@ describe("embott-mock over HTTP with plain fetch", () => {
     expect(Array.isArray((await control("GET", "/deliveries").then((r) => r.json())).data)).toBe(true);
   });
 
+  it("delivers a signed webhook to a real local receiver", async () => {
+    const receiver = await startReceiver();
+    try {
+      const subscription = await control("POST", "/webhooks", {
+        url: receiver.url,
+        events: ["handoff.requested"],
+      }).then((r) => r.json());
+      const handoff = await api("POST", "/conversations/conv_abc123/handoff", { priority: "urgent" });
+      expect(handoff.status).toBe(200);
+      const [delivery] = await receiver.waitFor(1);
+      const signature = String(delivery?.headers["embott-signature"]);
+      expect(isSignedWith(subscription.secret, signature, delivery?.body ?? "")).toBe(true);
+      expect(isSignedWith("whsec_other", signature, delivery?.body ?? "")).toBe(false);
+      expect(JSON.parse(delivery?.body ?? "{}")).toMatchObject({ type: "handoff.requested" });
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("delays a request by an injected delay fault, then answers normally", async () => {
+    expect((await control("POST", "/faults", { path: "/v1/products", delay_ms: 30 })).status).toBe(201);
+    expect((await api("GET", "/products?limit=1")).status).toBe(200);
+    const log = await control("GET", "/requests?path=/v1/products").then((r) => r.json());
+    expect(log.data.at(-1)).toMatchObject({ status: 200, fault: "delay" });
+  });
+
+  it("replays an idempotent POST and creates nothing new", async () => {
+    const headers = { "idempotency-key": "http-idem-1" };
+    const first = await api("POST", "/bots", { name: "Idem Over HTTP" }, headers);
+    const replay = await api("POST", "/bots", { name: "Idem Over HTTP" }, headers);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect((await replay.json()).id).toBe((await first.json()).id);
+    const bots = await api("GET", "/bots?limit=100").then((r) => r.json());
+    expect(bots.data.filter((bot: { name: string }) => bot.name === "Idem Over HTTP")).toHaveLength(1);
+  });
+
+  it("walks every page of a list with next_cursor", async () => {
+    const ids: string[] = [];
+    let page = await api("GET", "/conversations?limit=1").then((r) => r.json());
+    ids.push(...page.data.map((item: { id: string }) => item.id));
+    while (page.next_cursor) {
+      page = await api("GET", `/conversations?limit=1&cursor=${page.next_cursor}`).then((r) => r.json());
+      ids.push(...page.data.map((item: { id: string }) => item.id));
+    }
+    const all = await api("GET", "/conversations?limit=100").then((r) => r.json());
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids).toEqual(all.data.map((item: { id: string }) => item.id));
+  });
+
+  it("answers a validation error naming the parameter", async () => {
+    const response = await api("POST", "/bots", { name: 42 });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: "parameter_invalid", param: "name" });
+  });
+
   it("resets state and configuration through /__mock/reset", async () => {
     await fetch(`${mock.url}/v1/bots`, {
       method: "POST",
       headers: admin,
       body: JSON.stringify({ name: "Temporary" }),
     });
+    await control("POST", "/keys", { key: "pk_test_http_0001", scopes: ["bots:read"] });
     expect((await control("POST", "/reset")).status).toBe(200);
     const bots = await fetch(`${mock.url}/v1/bots?limit=100`, { headers: admin }).then((r) => r.json());
     expect(bots.data.map((bot: { name: string }) => bot.name)).not.toContain("Temporary");

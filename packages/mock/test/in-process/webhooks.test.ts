@@ -1,10 +1,23 @@
+import { readFileSync } from "node:fs";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import type { Schemas } from "../../src/store/types";
-import { verifySignature } from "../../src/webhooks/signature";
+import { signatureHeader } from "../../src/webhooks/signature";
 import { call, json, useMock } from "../support/in-process";
+import { isSignedWith } from "../support/signature";
 
 const HOOK_URL = "https://hooks.example.com/embott";
+const VECTORS = new URL("../../../../testdata/webhook-signatures.json", import.meta.url);
+
+interface SignatureVector {
+  name: string;
+  scheme: { scheme: string; encoding: string };
+  secret: string;
+  body_encoding: string;
+  body: string;
+  header: string | null;
+  expect: string;
+}
 
 interface Received {
   body: string;
@@ -49,8 +62,8 @@ describe("webhook deliveries", () => {
       api_version: "2026-11-01",
       data: { priority: "urgent" },
     });
-    expect(verifySignature(secret, delivery?.signature ?? "", delivery?.body ?? "")).toBe(true);
-    expect(verifySignature("whsec_wrong", delivery?.signature ?? "", delivery?.body ?? "")).toBe(false);
+    expect(isSignedWith(secret, delivery?.signature ?? "", delivery?.body ?? "")).toBe(true);
+    expect(isSignedWith("whsec_wrong", delivery?.signature ?? "", delivery?.body ?? "")).toBe(false);
   });
 
   it("only delivers event types the subscription asked for", async () => {
@@ -103,5 +116,29 @@ describe("webhook deliveries", () => {
     await mock.webhooks.settled();
     expect(received).toHaveLength(4);
     expect(mock.webhooks.deliveries()[0]?.state).toBe("failed");
+  });
+});
+
+describe("the mock's signer", () => {
+  const vectors = JSON.parse(readFileSync(VECTORS, "utf8")) as { cases: SignatureVector[] };
+  const signable = vectors.cases.filter(
+    (vector) =>
+      vector.expect === "valid" &&
+      vector.scheme.scheme === "timestamped" &&
+      vector.scheme.encoding === "hex" &&
+      vector.body_encoding === "utf8" &&
+      /^t=\d+,v1=[0-9a-f]{64}$/.test(vector.header ?? ""),
+  );
+
+  it.each(signable.map((vector) => [vector.name, vector] as const))(
+    "reproduces the shared vector %s",
+    (_name, vector) => {
+      const timestamp = Number(vector.header?.slice(2, vector.header.indexOf(",")));
+      expect(signatureHeader([vector.secret], timestamp, vector.body)).toBe(vector.header);
+    },
+  );
+
+  it("covers at least the basic shared vectors", () => {
+    expect(signable.length).toBeGreaterThanOrEqual(3);
   });
 });
