@@ -3,8 +3,8 @@
 // Deterministic (fixed secrets, bodies and clock), signatures computed for real with node:crypto.
 //   node testdata/generate-webhook-vectors.mjs            rewrite the file
 //   node testdata/generate-webhook-vectors.mjs --stdout   print the vectors instead
-// Scheme: header `t=<unix>,v1=<hex HMAC-SHA256(key = UTF-8 bytes of the whole secret, "{t}.{raw body}")>`,
-// tolerance applied both ways, checked after the signature (so a stale forged request is a signature_mismatch).
+// Output: { notes, cases }. Each case carries its `scheme` (the x-embott-webhook-signature fields) and its body
+// as UTF-8 text or base64 bytes (`body_encoding`); NOTES below is what a verifier in any language must know.
 import { createHmac } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,34 @@ const NOW = 1_798_761_600; // 2027-01-01T00:00:00Z
 const TOLERANCE = 300;
 const SECRET = "whsec_test_3q2+7wAbC9dEfGhIjKlMnOpQ";
 const OLD_SECRET = "whsec_test_old_Zz0Yy1Xx2Ww3Vv4Uu5Tt";
+
+const NOTES = [
+  "HMAC-SHA256 key = the UTF-8 bytes of the whole secret string, `whsec_` prefix included (no base64 decoding).",
+  "Body = the exact bytes received: `body` is UTF-8 text when body_encoding is utf8, base64 of raw bytes when " +
+    "base64 (not valid UTF-8; never decode it to a string before hashing).",
+  "scheme.scheme timestamped: header `t=<unix>,v1=<sig>[,v1=…]`, signed message `{t}.` + body bytes, tolerance " +
+    "in seconds both ways, checked after the signature; plain: header `<prefix><sig>`, signed message = body.",
+  "scheme.encoding hex compares case-insensitively; base64 compares exactly.",
+  "Pass `now` (unix seconds) and `tolerance` as the verifier's clock and tolerance; plain cases ignore both.",
+  "expect is `valid` or the error code: missing_header, malformed_header, no_signatures, signature_mismatch, " +
+    "timestamp_too_old, timestamp_in_future.",
+];
+
+const EMBOTT = {
+  header: "Embott-Signature",
+  scheme: "timestamped",
+  algorithm: "hmac-sha256",
+  encoding: "hex",
+  tolerance: TOLERANCE,
+};
+const EMBOTT_BASE64 = { ...EMBOTT, encoding: "base64" };
+const PLAIN = {
+  header: "X-Hub-Signature-256",
+  scheme: "plain",
+  algorithm: "hmac-sha256",
+  encoding: "hex",
+  prefix: "sha256=",
+};
 
 const event = {
   id: "evt_01J9ZQ4V7K3M",
@@ -23,17 +51,33 @@ const event = {
   data: { id: "lead_01J9ZQ4V", name: "Zoë Ångström", email: "zoe@example.com", score: 87, phone: null },
 };
 const BODY = JSON.stringify(event);
+const MULTIBYTE_BODY = JSON.stringify({ ...event, data: { ...event.data, note: "café 🚀" } });
+// Bytes that are not valid UTF-8 (0xff, a lone continuation byte): decoding them to text changes them.
+const BINARY_BODY = Buffer.from([
+  0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe, 0x80, 0x7b, 0x22, 0x61, 0x22, 0x7d, 0x00,
+]);
 
-const sign = (secret, timestamp, body) =>
-  createHmac("sha256", Buffer.from(secret, "utf8")).update(`${timestamp}.${body}`, "utf8").digest("hex");
+const toBytes = (body) => (typeof body === "string" ? Buffer.from(body, "utf8") : body);
+const hmac = (secret, message, encoding = "hex") =>
+  createHmac("sha256", Buffer.from(secret, "utf8")).update(message).digest(encoding);
+const sign = (secret, timestamp, body, encoding = "hex") =>
+  hmac(secret, Buffer.concat([Buffer.from(`${timestamp}.`, "utf8"), toBytes(body)]), encoding);
 const header = (timestamp, ...signatures) =>
   [`t=${timestamp}`, ...signatures.map((s) => `v1=${s}`)].join(",");
 const flipLastHex = (hex) => hex.slice(0, -1) + (hex.endsWith("0") ? "1" : "0");
+const bytesCase = (bytes) => ({ body: bytes.toString("base64"), body_encoding: "base64" });
 
 function buildCases() {
   const valid = sign(SECRET, NOW, BODY);
   const at = (offset) => header(NOW + offset, sign(SECRET, NOW + offset, BODY));
-  const base = { secret: SECRET, body: BODY, now: NOW, tolerance: TOLERANCE };
+  const base = {
+    scheme: EMBOTT,
+    secret: SECRET,
+    body_encoding: "utf8",
+    body: BODY,
+    now: NOW,
+    tolerance: TOLERANCE,
+  };
   const cases = [
     ["valid", { header: header(NOW, valid), expect: "valid" }],
     ["valid_oldest_allowed", { header: at(-TOLERANCE), expect: "valid" }],
@@ -84,11 +128,67 @@ function buildCases() {
       "body_with_trailing_newline",
       { body: `${BODY}\n`, header: header(NOW, valid), expect: "signature_mismatch" },
     ],
+    ...encodingCases(),
   ];
   return cases.map(([name, fields]) => ({ name, ...base, ...fields }));
 }
 
-const output = `${JSON.stringify(buildCases(), null, 2)}\n`;
+/** Non-ASCII and binary bodies, the plain scheme and base64 signatures. */
+function encodingCases() {
+  const lossyUtf8 = Buffer.from(BINARY_BODY.toString("utf8"), "utf8");
+  const base64 = sign(SECRET, NOW, BODY, "base64");
+  const plain = (body) => `sha256=${hmac(SECRET, toBytes(body))}`;
+  return [
+    [
+      "multibyte_utf8_body",
+      { body: MULTIBYTE_BODY, header: header(NOW, sign(SECRET, NOW, MULTIBYTE_BODY)), expect: "valid" },
+    ],
+    [
+      "multibyte_body_other_unicode_normalisation",
+      {
+        body: MULTIBYTE_BODY.replace("café", "cafe\u0301"),
+        header: header(NOW, sign(SECRET, NOW, MULTIBYTE_BODY)),
+        expect: "signature_mismatch",
+      },
+    ],
+    [
+      "binary_body_as_bytes",
+      { ...bytesCase(BINARY_BODY), header: header(NOW, sign(SECRET, NOW, BINARY_BODY)), expect: "valid" },
+    ],
+    [
+      "binary_body_signed_after_lossy_utf8_decoding",
+      {
+        ...bytesCase(BINARY_BODY),
+        header: header(NOW, sign(SECRET, NOW, lossyUtf8)),
+        expect: "signature_mismatch",
+      },
+    ],
+    ["plain_scheme_valid", { scheme: PLAIN, header: plain(BODY), expect: "valid" }],
+    [
+      "plain_scheme_multibyte_body",
+      { scheme: PLAIN, body: MULTIBYTE_BODY, header: plain(MULTIBYTE_BODY), expect: "valid" },
+    ],
+    [
+      "plain_scheme_tampered_body",
+      { scheme: PLAIN, header: plain(`${BODY} `), expect: "signature_mismatch" },
+    ],
+    [
+      "plain_scheme_without_prefix",
+      { scheme: PLAIN, header: hmac(SECRET, toBytes(BODY)), expect: "no_signatures" },
+    ],
+    ["base64_encoding_valid", { scheme: EMBOTT_BASE64, header: header(NOW, base64), expect: "valid" }],
+    [
+      "base64_encoding_is_case_sensitive",
+      { scheme: EMBOTT_BASE64, header: header(NOW, base64.toLowerCase()), expect: "signature_mismatch" },
+    ],
+    [
+      "base64_encoding_given_hex",
+      { scheme: EMBOTT_BASE64, header: header(NOW, sign(SECRET, NOW, BODY)), expect: "signature_mismatch" },
+    ],
+  ];
+}
+
+const output = `${JSON.stringify({ notes: NOTES, cases: buildCases() }, null, 2)}\n`;
 if (process.argv.includes("--stdout")) {
   process.stdout.write(output);
 } else {

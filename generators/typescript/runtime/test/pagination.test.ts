@@ -129,6 +129,48 @@ describe("auto-pagination", () => {
     expect(items.map((item) => item.id)).toEqual(["p1a", "p1b", "p2a", "p2b", "p3a"]);
   });
 
+  it("page style: startPage 0 (Twilio) starts counting at 0 and reads totalPages accordingly", async () => {
+    server.enqueue((request, response) => {
+      const page = Number(queryOf(request.url).Page ?? 0);
+      json(200, { items: [{ id: `p${page}` }], num_pages: 3 })(request, response);
+    });
+    const items = await collect({
+      style: "page",
+      items: "items",
+      pageParam: "Page",
+      totalPages: "num_pages",
+      startPage: 0,
+    });
+    expect(items.map((item) => item.id)).toEqual(["p0", "p1", "p2"]);
+    expect(server.requests.map((request) => queryOf(request.url).Page)).toEqual([undefined, "1", "2"]);
+  });
+
+  it("link style with nextUrl: follows a (relative) next URL from the body until it is null", async () => {
+    server.enqueue((request, response) => {
+      const page = Number(queryOf(request.url).Page ?? 0);
+      const next = page < 2 ? `/v1/things?Page=${page + 1}&PageToken=t${page}` : null;
+      json(200, { items: [{ id: `n${page}` }], meta: { next_page_url: next } })(request, response);
+    });
+    const descriptor = { style: "link", items: "items", nextUrl: "meta.next_page_url" } as const;
+    const items = await collect(descriptor, { PageSize: 1 });
+    expect(items.map((item) => item.id)).toEqual(["n0", "n1", "n2"]);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      "/things?PageSize=1",
+      "/v1/things?Page=1&PageToken=t0",
+      "/v1/things?Page=2&PageToken=t1",
+    ]);
+    expect(server.requests[2]?.headers.authorization).toMatch(/^Bearer /);
+  });
+
+  it("link style with nextUrl: refuses another origin and stops on an empty page", async () => {
+    const descriptor = { style: "link", nextUrl: "next" } as const;
+    server.enqueue(json(200, { data: [{ id: "x" }], next: "https://evil.example/things?page=2" }));
+    await expect(collect(descriptor)).rejects.toThrow(/another origin \(https:\/\/evil.example\)/);
+    server.enqueue(json(200, { data: [], next: `${server.url}/things?page=2` }));
+    await expect(collect(descriptor)).resolves.toEqual([]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("link style: follows rel=next on the API's origin", async () => {
     server.enqueue((request, response) => {
       const page = Number(queryOf(request.url).page ?? 1);

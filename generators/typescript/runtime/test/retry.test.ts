@@ -43,10 +43,11 @@ describe("server-requested waits", () => {
     expect(serverRetryAfterMs(headers({ "retry-after": "-4" }), NOW)).toBeUndefined();
   });
 
-  it("falls back to backoff above the cap instead of sleeping unbounded", () => {
+  it("uses the server's wait within the cap, and none (give up) above it", () => {
     const input = { retryIndex: 0, maxRetryAfterMs: 60_000, random: 0, nowMs: NOW };
-    expect(retryDelayMs({ ...input, headers: headers({ "retry-after": "3600" }) })).toBe(500);
     expect(retryDelayMs({ ...input, headers: headers({ "retry-after": "60" }) })).toBe(60_000);
+    expect(retryDelayMs({ ...input, headers: headers({ "retry-after": "0" }) })).toBe(500);
+    expect(retryDelayMs({ ...input, headers: headers({ "retry-after": "3600" }) })).toBeUndefined();
   });
 });
 
@@ -86,14 +87,16 @@ describe("retry loop against a real server", () => {
     expect(keys[2]).toBe("my-key");
   });
 
-  it("sends no Idempotency-Key on GET or when the operation accepts none", async () => {
+  it("sends an Idempotency-Key on every non-GET/HEAD/OPTIONS request, and none on those", async () => {
     server.enqueue(json(200, BOT));
-    await client.bots.get({ botId: "bot_1" });
-    await client.request({ method: "post", path: "/ping", body: {}, idempotent: false });
-    expect(server.requests.map((request) => request.headers["idempotency-key"])).toEqual([
-      undefined,
-      undefined,
-    ]);
+    for (const method of ["get", "head", "options", "post", "put", "patch", "delete"] as const) {
+      await client.request({ method, path: "/ping" });
+    }
+    // Older generated code passed `idempotent: false` for POSTs without a declared key; they are retried too.
+    await client.request({ method: "post", path: "/ping", body: {}, ...{ idempotent: false } });
+    const keys = server.requests.map((request) => request.headers["idempotency-key"]);
+    expect(keys.slice(0, 3)).toEqual([undefined, undefined, undefined]);
+    for (const key of keys.slice(3)) expect(key).toMatch(/^idem_/);
   });
 
   it("stops after maxRetries (default 2) and says so in the error", async () => {
@@ -140,11 +143,35 @@ describe("retry loop against a real server", () => {
     expect(client.sleeps).toEqual([2000]);
   });
 
-  it("falls back to backoff when Retry-After exceeds maxRetryAfter", async () => {
+  it("gives up at once, saying when to retry, when Retry-After exceeds maxRetryAfter", async () => {
+    server.enqueue(apiError(429, "rate_limit_error", "slow down", { "retry-after": "3600" }), json(200, BOT));
+    const error = (await client.bots.get({ botId: "bot_1" }).catch((e: unknown) => e)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(server.requests).toHaveLength(1);
+    expect(client.sleeps).toEqual([]);
+    expect(error.rateLimit?.retryAfter).toBe(3600);
+    expect(error.message).toContain(
+      "The server asked to wait 3600 s (until 2027-01-01T01:00:00.000Z), longer than maxRetryAfter (60 s), " +
+        "so the request was not retried: retry after that time or raise maxRetryAfter.",
+    );
+  });
+
+  it("applies the cap to every form of the wait and to 5xx too (retry-after-ms, HTTP-date)", async () => {
     client = new Embott({ baseURL: server.url, maxRetryAfter: 1000 });
-    server.enqueue(apiError(429, "rate_limit_error", "slow down", { "retry-after": "30" }), json(200, BOT));
-    await client.bots.get({ botId: "bot_1" });
-    expect(client.sleeps).toEqual([437.5]);
+    const inTwoMinutes = new Date(client.clock + 120_000).toUTCString();
+    server.enqueue(
+      apiError(503, "api_error", "busy", { "retry-after": "0.5" }),
+      apiError(503, "api_error", "down", { "retry-after": inTwoMinutes }),
+    );
+    const error = (await client.bots.get({ botId: "bot_1" }).catch((e: unknown) => e)) as InternalServerError;
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(client.sleeps).toEqual([500]);
+    expect(error.rateLimit?.retryAfter).toBe(120);
+    expect(error.message).toMatch(/wait 120 s .*maxRetryAfter \(1 s\), so the request was not retried again/);
+    server.enqueue(apiError(429, "rate_limit_error", "slow", { "retry-after-ms": "1500" }), json(200, BOT));
+    await expect(client.bots.get({ botId: "bot_1" })).rejects.toMatchObject({
+      rateLimit: { retryAfter: 1.5 },
+    });
   });
 
   it("exposes rate-limit headers on the final error", async () => {

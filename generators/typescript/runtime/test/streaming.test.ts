@@ -105,4 +105,42 @@ describe("Stream", () => {
     expect(thrown).toBeInstanceOf(APIUserAbortError);
     await server.requests[0]?.clientGone;
   });
+
+  it('parse: "text" yields each data string as is (non-JSON events), skipping [DONE]', async () => {
+    server.enqueue(
+      sse([
+        "data: Hello\n\n",
+        'data: {"not":"parsed"}\n\n',
+        "data: two\ndata: lines\n\n",
+        "data: [DONE]\n\n",
+      ]),
+    );
+    const stream = await client.requestStream<string>({ method: "get", path: "/tokens" }, { parse: "text" });
+    const events: string[] = [];
+    for await (const event of stream) events.push(event);
+    expect(events).toEqual(["Hello", '{"not":"parsed"}', "two\nlines"]);
+  });
+
+  it('parse: "text" still throws error events, JSON or not', async () => {
+    server.enqueue(sse(["data: Hello\n\n", "event: error\ndata: model overloaded\n\n"]));
+    const stream = await client.requestStream<string>({ method: "get", path: "/tokens" }, { parse: "text" });
+    const events: string[] = [];
+    const thrown = await (async () => {
+      for await (const event of stream) events.push(event);
+    })().catch((e: unknown) => e);
+    expect(events).toEqual(["Hello"]);
+    expect(thrown).toBeInstanceOf(APIError);
+    expect((thrown as Error).message).toContain("model overloaded");
+  });
+
+  it("rejects non-JSON data by default", async () => {
+    server.enqueue(sse(["data: Hello\n\n"]));
+    const stream = await client.requestStream({ method: "get", path: "/tokens" }, {});
+    const drain = async () => {
+      for await (const _ of stream) {
+        /* consume */
+      }
+    };
+    await expect(drain()).rejects.toThrow(/Could not parse the data of a "message" stream event as JSON/);
+  });
 });

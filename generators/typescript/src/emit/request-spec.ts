@@ -33,7 +33,6 @@ export function requestSpecLiteral(operation: Operation, plan: ParamsPlan, strea
   if (body) entries.push(["body", body]);
   const encoding = operation.body?.encoding;
   if (encoding === "form" || encoding === "multipart") entries.push(["bodyType", quote(encoding)]);
-  if (!operation.idempotent) entries.push(["idempotent", "false"]);
   if (operation.response.kind === "binary") entries.push(["asBinary", "true"]);
   return objectLiteral(entries);
 }

@@ -1,5 +1,5 @@
 import { placeApiKey } from "../internal/auth";
-import { readEnv } from "../internal/env";
+import { isBrowserLike, readEnv } from "../internal/env";
 import { type Logger, leveledLogger, resolveLogLevel } from "../internal/logger";
 import { sleep } from "../internal/sleep";
 import { type CallResult, type ResponseMode, sendWithRetries, type Transport } from "../internal/transport";
@@ -28,6 +28,8 @@ export class APIClient {
 
   constructor(options: ClientOptions, config: SDKConfig) {
     this.config = config;
+    if (config.auth.kind !== "none" && !options.dangerouslyAllowBrowser && isBrowserLike())
+      throw new SDKError(browserMessage(this));
     this.#apiKey = options.apiKey ?? readEnv(config.apiKeyEnv);
     if (!this.#apiKey && config.auth.kind !== "none") throw new SDKError(missingKeyMessage(this, config));
     this.#webhookSecret = options.webhookSecret ?? readEnv(config.webhookSecretEnv);
@@ -39,7 +41,7 @@ export class APIClient {
     this.timeout = checkDuration("timeout", options.timeout ?? DEFAULTS.timeout);
     this.maxRetryAfter = checkDuration("maxRetryAfter", options.maxRetryAfter ?? DEFAULTS.maxRetryAfter);
     const logLevel = resolveLogLevel(options.logLevel, config.logEnv);
-    this.logger = leveledLogger(options.logger ?? console, logLevel);
+    this.logger = leveledLogger(options.logger ?? console, logLevel, this.#secrets());
     this.#transport = this.#createTransport(options);
   }
 
@@ -94,6 +96,11 @@ export class APIClient {
     return Date.now();
   }
 
+  /** Strings no message or log line may contain. */
+  #secrets(): string[] {
+    return this.#apiKey ? [this.#apiKey] : [];
+  }
+
   #send(spec: RequestSpec, options: RequestOptions, mode: ResponseMode): Promise<CallResult> {
     return sendWithRetries(this.#transport, spec, options, mode);
   }
@@ -115,7 +122,7 @@ export class APIClient {
       sdkName: this.config.sdkName,
       sdkVersion: this.config.sdkVersion,
       logger: this.logger,
-      errorContext: { apiKeyEnv: this.config.apiKeyEnv, secrets: this.#apiKey ? [this.#apiKey] : [] },
+      errorContext: { apiKeyEnv: this.config.apiKeyEnv, secrets: this.#secrets() },
       sleep: (ms, signal) => this.sleep(ms, signal),
       random: () => this.random(),
       now: () => this.now(),
@@ -126,6 +133,14 @@ export class APIClient {
 function missingKeyMessage(client: APIClient, config: SDKConfig): string {
   const where = config.apiKeyEnv ? ` or set the ${config.apiKeyEnv} environment variable` : "";
   return `Missing API key: pass { apiKey } to new ${client.constructor.name}()${where}.`;
+}
+
+function browserMessage(client: APIClient): string {
+  return (
+    "This looks like a browser, where your API key would be visible to anyone using the page, so the client " +
+    "refuses to start. Call the API from your server instead; if you understand the risk (e.g. a short-lived, " +
+    `narrowly scoped key), pass { dangerouslyAllowBrowser: true } to new ${client.constructor.name}().`
+  );
 }
 
 function checkCount(name: string, value: number): number {

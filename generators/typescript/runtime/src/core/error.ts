@@ -1,4 +1,4 @@
-import { scrubSecrets } from "../internal/logger";
+import { scrubSecrets } from "../internal/redact";
 
 /**
  * Error hierarchy. Names are generic so every generated SDK can reuse them; the generated package re-exports
@@ -24,7 +24,7 @@ export interface RateLimitInfo {
   remaining: number | undefined;
   /** Unix seconds when the window resets. */
   reset: number | undefined;
-  /** Seconds the server asked to wait (`Retry-After` in seconds form). */
+  /** Seconds the server asked to wait (`retry-after-ms`, or `Retry-After` in seconds or HTTP-date form). */
   retryAfter: number | undefined;
 }
 
@@ -34,6 +34,8 @@ export interface ErrorContext {
   /** Strings removed from every message (the API key). */
   secrets?: readonly string[];
   retriesMade?: number;
+  /** The wait the server asked for; `capMs` is set when it exceeded `maxRetryAfter`, so no retry was made. */
+  retryAfter?: { ms: number; atMs: number; capMs?: number | undefined };
 }
 
 export class APIError extends SDKError {
@@ -54,6 +56,8 @@ export class APIError extends SDKError {
     body: unknown;
     message: string;
     requestId?: string | null;
+    /** Seconds the server asked to wait, however it said it; default: `Retry-After` read as seconds. */
+    retryAfter?: number;
   }) {
     super(init.message);
     this.status = init.status;
@@ -61,7 +65,7 @@ export class APIError extends SDKError {
     this.body = init.body;
     this.error = readErrorBody(init.body);
     this.requestId = init.headers?.get("x-request-id") ?? init.requestId ?? this.error?.request_id ?? null;
-    this.rateLimit = init.headers ? readRateLimit(init.headers) : null;
+    this.rateLimit = init.headers ? readRateLimit(init.headers, init.retryAfter) : null;
   }
 }
 
@@ -154,9 +158,11 @@ export function errorFromResponse(
   context: ErrorContext,
 ): APIError {
   const ErrorClass = STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : APIError);
-  const probe = new APIError({ status, headers, body, message: "" });
+  const waitMs = context.retryAfter?.ms;
+  const retryAfter = waitMs === undefined ? undefined : waitMs / 1000;
+  const probe = new APIError({ status, headers, body, message: "", retryAfter });
   const message = scrubSecrets(describeError(probe, context), context.secrets ?? []);
-  return new ErrorClass({ status, headers, body, message });
+  return new ErrorClass({ status, headers, body, message, retryAfter });
 }
 
 /** The error for an `error` event received inside an SSE stream. */
@@ -179,6 +185,15 @@ function describeError(error: APIError, context: ErrorContext): string {
 }
 
 function hintFor(error: APIError, context: ErrorContext): string {
+  const wait = context.retryAfter;
+  if (wait?.capMs !== undefined) {
+    const at = new Date(wait.atMs).toISOString();
+    return (
+      `The server asked to wait ${Math.ceil(wait.ms / 1000)} s (until ${at}), longer than maxRetryAfter ` +
+      `(${wait.capMs / 1000} s), so the request was not retried${context.retriesMade ? " again" : ""}: retry ` +
+      "after that time or raise maxRetryAfter."
+    );
+  }
   const param = error.error?.param ? ` (parameter "${error.error.param}")` : "";
   const retried = context.retriesMade ? ` after ${context.retriesMade} retries` : "";
   switch (error.status) {
@@ -212,7 +227,7 @@ function readErrorBody(body: unknown): ErrorBody | undefined {
   return typeof candidate.message === "string" ? (candidate as ErrorBody) : undefined;
 }
 
-function readRateLimit(headers: Headers): RateLimitInfo | null {
+function readRateLimit(headers: Headers, retryAfter: number | undefined): RateLimitInfo | null {
   const read = (name: string) => {
     const value = headers.get(name);
     return value !== null && value.trim() !== "" && Number.isFinite(Number(value))
@@ -223,7 +238,7 @@ function readRateLimit(headers: Headers): RateLimitInfo | null {
     limit: read("x-ratelimit-limit"),
     remaining: read("x-ratelimit-remaining"),
     reset: read("x-ratelimit-reset"),
-    retryAfter: read("retry-after"),
+    retryAfter: retryAfter ?? read("retry-after"),
   };
   return Object.values(info).some((value) => value !== undefined) ? info : null;
 }

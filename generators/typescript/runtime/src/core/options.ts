@@ -35,7 +35,10 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Per-attempt timeout in ms, covering headers and (for non-streaming calls) the body. Default 60 000. */
   timeout?: number;
-  /** Longest server-requested wait honoured (ms); beyond it the SDK falls back to its own backoff. Default 60 000. */
+  /**
+   * Longest server-requested wait (ms) the SDK sleeps before retrying. A longer `Retry-After` stops the retries:
+   * the error is thrown at once with `rateLimit.retryAfter` set. Default 60 000.
+   */
   maxRetryAfter?: number;
   /** A fetch implementation, e.g. undici's `fetch` bound to an Agent with longer timeouts. */
   fetch?: typeof fetch;
@@ -46,6 +49,11 @@ export interface ClientOptions {
   logger?: Logger;
   /** Defaults to the env var named by `SDKConfig.logEnv`, then "warn". */
   logLevel?: LogLevel;
+  /**
+   * Allow construction in a browser, where the API key would be visible to anyone using the page. Off by
+   * default: only enable it behind your own mitigations (a short-lived, narrowly scoped key).
+   */
+  dangerouslyAllowBrowser?: boolean;
   /** Secret for `client.webhooks.verify/unwrap` when none is passed; defaults to `SDKConfig.webhookSecretEnv`. */
   webhookSecret?: string;
 }
@@ -57,7 +65,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Merged over client and generated headers; a `null` value removes a header. */
   headers?: HeadersInput;
-  /** Overrides the generated `Idempotency-Key` (the same key is reused on every retry). */
+  /**
+   * Overrides the automatic `Idempotency-Key` that every non-GET/HEAD/OPTIONS request carries (the same key is
+   * reused on every retry).
+   */
   idempotencyKey?: string;
   /** Extra query parameters merged over the generated ones. */
   query?: Record<string, unknown>;
@@ -78,12 +89,6 @@ export interface RequestSpec {
   bodyType?: "json" | "form" | "multipart";
   /** Header parameters of the operation. */
   headers?: HeadersInput;
-  /**
-   * The IR's idempotency flag. Omitted or `true`: a non-GET/HEAD/OPTIONS request carries an automatic
-   * `Idempotency-Key`. `false`: the operation accepts no key, so none is generated (a user's
-   * `RequestOptions.idempotencyKey` is still sent).
-   */
-  idempotent?: boolean;
   /** Binary response: `true`/"arrayBuffer" resolves to an `ArrayBuffer`, "blob" to a `Blob`. */
   asBinary?: boolean | "arrayBuffer" | "blob";
 }

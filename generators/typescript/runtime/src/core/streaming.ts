@@ -10,10 +10,13 @@ export interface StreamDescriptor {
   final?: string;
   /** Kind (or SSE `event:` name) of error events, thrown as `APIError`. Default "error". */
   errorEvent?: string;
+  /** "json" (default): each `data` is parsed. "text": each `data` string is yielded as is (non-JSON events). */
+  parse?: "json" | "text";
 }
 
 /**
- * A typed SSE stream: `for await (const event of stream)` yields each `data:` payload parsed as JSON.
+ * A typed SSE stream: `for await (const event of stream)` yields each `data:` payload parsed as JSON (or the raw
+ * string with `parse: "text"`; `[DONE]` is skipped either way).
  * Leaving the loop early (break, return, throw) aborts the HTTP request. A stream can be consumed once.
  */
 export class Stream<Event> implements AsyncIterable<Event> {
@@ -79,6 +82,11 @@ export class Stream<Event> implements AsyncIterable<Event> {
 
   #parse(sseEvent: string, data: string): Event | undefined {
     if (data === "[DONE]") return undefined;
+    const { discriminator, errorEvent, parse } = this.#descriptor;
+    if (parse === "text") {
+      if (sseEvent === errorEvent) throw this.#streamError(jsonOrText(data));
+      return data as Event;
+    }
     let payload: unknown;
     try {
       payload = JSON.parse(data);
@@ -87,18 +95,28 @@ export class Stream<Event> implements AsyncIterable<Event> {
         cause: error,
       });
     }
-    const { discriminator, errorEvent } = this.#descriptor;
     if (isRecord(payload) && payload[discriminator] === undefined && sseEvent !== "message") {
       payload[discriminator] = sseEvent; // the SSE event name is the kind when the payload omits it
     }
-    if (sseEvent === errorEvent || this.#kindOf(payload) === errorEvent) {
-      throw errorFromStreamEvent(payload, this.response.headers, this.#errorContext);
-    }
+    if (sseEvent === errorEvent || this.#kindOf(payload) === errorEvent) throw this.#streamError(payload);
     return payload as Event;
+  }
+
+  #streamError(payload: unknown): SDKError {
+    return errorFromStreamEvent(payload, this.response.headers, this.#errorContext);
   }
 
   #kindOf(event: unknown): unknown {
     return isRecord(event) ? event[this.#descriptor.discriminator] : undefined;
+  }
+}
+
+/** An error event's body in a text stream: JSON when it is, else the text as the message. */
+function jsonOrText(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return { error: { type: "error", message: data } };
   }
 }
 

@@ -1,4 +1,5 @@
 import { readEnv } from "./env";
+import { scrubSecrets, scrubValue } from "./redact";
 
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
@@ -10,15 +11,6 @@ export interface Logger {
 }
 
 const LEVEL_RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
-
-/** Headers whose values are never logged. */
-export const REDACTED_HEADERS = new Set([
-  "authorization",
-  "x-api-key",
-  "cookie",
-  "set-cookie",
-  "proxy-authorization",
-]);
 
 export function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === "string" && value in LEVEL_RANK;
@@ -40,31 +32,17 @@ export function resolveLogLevel(option: LogLevel | undefined, envName: string | 
   return "warn";
 }
 
-/** Wraps `logger` so messages below `level` are dropped. */
-export function leveledLogger(logger: Logger, level: LogLevel): Logger {
+/**
+ * Wraps `logger` so messages below `level` are dropped and no message or detail it passes on contains one of
+ * `secrets` (the API key, raw or URL-encoded), whatever the caller logs: headers, URLs, bodies, errors.
+ */
+export function leveledLogger(logger: Logger, level: LogLevel, secrets: readonly string[] = []): Logger {
   const allows = (wanted: LogLevel) => LEVEL_RANK[wanted] <= LEVEL_RANK[level];
   const forward =
     (wanted: Exclude<LogLevel, "off">) =>
     (message: string, ...details: unknown[]) => {
-      if (allows(wanted)) logger[wanted](message, ...details);
+      if (!allows(wanted)) return;
+      logger[wanted](scrubSecrets(message, secrets), ...details.map((detail) => scrubValue(detail, secrets)));
     };
   return { error: forward("error"), warn: forward("warn"), info: forward("info"), debug: forward("debug") };
-}
-
-/** A plain-object copy of `headers` with secret values replaced by "***". */
-export function redactHeaders(headers: Headers): Record<string, string> {
-  const copy: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    copy[name] = REDACTED_HEADERS.has(name.toLowerCase()) ? "***" : value;
-  });
-  return copy;
-}
-
-/** Replaces every occurrence of each secret in `text` with "***". */
-export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret) result = result.split(secret).join("***");
-  }
-  return result;
 }

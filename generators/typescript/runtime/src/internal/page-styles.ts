@@ -12,8 +12,22 @@ export type PaginationDescriptor =
       limitParam?: string;
     }
   | { style: "offset"; items?: string; offsetParam: string; total?: string; limitParam?: string }
-  | { style: "page"; items?: string; pageParam: string; totalPages?: string; limitParam?: string }
-  | { style: "link"; items?: string; limitParam?: string };
+  | {
+      style: "page";
+      items?: string;
+      pageParam: string;
+      totalPages?: string;
+      limitParam?: string;
+      /** Number of the first page (default 1; 0 for zero-based APIs), assumed when the caller gives no page. */
+      startPage?: number;
+    }
+  | {
+      style: "link";
+      items?: string;
+      limitParam?: string;
+      /** Dotted body field holding the next page's URL (absolute or relative); default: the `Link` header. */
+      nextUrl?: string;
+    };
 
 export interface PageSnapshot {
   spec: RequestSpec;
@@ -38,8 +52,8 @@ export function extractItems<Item>(body: unknown, descriptor: PaginationDescript
  * cursor/offset/page replaced, so filters and limit carry over.
  */
 export function nextPageSpec(descriptor: PaginationDescriptor, page: PageSnapshot): RequestSpec | null {
-  if (descriptor.style === "link") return nextLinkSpec(page);
   if (page.itemCount === 0) return null;
+  if (descriptor.style === "link") return nextLinkSpec(descriptor, page);
   const next = nextQueryValue(descriptor, page);
   if (next === null) return null;
   return { ...page.spec, query: { ...page.spec.query, [next.param]: next.value } };
@@ -67,20 +81,29 @@ function nextQueryValue(
       return more ? { param: descriptor.offsetParam, value: offset } : null;
     }
     case "page": {
-      const current = toNumber(query[descriptor.pageParam]) ?? 1;
+      const start = descriptor.startPage ?? 1;
+      const current = toNumber(query[descriptor.pageParam]) ?? start;
       const totalPages = descriptor.totalPages
         ? toNumber(readPath(page.body, descriptor.totalPages))
         : undefined;
-      const more = totalPages !== undefined ? current < totalPages : fullPage;
+      const more = totalPages !== undefined ? current - start + 1 < totalPages : fullPage;
       return more ? { param: descriptor.pageParam, value: current + 1 } : null;
     }
   }
 }
 
-/** Follows `Link: <…>; rel="next"`, only to the API's own origin so the API key never leaves it. */
-function nextLinkSpec(page: PageSnapshot): RequestSpec | null {
-  const target = parseNextLink(page.response.headers.get("link"));
-  if (!target) return null;
+/**
+ * Follows the `nextUrl` body field, else `Link: <…>; rel="next"` — only to the API's own origin so the API key
+ * never leaves it.
+ */
+function nextLinkSpec(
+  descriptor: Extract<PaginationDescriptor, { style: "link" }>,
+  page: PageSnapshot,
+): RequestSpec | null {
+  const target = descriptor.nextUrl
+    ? readPath(page.body, descriptor.nextUrl)
+    : parseNextLink(page.response.headers.get("link"));
+  if (typeof target !== "string" || target === "") return null;
   const resolved = new URL(target, page.response.url || page.baseURL);
   if (resolved.origin !== new URL(page.baseURL).origin) {
     throw new SDKError(`Refusing to follow a pagination link to another origin (${resolved.origin}).`);

@@ -1,12 +1,13 @@
 import { APIUserAbortError, type ErrorContext, errorFromResponse, SDKError } from "../core/error";
 import type { HeadersInput, RequestOptions, RequestSpec } from "../core/options";
 import type { AuthPlacement } from "./auth";
-import { retryDelayMs } from "./backoff";
+import { retryDelayMs, serverRetryAfterMs } from "./backoff";
 import { encodeBody } from "./body";
 import { AttemptSignal } from "./fetch-timeout";
 import { mergeHeaders, telemetryHeaderName } from "./headers";
-import { type Logger, redactHeaders, scrubSecrets } from "./logger";
+import type { Logger } from "./logger";
 import { buildURL } from "./query";
+import { redactHeaders, scrubSecrets } from "./redact";
 import { readErrorBody, readSuccessBody } from "./response";
 import { isRetryableResponse, needsIdempotencyKey, newIdempotencyKey } from "./retry";
 
@@ -23,6 +24,7 @@ export interface Transport {
   maxRetryAfter: number;
   sdkName: string;
   sdkVersion: string;
+  /** Scrubs `errorContext.secrets` from everything it logs. */
   logger: Logger;
   errorContext: ErrorContext;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
@@ -78,9 +80,9 @@ export async function sendWithRetries(
       random: transport.random(),
       nowMs: transport.now(),
     });
-    transport.logger.info(
-      `Retrying ${prepared.method} ${redactURL(transport, prepared.url)} in ${Math.round(delay)} ms`,
-    );
+    // The server asked for a longer wait than maxRetryAfter: retrying sooner would fail and burn rate limit.
+    if (delay === undefined) throw toError(transport, outcome, retryIndex, true);
+    transport.logger.info(`Retrying ${prepared.method} ${prepared.url} in ${Math.round(delay)} ms`);
     try {
       await transport.sleep(delay, options.signal);
     } catch (error) {
@@ -97,7 +99,7 @@ function prepareRequest(
 ) {
   const query = { ...transport.defaultQuery, ...spec.query, ...options.query, ...transport.auth.query };
   const encoded = encodeBody(spec.body, spec.bodyType);
-  const autoKey = needsIdempotencyKey(spec.method, spec.idempotent) ? newIdempotencyKey() : undefined;
+  const autoKey = needsIdempotencyKey(spec.method) ? newIdempotencyKey() : undefined;
   const headers = mergeHeaders(
     {
       accept: mode === "stream" ? "text/event-stream" : "application/json",
@@ -125,7 +127,8 @@ async function attemptOnce(
   mode: ResponseMode,
   retryIndex: number,
 ): Promise<Outcome> {
-  const attempt = new AttemptSignal(options.timeout ?? transport.timeout, options.signal);
+  const secrets = transport.errorContext.secrets;
+  const attempt = new AttemptSignal(options.timeout ?? transport.timeout, options.signal, secrets);
   const headers = new Headers(request.headers);
   headers.set(telemetryHeaderName(transport.sdkName, "Retry-Count"), String(retryIndex));
   const started = transport.now();
@@ -161,13 +164,21 @@ function toError(
   transport: Transport,
   outcome: Exclude<Outcome, { ok: true }>,
   retriesMade: number,
+  waitOverCap = false,
 ): SDKError {
   if ("error" in outcome) return outcome.error;
-  const context = { ...transport.errorContext, retriesMade };
+  const now = transport.now();
+  const ms = serverRetryAfterMs(outcome.headers, now);
+  const capMs = waitOverCap ? transport.maxRetryAfter : undefined;
+  const retryAfter = ms === undefined ? undefined : { ms, atMs: now + ms, capMs };
+  const context = { ...transport.errorContext, retriesMade, retryAfter };
   const error = errorFromResponse(outcome.status, outcome.headers, outcome.body, context);
   transport.logger.debug(`Request failed: ${error.message}`);
   return error;
 }
+
+/** Longest request body excerpt logged at debug level. */
+const BODY_PREVIEW_CHARS = 1000;
 
 function logRequest(
   transport: Transport,
@@ -175,9 +186,10 @@ function logRequest(
   headers: Headers,
   retryIndex: number,
 ): void {
-  transport.logger.debug(`${request.method} ${redactURL(transport, request.url)}`, {
+  transport.logger.debug(`${request.method} ${request.url}`, {
     retryCount: retryIndex,
-    headers: redactHeaders(headers),
+    headers: redactHeaders(headers, Object.keys(transport.auth.headers)),
+    body: bodyPreview(request.body, transport.errorContext.secrets),
   });
 }
 
@@ -187,14 +199,19 @@ function logResponse(
   response: Response,
   durationMs: number,
 ): void {
-  transport.logger.debug(`${request.method} ${redactURL(transport, request.url)} → ${response.status}`, {
+  transport.logger.debug(`${request.method} ${request.url} → ${response.status}`, {
     requestId: response.headers.get("x-request-id"),
     durationMs: Math.round(durationMs),
     headers: redactHeaders(response.headers),
   });
 }
 
-function redactURL(transport: Transport, url: string): string {
-  const secrets = transport.errorContext.secrets ?? [];
-  return scrubSecrets(url, [...secrets, ...secrets.map(encodeURIComponent)]);
+/** Text bodies (JSON, form), secrets scrubbed before truncating so no partial key survives; others by type. */
+function bodyPreview(body: BodyInit | undefined, secrets: readonly string[] | undefined): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body !== "string") return `[${body.constructor?.name ?? typeof body}]`;
+  const text = scrubSecrets(body, secrets ?? []);
+  return text.length > BODY_PREVIEW_CHARS
+    ? `${text.slice(0, BODY_PREVIEW_CHARS)}… (${text.length} chars)`
+    : text;
 }
