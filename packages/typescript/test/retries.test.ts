@@ -5,16 +5,38 @@ import { API_BASE_URL, FIXTURE_KEYS, RecordingEmbott, rejectionOf, useMockApi } 
 const api = useMockApi();
 
 describe("retries", () => {
-  it("retries injected 503s with exponential backoff and succeeds", async () => {
-    api.mock.faults.add({ method: "GET", path: "/bots", status: 503, times: 2 });
+  it("retries injected 500s with exponential backoff and succeeds", async () => {
+    api.mock.faults.add({ method: "GET", path: "/bots", status: 500, times: 2 });
     const client = api.client();
     const page = await client.bots.list();
     expect(page.data.length).toBeGreaterThan(0);
     const attempts = api.mock.requests.list({ operationId: "listBots" });
-    expect(attempts.map((entry) => entry.status)).toEqual([503, 503, 200]);
+    expect(attempts.map((entry) => entry.status)).toEqual([500, 500, 200]);
     expect(client.sleeps).toHaveLength(2);
     expect(client.sleeps[0]).toBeGreaterThan(0);
     expect(client.sleeps[1]!).toBeGreaterThan(client.sleeps[0]! * 1.4);
+  });
+
+  it("retries injected 503s, waiting the Retry-After they carry", async () => {
+    api.mock.faults.add({ method: "GET", path: "/bots", status: 503, times: 2 });
+    const client = api.client();
+    await client.bots.list();
+    const attempts = api.mock.requests.list({ operationId: "listBots" });
+    expect(attempts.map((entry) => entry.status)).toEqual([503, 503, 200]);
+    expect(client.sleeps).toEqual([1000, 1000]);
+  });
+
+  it("gives up at once when Retry-After exceeds maxRetryAfter, saying when to retry", async () => {
+    api.mock.faults.add({ method: "GET", path: "/bots", status: 429, retryAfter: 3600, times: 3 });
+    const client = api.client();
+    const error = await rejectionOf(() => client.bots.list());
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).rateLimit?.retryAfter).toBe(3600);
+    expect((error as Error).message).toMatch(
+      /asked to wait 3600 s \(until .*\), longer than maxRetryAfter \(60 s\)/,
+    );
+    expect(api.mock.requests.list({ operationId: "listBots" })).toHaveLength(1);
+    expect(client.sleeps).toEqual([]);
   });
 
   it("gives up after maxRetries with the last error", async () => {

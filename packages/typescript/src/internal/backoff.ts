@@ -37,10 +37,15 @@ export interface RetryDelayInput {
   nowMs: number;
 }
 
-/** The server's wait when it is positive and within the cap, else our backoff: we never sleep unbounded. */
-export function retryDelayMs(input: RetryDelayInput): number {
+/**
+ * How long to wait before the next retry: the server's wait when it is positive and within the cap, else our
+ * backoff. Undefined when the server asked for more than `maxRetryAfterMs`: the caller gives up at once rather
+ * than retry early (bound to fail and burn rate limit) or sleep unbounded.
+ */
+export function retryDelayMs(input: RetryDelayInput): number | undefined {
   const requested = input.headers ? serverRetryAfterMs(input.headers, input.nowMs) : undefined;
-  if (requested !== undefined && requested > 0 && requested <= input.maxRetryAfterMs) return requested;
+  if (requested !== undefined && requested > input.maxRetryAfterMs) return undefined;
+  if (requested !== undefined && requested > 0) return requested;
   return backoffDelayMs(input.retryIndex, input.random);
 }
 

@@ -4,7 +4,8 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
   type SDKError,
-} from "../core/error";
+} from "../core/error.js";
+import { scrubError, scrubSecrets } from "./redact.js";
 
 /** setTimeout overflows (and fires at once) above 2^31 − 1 ms, so longer timeouts are clamped to it. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -27,6 +28,8 @@ export class AttemptSignal {
   constructor(
     readonly timeoutMs: number,
     userSignal: AbortSignal | undefined,
+    /** Removed from every message and cause `classify` produces (the API key: fetch errors quote the URL). */
+    readonly secrets: readonly string[] = [],
   ) {
     this.#userSignal = userSignal;
     if (userSignal?.aborted) this.controller.abort(userSignal.reason);
@@ -59,8 +62,9 @@ export class AttemptSignal {
     this.#userSignal?.removeEventListener("abort", this.#onUserAbort);
   }
 
-  /** Maps whatever fetch or a body read threw to the SDK's typed errors. */
-  classify(error: unknown): SDKError {
+  /** Maps whatever fetch or a body read threw to a typed error; `secrets` are scrubbed from message and cause. */
+  classify(thrown: unknown): SDKError {
+    const error = scrubError(thrown, this.secrets);
     if (this.userAborted) return new APIUserAbortError(undefined, { cause: error });
     if (this.#timedOut) {
       return new APIConnectionTimeoutError(`Request timed out after ${this.timeoutMs} ms.`, { cause: error });
@@ -75,7 +79,7 @@ export class AttemptSignal {
       );
     }
     const reason = error instanceof Error ? error.message : String(error);
-    const detail = code ? `${reason} (${code})` : reason;
+    const detail = scrubSecrets(code ? `${reason} (${code})` : reason, this.secrets);
     return new APIConnectionError(`Connection error: ${detail}.`, { cause: error });
   }
 }

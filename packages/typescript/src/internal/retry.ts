@@ -12,8 +12,9 @@ export function isRetryableResponse(status: number, headers: Headers): boolean {
 /** Methods that never carry an automatic Idempotency-Key. */
 const SAFE_METHODS = new Set(["get", "head", "options"]);
 
-export function needsIdempotencyKey(method: string, idempotent: boolean | undefined): boolean {
-  return !SAFE_METHODS.has(method.toLowerCase()) && idempotent !== false;
+/** Every other method gets one, so a retried POST is never applied twice by a server that honours the key. */
+export function needsIdempotencyKey(method: string): boolean {
+  return !SAFE_METHODS.has(method.toLowerCase());
 }
 
 /** A fresh random key ("idem_<uuid>"), generated once per call and reused on every retry. */
