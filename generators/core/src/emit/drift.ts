@@ -14,12 +14,13 @@ export interface DriftReport {
   stale: string[];
 }
 
-/** Compare what would be written with what is on disk, without writing anything. */
+/** Compare what would be written with what is on disk, without writing anything. Scaffold files are skipped. */
 export async function checkDrift(outputs: OutputSet[]): Promise<DriftReport> {
   const report: DriftReport = { changed: [], missing: [], stale: [] };
   for (const output of outputs) {
     const targets = resolveOutputPaths(output.outDir, output.files);
     for (const [target, file] of targets) {
+      if (file.scaffold) continue;
       const current = await readFile(target, "utf8").catch(() => undefined);
       if (current === undefined) report.missing.push(relative(process.cwd(), target));
       else if (current !== file.contents) report.changed.push(relative(process.cwd(), target));

@@ -5,6 +5,11 @@ import type { LanguageNaming } from "../naming/language";
 export interface GeneratedFile {
   path: string;
   contents: string;
+  /**
+   * A starting point the user owns afterwards (package.json, tsconfig.json, README.md): written only when the
+   * file does not exist yet, never overwritten, never deleted as stale and never reported by the drift check.
+   */
+  scaffold?: boolean;
 }
 
 /** What an emitter knows besides the IR. */

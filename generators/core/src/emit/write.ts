@@ -22,7 +22,8 @@ type Step = { target: string; backup?: string };
 
 /**
  * Write every output set all-or-nothing: new contents are staged next to the targets first, then moved into
- * place, and stale generated files (marker present, no longer emitted) are removed. If any step fails, every
+ * place, and stale generated files (marker present, no longer emitted) are removed. A scaffold file is only
+ * created when missing; an existing one is left as it is. If any step fails, every
  * step already taken is rolled back and the error is rethrown, so the tree ends as it was.
  */
 export async function writeAtomically(outputs: OutputSet[]): Promise<WriteSummary> {
@@ -57,7 +58,8 @@ async function stage(output: OutputSet, staging: string, summary: WriteSummary) 
         `cannot write "${relative(process.cwd(), target)}": a directory is in the way`,
       );
     }
-    if ((await readFile(target, "utf8").catch(() => undefined)) === file.contents) {
+    const current = await readFile(target, "utf8").catch(() => undefined);
+    if (current === file.contents || (file.scaffold && current !== undefined)) {
       summary.unchanged++;
       continue;
     }

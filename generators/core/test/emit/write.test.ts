@@ -61,6 +61,27 @@ describe("writeAtomically + checkDrift", () => {
     expect(readFileSync(join(good, "a.ts"), "utf8")).toBe(`${header}\nold\n`);
   });
 
+  it("creates scaffold files only when missing, never overwrites them and never reports them as drift", async () => {
+    const outDir = tempDir();
+    const scaffold = (contents: string) => ({ path: "package.json", contents, scaffold: true });
+    writeFileSync(join(outDir, "README.md"), "# hand-written\n");
+    const readme = { path: "README.md", contents: "# generated\n", scaffold: true };
+    await writeAtomically([{ outDir, files: [scaffold('{"v":1}\n'), readme] }]);
+    expect(readFileSync(join(outDir, "package.json"), "utf8")).toBe('{"v":1}\n');
+    expect(readFileSync(join(outDir, "README.md"), "utf8")).toBe("# hand-written\n");
+
+    const next = [scaffold('{"v":2}\n'), readme];
+    expect(await checkDrift([{ outDir, files: next }])).toEqual({ changed: [], missing: [], stale: [] });
+    const summary = await writeAtomically([{ outDir, files: next }]);
+    expect(summary.written).toEqual([]);
+    expect(readFileSync(join(outDir, "package.json"), "utf8")).toBe('{"v":1}\n');
+    expect(await checkDrift([{ outDir: tempDir(), files: next }])).toEqual({
+      changed: [],
+      missing: [],
+      stale: [],
+    });
+  });
+
   it("refuses paths that escape the output folder", async () => {
     await expect(
       writeAtomically([{ outDir: tempDir(), files: [file("../evil.ts", "x")] }]),

@@ -25,7 +25,14 @@ import {
   renderResource,
 } from "./resource";
 import { buildResourceTree, flattenTree, type ResourceNode } from "./resource-tree";
-import { classMemberNames, type RuntimeFile, readRuntimeFiles, runtimeExportNames } from "./runtime-files";
+import {
+  classMemberNames,
+  type RuntimeFile,
+  readRuntimeFiles,
+  runtimeExportNames,
+  withJsExtensions,
+} from "./runtime-files";
+import { renderScaffold } from "./scaffold";
 import { TypesModule } from "./types-module";
 import { planWebhooks, renderWebhookEvents, WEBHOOK_EVENTS_FILE, type WebhooksPlan } from "./webhooks";
 
@@ -83,7 +90,7 @@ export async function emitTypeScript(
     },
     ...runtimeFiles.map((file) => ({
       path: `src/${file.path}`,
-      contents: `${tsHeader(specLabel)}\n${file.contents}`,
+      contents: `${tsHeader(specLabel)}\n${withJsExtensions(file.contents)}`,
     })),
     { path: API_MD_FILE, contents: renderApiMd(ir, clientClass, allResources, specLabel) },
     {
@@ -96,6 +103,7 @@ export async function emitTypeScript(
         typesPrinter: HEY_API_VERSION,
       }),
     },
+    ...renderScaffold({ ir, clientClass, sdkVersion }),
   ];
   return formatTypeScriptFiles(files);
 }

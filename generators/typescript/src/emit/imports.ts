@@ -16,7 +16,8 @@ export const RUNTIME = {
 
 /**
  * Collects the imports of one generated file (paths relative to the SDK's `src/`) and prints them sorted, as
- * `import type` when every name is a type, so output is stable and `verbatimModuleSyntax`-clean.
+ * `import type` when every name is a type, so output is stable and `verbatimModuleSyntax`-clean. Specifiers end
+ * in `.js`, as Node's ESM resolution (tsconfig `NodeNext`) requires; bundlers resolve them to the `.ts` files.
  */
 export class ImportSet {
   private readonly modules = new Map<string, Map<string, boolean>>();
@@ -54,7 +55,7 @@ export class ImportSet {
 
   private specifier(module: string): string {
     const relative = posix.relative(posix.dirname(this.fromFile), module);
-    return relative.startsWith(".") ? relative : `./${relative}`;
+    return `${relative.startsWith(".") ? relative : `./${relative}`}.js`;
   }
 }
 

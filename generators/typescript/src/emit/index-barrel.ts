@@ -22,19 +22,19 @@ export interface BarrelInput {
  */
 export function renderBarrel(input: BarrelInput): string {
   const writer = new CodeWriter().line(tsHeader(input.specLabel)).blank();
-  writer.line(`export { ${input.clientClass} } from "./${stripTs(CLIENT_FILE)}";`);
-  writer.line(`export * from "./core/index";`);
+  writer.line(`export { ${input.clientClass} } from "./${jsModule(CLIENT_FILE)}";`);
+  writer.line(`export * from "./core/index.js";`);
   for (const resource of input.resources) {
     const names = [
       resource.className,
       ...resource.methods.flatMap((method) => paramsExport(method.paramsType)),
     ];
-    writer.line(`export { ${names.join(", ")} } from "./${stripTs(resource.file)}";`);
+    writer.line(`export { ${names.join(", ")} } from "./${jsModule(resource.file)}";`);
   }
   if (input.webhooks?.ownUnion) {
-    writer.line(`export type { ${input.webhooks.ownUnion.name} } from "./${stripTs(WEBHOOK_EVENTS_FILE)}";`);
+    writer.line(`export type { ${input.webhooks.ownUnion.name} } from "./${jsModule(WEBHOOK_EVENTS_FILE)}";`);
   }
-  writer.line(`export type * as ${TYPES_NAMESPACE} from "./types.gen";`);
+  writer.line(`export type * as ${TYPES_NAMESPACE} from "./types.gen.js";`);
   const typeNames = input.typeNames.filter((name) => !input.runtimeNames.has(name));
   if (typeNames.length > 0) writeTypeExports(writer, typeNames);
   return writer.toString();
@@ -45,13 +45,14 @@ function writeTypeExports(writer: CodeWriter, names: readonly string[]): void {
   writer.indented(() => {
     for (const name of [...names].sort()) writer.line(`${name},`);
   });
-  writer.line(`} from "./types.gen";`);
+  writer.line(`} from "./types.gen.js";`);
 }
 
 function paramsExport(paramsType: string | undefined): string[] {
   return paramsType ? [`type ${paramsType}`] : [];
 }
 
-function stripTs(path: string): string {
-  return path.replace(/\.ts$/, "");
+/** `client.ts` → `client.js` (Node ESM specifiers name the emitted file). */
+function jsModule(path: string): string {
+  return path.replace(/\.ts$/, ".js");
 }

@@ -27,6 +27,14 @@ export async function readRuntimeFiles(sourceDir = RUNTIME_SOURCE_DIR): Promise<
   );
 }
 
+/** The runtime's relative import/export specifiers with `.js` added (`"../internal/auth"` → `"../internal/auth.js"`). */
+export function withJsExtensions(contents: string): string {
+  return contents.replace(
+    /(\bfrom\s+|\bimport\s*\(\s*|^import\s+)(["'])(\.{1,2}\/[^"']+?)(?<!\.js|\.json)\2/gm,
+    (_match, prefix: string, quote: string, path: string) => `${prefix}${quote}${path}.js${quote}`,
+  );
+}
+
 /**
  * Names exported by the runtime barrel (following `export *` into its modules), read from syntax only. The
  * emitter keeps generated names and re-exported hey-api type names clear of them.

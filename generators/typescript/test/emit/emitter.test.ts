@@ -4,18 +4,45 @@ import { emitSpec, FEATURES_SPEC, fileOf } from "./support";
 
 let ir: IR;
 let files: Map<string, string>;
+let scaffold: Set<string>;
 
 beforeAll(async () => {
-  ({ ir, files } = await emitSpec(FEATURES_SPEC));
+  ({ ir, files, scaffold } = await emitSpec(FEATURES_SPEC));
 }, 60_000);
 
 describe("emitTypeScript on the feature fixture", () => {
   it("marks every file as generated and writes provenance with the spec hash", () => {
     for (const [path, contents] of files) {
+      if (scaffold.has(path)) continue;
       expect(contents.split("\n", 3).join("\n"), path).toContain(GENERATED_MARKER);
     }
     const provenance = JSON.parse(fileOf(files, ".embott-codegen.json")) as Record<string, unknown>;
     expect(provenance).toMatchObject({ language: "typescript", specSha256: ir.source.sha256 });
+  });
+
+  it("scaffolds a buildable package: package.json, strict NodeNext tsconfig and README, all user-owned", () => {
+    expect([...scaffold].sort()).toEqual(["README.md", "package.json", "tsconfig.json"]);
+    const manifest = JSON.parse(fileOf(files, "package.json")) as Record<string, unknown>;
+    expect(manifest).toMatchObject({
+      name: "feature-zoo",
+      version: "0.1.0",
+      type: "module",
+      types: "./dist/index.d.ts",
+      exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } },
+      scripts: { build: "tsc -p tsconfig.json", typecheck: "tsc -p tsconfig.json --noEmit" },
+    });
+    expect(manifest).not.toHaveProperty("dependencies");
+    const tsconfig = JSON.parse(fileOf(files, "tsconfig.json")) as { compilerOptions: Record<string, unknown> };
+    expect(tsconfig.compilerOptions).toMatchObject({ strict: true, module: "NodeNext", outDir: "dist" });
+    expect(fileOf(files, "README.md")).toContain('import { FeatureZoo } from "feature-zoo";');
+    expect(fileOf(files, "README.md")).not.toContain(GENERATED_MARKER);
+  });
+
+  it("writes Node ESM import specifiers (.js) in generated and copied runtime files", () => {
+    expect(fileOf(files, "src/index.ts")).toContain('export * from "./core/index.js";');
+    expect(fileOf(files, "src/resources/pets.ts")).toContain('from "../core/options.js";');
+    expect(fileOf(files, "src/core/client.ts")).toMatch(/from "\.\.\/internal\/auth\.js";/);
+    expect(fileOf(files, "src/core/client.ts")).not.toMatch(/from "\.{1,2}\/[^"]*(?<!\.js)";/);
   });
 
   it("copies the runtime next to the generated surface", () => {

@@ -7,18 +7,22 @@ import { typescriptNaming } from "../../src/naming";
 
 export const FEATURES_SPEC = new URL("./fixtures/features.yaml", import.meta.url).pathname;
 
-/** Loads a spec and runs the TypeScript emitter on it, returning the files by path. */
+/** Loads a spec and runs the TypeScript emitter on it, returning the files by path and the scaffold paths. */
 export async function emitSpec(
   specPath: string,
   outDir = "/nonexistent",
-): Promise<{ ir: IR; files: Map<string, string> }> {
+): Promise<{ ir: IR; files: Map<string, string>; scaffold: Set<string> }> {
   const ir = buildIR(await loadSpec(specPath));
   const files = await emitTypeScript(
     ir,
     { specFile: "spec.yaml", outDir, generatorVersion: "test" },
     typescriptNaming,
   );
-  return { ir, files: new Map(files.map((file) => [file.path, file.contents])) };
+  return {
+    ir,
+    files: new Map(files.map((file) => [file.path, file.contents])),
+    scaffold: new Set(files.filter((file) => file.scaffold).map((file) => file.path)),
+  };
 }
 
 /** The file's contents, failing the test when it was not emitted. */
