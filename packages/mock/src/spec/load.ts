@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
@@ -16,14 +16,24 @@ export interface OpenApiDocument {
 
 export type JsonSchema = Record<string, unknown>;
 
-/** Location of the repository's spec, resolved from this file so it works from any working directory. */
-export const SPEC_PATH = fileURLToPath(new URL("../../../../spec/openapi.yaml", import.meta.url));
+/**
+ * The spec: the copy tsup puts next to the built module (`dist/openapi.yaml`) in the published package,
+ * else the repository's `spec/openapi.yaml` (running from `src` in the workspace).
+ */
+export const SPEC_PATH = [
+  new URL("./openapi.yaml", import.meta.url),
+  new URL("../../../../spec/openapi.yaml", import.meta.url),
+]
+  .map((url) => fileURLToPath(url))
+  .find((path) => existsSync(path)) as string;
 
 let cached: OpenApiDocument | undefined;
 
 /** Parses `spec/openapi.yaml` once per process. */
 export function loadSpec(): OpenApiDocument {
   if (!cached) {
+    if (!SPEC_PATH)
+      throw new Error("@embott/mock: openapi.yaml not found next to the module or in the repository");
     const document = parse(readFileSync(SPEC_PATH, "utf8")) as OpenApiDocument;
     if (!document || typeof document.paths !== "object") {
       throw new Error(`${SPEC_PATH} is not an OpenAPI document (no "paths")`);
