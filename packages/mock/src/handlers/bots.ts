@@ -51,6 +51,7 @@ export function botHandlers(context: MockContext) {
       operation(context, "listBots", ({ response }, input) =>
         response(200).json(
           paginate({
+            list: "bots",
             items: context.store.bots.all(),
             ...pageParams(input),
             filters: {},

@@ -51,6 +51,7 @@ export function conversationHandlers(context: MockContext) {
         const filters = pickFilters(input, ["bot_id", "status", "created_after", "created_before"]);
         assertTimeRange(filters);
         const page = paginate({
+          list: "conversations",
           items: context.store.conversations.all(),
           ...pageParams(input),
           filters,

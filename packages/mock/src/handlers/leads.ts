@@ -35,6 +35,7 @@ export function leadHandlers(context: MockContext) {
         assertTimeRange(filters);
         return response(200).json(
           paginate({
+            list: "leads",
             items: context.store.leads.all(),
             ...pageParams(input),
             filters,

@@ -39,6 +39,7 @@ export function productHandlers(context: MockContext) {
       operation(context, "listProducts", ({ response }, input) =>
         response(200).json(
           paginate({
+            list: "products",
             items: context.store.products.all(),
             ...pageParams(input),
             filters: pickFilters(input, ["bot_id", "in_stock"]),

@@ -34,6 +34,7 @@ export function webhookHandlers(context: MockContext) {
       "/webhooks",
       operation(context, "listWebhooks", ({ response }, input) => {
         const page = paginate({
+          list: "webhooks",
           items: context.store.webhooks.all(),
           ...pageParams(input),
           filters: {},

@@ -1,8 +1,13 @@
+import { createHash } from "node:crypto";
 import { invalidRequest } from "../policies/errors";
 
 export type Filters = Record<string, string | number | boolean>;
 
 interface CursorState {
+  /** The list the cursor was issued for (`bots`); another list rejects it. */
+  list: string;
+  /** Hash of `list` and `filters`, so an edited cursor is rejected rather than silently changing the page. */
+  digest: string;
   /** Sort key and id of the last item of the previous page. */
   after: [string, string];
   /** Filters of the first page; later pages keep them. */
@@ -17,6 +22,8 @@ export interface ListPage<T> {
 }
 
 export interface PageRequest<T> {
+  /** Name of the list (`bots`, `conversations`); cursors are only valid for the list that issued them. */
+  list: string;
   items: T[];
   limit: number;
   cursor: string | undefined;
@@ -27,7 +34,13 @@ export interface PageRequest<T> {
   id: (item: T) => string;
 }
 
-export function encodeCursor(state: CursorState): string {
+function digestOf(list: string, filters: Filters): string {
+  const canonical = JSON.stringify([list, Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1))]);
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+}
+
+export function encodeCursor(list: string, after: [string, string], filters: Filters): string {
+  const state: CursorState = { list, digest: digestOf(list, filters), after, filters };
   return Buffer.from(JSON.stringify(state)).toString("base64url");
 }
 
@@ -52,10 +65,23 @@ export function decodeCursor(cursor: string): CursorState {
     Array.isArray(after) &&
     after.length === 2 &&
     after.every((part) => typeof part === "string") &&
-    typeof candidate?.filters === "object" &&
-    candidate.filters !== null;
+    typeof candidate?.list === "string" &&
+    typeof candidate.filters === "object" &&
+    candidate.filters !== null &&
+    candidate.digest === digestOf(candidate.list, candidate.filters);
   if (!valid) malformed();
   return candidate as CursorState;
+}
+
+/** A cursor of another list (a `/conversations` cursor sent to `/bots`) is a 400 naming `cursor`. */
+function assertSameList(state: CursorState, list: string): void {
+  if (state.list !== list) {
+    throw invalidRequest(
+      "cursor_mismatch",
+      `The cursor was issued for the ${state.list} list, not ${list}; pass next_cursor from this list.`,
+      "cursor",
+    );
+  }
 }
 
 /** The cursor's filters apply to later pages; a request that sends different filters is rejected. */
@@ -80,6 +106,7 @@ function compareDescending(a: [string, string], b: [string, string]): number {
 /** One page of `items`, newest first, after the cursor's position, with the next cursor. */
 export function paginate<T>(page: PageRequest<T>): ListPage<T> {
   const state = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+  if (state) assertSameList(state, page.list);
   const filters = state ? mergeFilters(page.filters, state.filters) : page.filters;
   const position = (item: T): [string, string] => [page.sortKey(item), page.id(item)];
   const ordered = page.items
@@ -95,6 +122,6 @@ export function paginate<T>(page: PageRequest<T>): ListPage<T> {
     object: "list",
     data,
     has_more: hasMore,
-    next_cursor: hasMore && last ? encodeCursor({ after: position(last), filters }) : null,
+    next_cursor: hasMore && last ? encodeCursor(page.list, position(last), filters) : null,
   };
 }

@@ -63,6 +63,30 @@ describe("cursor pagination over the store", () => {
     expect((await json<ErrorBody>(switched)).error.code).toBe("cursor_mismatch");
   });
 
+  it("rejects a cursor issued by another list, naming cursor", async () => {
+    const conversations = await json<ConversationPage>(await call("GET", "/conversations?limit=1"));
+    const response = await call("GET", `/bots?limit=1&cursor=${conversations.next_cursor}`);
+    expect(response.status).toBe(400);
+    expect((await json<ErrorBody>(response)).error).toMatchObject({
+      code: "cursor_mismatch",
+      param: "cursor",
+    });
+  });
+
+  it("rejects a cursor whose carried filters were edited", async () => {
+    const first = await json<ConversationPage>(await call("GET", "/conversations?limit=1&status=open"));
+    const state = JSON.parse(Buffer.from(first.next_cursor ?? "", "base64url").toString("utf8"));
+    const edited = Buffer.from(JSON.stringify({ ...state, filters: { status: "closed" } })).toString(
+      "base64url",
+    );
+    const response = await call("GET", `/conversations?limit=1&cursor=${edited}`);
+    expect(response.status).toBe(400);
+    expect((await json<ErrorBody>(response)).error).toMatchObject({
+      code: "invalid_cursor",
+      param: "cursor",
+    });
+  });
+
   it("sees items created between pages", async () => {
     const first = await json<Schemas["BotList"]>(await call("GET", "/bots?limit=1"));
     await call("POST", "/bots", { body: { name: "Created Later" } });
