@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { rename as fsRename, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { OutputPathError, resolveOutputPaths } from "./paths";
 import { findGeneratedFiles } from "./scan";
@@ -20,28 +20,37 @@ export interface WriteSummary {
 /** One committed step, undone in reverse order if a later step fails. */
 type Step = { target: string; backup?: string };
 
+/** A planned move: the old target (if any) to `backup`, then the staged file (if any) into place. */
+type Move = { staged?: string; target: string; backup: string };
+
+/** The file operation a commit depends on; tests inject a failing one to exercise the rollback. */
+export type RenameFile = (from: string, to: string) => Promise<void>;
+
 /**
  * Write every output set all-or-nothing: new contents are staged next to the targets first, then moved into
  * place, and stale generated files (marker present, no longer emitted) are removed. A scaffold file is only
  * created when missing; an existing one is left as it is. If any step fails, every
  * step already taken is rolled back and the error is rethrown, so the tree ends as it was.
  */
-export async function writeAtomically(outputs: OutputSet[]): Promise<WriteSummary> {
+export async function writeAtomically(
+  outputs: OutputSet[],
+  rename: RenameFile = fsRename,
+): Promise<WriteSummary> {
   const summary: WriteSummary = { written: [], unchanged: 0, deleted: [] };
   const stagings: string[] = [];
   const steps: Step[] = [];
   try {
-    const moves: { staged?: string; target: string; backup: string }[] = [];
+    const moves: Move[] = [];
     for (const output of outputs) {
       await mkdir(output.outDir, { recursive: true });
       const staging = await mkdtemp(join(output.outDir, ".embott-codegen-staging-"));
       stagings.push(staging);
       moves.push(...(await stage(output, staging, summary)));
     }
-    for (const move of moves) steps.push(await commit(move));
+    for (const move of moves) await commit(move, rename, steps);
     return summary;
   } catch (error) {
-    for (const step of steps.reverse()) await undo(step);
+    for (const step of steps.reverse()) await undo(step, rename);
     throw error;
   } finally {
     for (const staging of stagings) await rm(staging, { recursive: true, force: true });
@@ -50,7 +59,7 @@ export async function writeAtomically(outputs: OutputSet[]): Promise<WriteSummar
 
 async function stage(output: OutputSet, staging: string, summary: WriteSummary) {
   const targets = resolveOutputPaths(output.outDir, output.files);
-  const moves: { staged?: string; target: string; backup: string }[] = [];
+  const moves: Move[] = [];
   let counter = 0;
   for (const [target, file] of targets) {
     if ((await stat(target).catch(() => undefined))?.isDirectory()) {
@@ -63,10 +72,12 @@ async function stage(output: OutputSet, staging: string, summary: WriteSummary) 
       summary.unchanged++;
       continue;
     }
-    const staged = join(staging, "new", String(counter++));
+    // One id per move, so no two moves share a staged or backup name.
+    const id = String(counter++);
+    const staged = join(staging, "new", id);
     await mkdir(dirname(staged), { recursive: true });
     await writeFile(staged, file.contents);
-    moves.push({ staged, target, backup: join(staging, "old", String(counter)) });
+    moves.push({ staged, target, backup: join(staging, "old", id) });
     summary.written.push(relative(process.cwd(), target));
   }
   for (const stale of await findGeneratedFiles(output.outDir)) {
@@ -78,21 +89,26 @@ async function stage(output: OutputSet, staging: string, summary: WriteSummary) 
   return moves;
 }
 
-/** Move the old file (if any) aside, then the staged file (if any) into place. */
-async function commit(move: { staged?: string; target: string; backup: string }): Promise<Step> {
+/**
+ * Move the old file (if any) aside, record the step, then move the staged file (if any) into place. The step is
+ * recorded before the second rename so a failure there still restores the old file.
+ */
+async function commit(move: Move, rename: RenameFile, steps: Step[]): Promise<void> {
   const hadOld = await rename(move.target, move.backup).then(
     () => true,
-    () => false,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return false;
+      throw error;
+    },
   );
-  const step: Step = { target: move.target, ...(hadOld ? { backup: move.backup } : {}) };
+  steps.push({ target: move.target, ...(hadOld ? { backup: move.backup } : {}) });
   if (move.staged) {
     await mkdir(dirname(move.target), { recursive: true });
     await rename(move.staged, move.target);
   }
-  return step;
 }
 
-async function undo(step: Step): Promise<void> {
+async function undo(step: Step, rename: RenameFile): Promise<void> {
   await rm(step.target, { force: true });
   if (step.backup) await rename(step.backup, step.target);
 }

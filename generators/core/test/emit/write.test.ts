@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { rename } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkDrift, generatedHeader, isClean, OutputPathError, writeAtomically } from "../../src/index";
@@ -80,6 +81,38 @@ describe("writeAtomically + checkDrift", () => {
       missing: [],
       stale: [],
     });
+  });
+
+  it("restores every original file byte for byte when a move fails midway", async () => {
+    const first = tempDir();
+    const second = tempDir();
+    const originals: Record<string, string> = {
+      [join(first, "a.ts")]: `${header}\nold a\n`,
+      [join(first, "b.ts")]: `${header}\nold b\n`,
+      [join(first, "stale.ts")]: `${header}\nstale\n`,
+      [join(second, "x.ts")]: `${header}\nold x\n`,
+    };
+    for (const [path, contents] of Object.entries(originals)) writeFileSync(path, contents);
+    // Fails moving the new x.ts into place (after x's old file went aside), once: the rollback must still work.
+    let failed = false;
+    const failing = async (from: string, to: string) => {
+      if (!failed && to === join(second, "x.ts") && from.includes("/new/")) {
+        failed = true;
+        throw new Error("disk full");
+      }
+      await rename(from, to);
+    };
+    await expect(
+      writeAtomically(
+        [
+          { outDir: first, files: [file("a.ts", "new a"), file("b.ts", "new b")] },
+          { outDir: second, files: [file("x.ts", "new x")] },
+        ],
+        failing,
+      ),
+    ).rejects.toThrow("disk full");
+    for (const [path, contents] of Object.entries(originals))
+      expect(readFileSync(path, "utf8")).toBe(contents);
   });
 
   it("refuses paths that escape the output folder", async () => {
