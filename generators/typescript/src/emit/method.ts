@@ -1,4 +1,4 @@
-import type { IR, Operation, Resource } from "@embott/codegen-core";
+import type { IR, Operation, Resource, TypeRef } from "@embott/codegen-core";
 import { type CodeWriter, quote } from "../printer";
 import type { EmitNames } from "./names";
 import { pageItemType, paginationLiteral } from "./pagination";
@@ -74,8 +74,9 @@ function signature(plan: MethodPlan): string {
 function streamCall(context: MethodContext, operation: Operation, params: ParamsPlan) {
   const streaming = operation.streaming!;
   const flag = streaming.flag ? { field: streaming.flag, value: true } : undefined;
-  const event = context.types.typeRef(streaming.events);
-  const options: [string, string][] = [];
+  const text = isTextEvents(context.ir, streaming.events);
+  const event = text ? "string" : context.types.typeRef(streaming.events);
+  const options: [string, string][] = text ? [["parse", quote("text")]] : [];
   if (streaming.discriminator) options.push(["discriminator", quote(streaming.discriminator)]);
   if (streaming.final) options.push(["final", quote(streaming.final)]);
   const streamOptions = `{ ${options.map(([key, value]) => `${key}: ${value}`).join(", ")} }`;
@@ -83,6 +84,15 @@ function streamCall(context: MethodContext, operation: Operation, params: Params
     returnType: `APIPromise<Stream<${event}>>`,
     call: `this.client.requestStream<${event}>(${requestSpecLiteral(operation, params, flag)}, ${streamOptions}`,
   };
+}
+
+/** Events without a schema, or whose schema is a string (directly or through aliases), are not JSON. */
+function isTextEvents(ir: IR, events: TypeRef | undefined): boolean {
+  if (!events) return true;
+  if (events.kind === "primitive") return events.type === "string";
+  if (events.kind !== "ref") return false;
+  const model = ir.models.find((candidate) => candidate.id === events.id);
+  return model?.kind === "alias" && isTextEvents(ir, model.type);
 }
 
 /** A plain method whose spec operation can also stream sends the flag as false. */

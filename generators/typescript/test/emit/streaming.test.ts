@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { emitDocument, fileOf, response, tinySpec } from "./support";
+
+const stream = (schema?: unknown) => ({
+  get: {
+    tags: ["feeds"],
+    responses: {
+      200:
+        schema === undefined
+          ? { description: "ok", content: { "text/event-stream": {} } }
+          : response(schema, "text/event-stream"),
+    },
+  },
+});
+
+describe("streams of events", () => {
+  it("read text events (string or no schema) as strings and JSON events as their type", async () => {
+    const { files } = await emitDocument(
+      tinySpec({
+        "/feeds/text": stream({ type: "string" }),
+        "/feeds/raw": stream(),
+        "/feeds/json": stream({ type: "object", properties: { n: { type: "integer" } } }),
+      }),
+    );
+    const feeds = fileOf(files, "src/resources/feeds.ts");
+    const method = (name: string) => feeds.slice(feeds.indexOf(`  ${name}(`)).split("\n  }\n")[0]!;
+    for (const name of ["listText", "listRaw"]) {
+      expect(method(name)).toContain("APIPromise<Stream<string>>");
+      expect(method(name)).toContain('{ parse: "text" }');
+    }
+    expect(method("listJson")).not.toContain("parse");
+    expect(method("listJson")).not.toContain("Stream<string>");
+  }, 30_000);
+});
