@@ -55,7 +55,7 @@ export function createMock(options: MockOptions = {}): EmbottMock {
     store,
     keys: new KeyRegistry(options.keys),
     rateLimiter: new RateLimiter(options.rateLimit, () => now().getTime()),
-    idempotency: new IdempotencyCache(),
+    idempotency: new IdempotencyCache(() => now().getTime()),
     faults: new FaultQueue(),
     requests: new RequestLog(),
     requestIds: new RequestIdSequence(),

@@ -10,6 +10,34 @@ interface Snapshot {
 interface Entry {
   fingerprint: string;
   snapshot: Promise<Snapshot>;
+  /** When the key was first used (mock clock, ms); the entry expires {@link IDEMPOTENCY_TTL_MS} later. */
+  storedAt: number;
+}
+
+/** Keys are kept for 24 hours (the spec's `IdempotencyKey` parameter). */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** JSON with object keys sorted at every depth, so formatting and key order do not change a fingerprint. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, child]) => `${JSON.stringify(key)}:${canonicalJson(child)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Method, path and the body as canonical JSON (raw text when it is not JSON). */
+function fingerprintOf(request: Request, body: string): string {
+  let canonical = body;
+  try {
+    canonical = body.trim() === "" ? "" : canonicalJson(JSON.parse(body));
+  } catch {
+    // Not JSON: validation has rejected it already, keep the raw text.
+  }
+  return createHash("sha256")
+    .update(`${request.method} ${new URL(request.url).pathname}\n${canonical}`)
+    .digest("hex");
 }
 
 /** Headers that describe one delivery rather than the stored result; never replayed. */
@@ -24,6 +52,12 @@ const PER_REQUEST_HEADERS = new Set([
 export class IdempotencyCache {
   private readonly entries = new Map<string, Entry>();
 
+  constructor(
+    /** The mock's clock in ms, so tests can let keys expire. */
+    private readonly now: () => number = Date.now,
+    private readonly ttlMs = IDEMPOTENCY_TTL_MS,
+  ) {}
+
   reset(): void {
     this.entries.clear();
   }
@@ -33,11 +67,9 @@ export class IdempotencyCache {
    * `Idempotent-Replayed: true`), a different body gets 409 `idempotency_error`.
    */
   async run(scope: string, key: string, request: Request, body: string, produce: () => Promise<Response>) {
-    const fingerprint = createHash("sha256")
-      .update(`${request.method} ${new URL(request.url).pathname}\n${body}`)
-      .digest("hex");
+    const fingerprint = fingerprintOf(request, body);
     const cacheKey = `${scope}\u0000${key}`;
-    const existing = this.entries.get(cacheKey);
+    const existing = this.live(cacheKey);
     if (existing) {
       if (existing.fingerprint !== fingerprint) {
         throw new ApiError({
@@ -52,9 +84,19 @@ export class IdempotencyCache {
     }
     const response = produce();
     const snapshot = response.then(takeSnapshot);
-    this.entries.set(cacheKey, { fingerprint, snapshot });
+    this.entries.set(cacheKey, { fingerprint, snapshot, storedAt: this.now() });
     snapshot.catch(() => this.entries.delete(cacheKey));
     return response;
+  }
+
+  /** The entry of a key unless it has expired (expired entries are dropped). */
+  private live(cacheKey: string): Entry | undefined {
+    const entry = this.entries.get(cacheKey);
+    if (entry && this.now() - entry.storedAt >= this.ttlMs) {
+      this.entries.delete(cacheKey);
+      return undefined;
+    }
+    return entry;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Schemas } from "../../src/store/types";
-import { call, json, useMock } from "../support/in-process";
+import { ADMIN_KEY, BASE_URL, call, json, useMock } from "../support/in-process";
 
 let clock = Date.parse("2026-11-21T10:00:00Z");
 
@@ -37,6 +37,35 @@ describe("request ids, rate limits and idempotency", () => {
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(await json<Schemas["Bot"]>(replay)).toEqual(await json<Schemas["Bot"]>(first));
     expect(mock.store.bots.all().filter((bot) => bot.name === "Once")).toHaveLength(1);
+  });
+
+  it("fingerprints the body as canonical JSON: spacing and key order do not matter", async () => {
+    const headers = { "content-type": "application/json", "idempotency-key": "key-canonical" };
+    const send = (body: string) =>
+      fetch(`${BASE_URL}/bots`, {
+        method: "POST",
+        headers: { ...headers, authorization: `Bearer ${ADMIN_KEY}` },
+        body,
+      });
+    expect((await send('{"name":"Idem Bot","channels":["web"]}')).status).toBe(201);
+    const replay = await send('{ "channels": [ "web" ], "name":"Idem Bot"}');
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+  });
+
+  it("forgets a key after 24 hours on the mock's clock", async () => {
+    const options = { headers: { "idempotency-key": "key-expiring" } };
+    await call("POST", "/bots", { ...options, body: { name: "Day One" } });
+    clock += 24 * 60 * 60 * 1000;
+    const later = await call("POST", "/bots", { ...options, body: { name: "Day Two" } });
+    expect(later.status).toBe(201);
+    expect(later.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("rejects an empty Idempotency-Key naming the header", async () => {
+    const response = await call("POST", "/bots", { body: { name: "E" }, headers: { "idempotency-key": "" } });
+    expect(response.status).toBe(400);
+    expect((await json<Schemas["Error"]>(response)).error.param).toBe("Idempotency-Key");
   });
 
   it("rejects the same Idempotency-Key with another body", async () => {
