@@ -7,6 +7,7 @@ export { ADMIN_SCOPES, ALL_SCOPES, DEFAULT_SCOPES, FIXTURE_KEYS } from "./polici
 export { type RunningMockServer, type StartOptions, startMockServer } from "./server/start";
 export { MockStore } from "./store/store";
 export { DEFAULT_RETRY_DELAYS_MS, type Delivery, type WebhookEvent } from "./webhooks/dispatcher";
+export { DEFAULT_ROTATION_GRACE_MS, type RotatedSecret } from "./webhooks/rotation";
 export { computeSignature, signatureHeader, verifySignature } from "./webhooks/signature";
 
 /** Base URL the in-process handlers answer (any origin works; this is the real API's). */

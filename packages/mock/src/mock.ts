@@ -11,6 +11,7 @@ import { RateLimiter, type RateLimitOptions } from "./policies/rate-limit";
 import { seedFromSpec } from "./store/seed";
 import { MockStore } from "./store/store";
 import { WebhookDispatcher, type WebhookScheduleOptions } from "./webhooks/dispatcher";
+import { type RotatedSecret, rotateSecret, signingSecrets } from "./webhooks/rotation";
 
 export interface MockOptions {
   /** Extra API keys and their scopes, on top of the fixture keys. */
@@ -30,6 +31,8 @@ export interface EmbottMock extends MockContext {
   handlers: RequestHandler[];
   /** Restores the seed and clears faults, the request log, idempotency keys, rate windows and webhooks. */
   reset(): void;
+  /** Gives a subscription a new signing secret; the old one keeps signing for `gracePeriodMs` (default 24 h). */
+  rotateWebhookSecret(webhookId: string, options?: { gracePeriodMs?: number }): RotatedSecret;
 }
 
 /** Builds one independent mock: state, policies and msw handlers. */
@@ -46,7 +49,7 @@ export function createMock(options: MockOptions = {}): EmbottMock {
         url: subscription.url,
         events: subscription.events,
         enabled: subscription.status === "enabled",
-        secrets: [subscription.secret],
+        secrets: signingSecrets(subscription, now().getTime()),
       })),
     now,
     options.webhookSchedule,
@@ -73,5 +76,10 @@ export function createMock(options: MockOptions = {}): EmbottMock {
     webhooks.reset();
   };
   const routes = [...controlHandlers(context, reset), ...apiHandlers(context)];
-  return { ...context, handlers: [headHandler(routes), ...routes], reset };
+  return {
+    ...context,
+    handlers: [headHandler(routes), ...routes],
+    reset,
+    rotateWebhookSecret: (webhookId, rotation) => rotateSecret(context, webhookId, rotation?.gracePeriodMs),
+  };
 }

@@ -3,12 +3,14 @@ import type { MockContext } from "../context";
 import type { ActiveFault } from "../faults/fault-queue";
 import { subscribe } from "../handlers/webhooks";
 import { errorResponse, toErrorDetails } from "../policies/errors";
+import { rotateSecret } from "../webhooks/rotation";
 import {
   readConfigUpdate,
   readEventTrigger,
   readFaultRule,
   readJsonObject,
   readKeyRegistration,
+  readRotation,
   readSubscription,
 } from "./payloads";
 
@@ -149,6 +151,13 @@ function webhookRoutes(context: MockContext, base: string): RequestHandler[] {
       control(context, async (request) => {
         const subscription = subscribe(context, readSubscription(await readJsonObject(request)));
         return HttpResponse.json(subscription, { status: 201 });
+      }),
+    ),
+    http.post(
+      `${base}/webhooks/:id/rotate-secret`,
+      control(context, async (request, params) => {
+        const graceMs = readRotation(await readJsonObject(request));
+        return HttpResponse.json(rotateSecret(context, String(params.id), graceMs));
       }),
     ),
   ];

@@ -160,3 +160,16 @@ export function readEventTrigger(body: Record<string, unknown>): { type: string;
   assertEventData(body.type, body.data);
   return { type: body.type, data: body.data };
 }
+
+/** `{ grace_period_ms? }` of a secret rotation (a non-negative number of ms). */
+export function readRotation(body: Record<string, unknown>): number | undefined {
+  assertKnownKeys(body, ["grace_period_ms"]);
+  const grace = optional<number>(body, "grace_period_ms", "number");
+  if (grace !== undefined && !(Number.isFinite(grace) && grace >= 0))
+    throw invalidRequest(
+      "parameter_invalid",
+      "grace_period_ms must be a non-negative number.",
+      "grace_period_ms",
+    );
+  return grace;
+}

@@ -7,8 +7,12 @@ import type { Schemas, StoredWebhook, WebhookSubscription } from "../store/types
 import { api } from "./http";
 import { pageParams } from "./list-query";
 
-/** The subscription without its secret (only `createWebhook` reveals it). */
-export function publicWebhook({ secret: _secret, ...subscription }: StoredWebhook): WebhookSubscription {
+/** The subscription without its secrets (only `createWebhook` reveals the secret). */
+export function publicWebhook({
+  secret: _secret,
+  rotation: _rotation,
+  ...subscription
+}: StoredWebhook): WebhookSubscription {
   return subscription;
 }
 

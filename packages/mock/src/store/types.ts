@@ -14,5 +14,17 @@ export type Product = Schemas["Product"];
 export type ProductSync = Schemas["ProductSync"];
 export type WebhookSubscription = Schemas["WebhookSubscription"];
 
-/** A subscription as the store keeps it: with the signing secret that is only shown on create. */
-export type StoredWebhook = WebhookSubscription & { secret: string };
+/** A secret that still signs deliveries after a rotation, until `expiresAt` (ms on the mock's clock). */
+export interface RetiringSecret {
+  secret: string;
+  expiresAt: number;
+}
+
+/**
+ * A subscription as the store keeps it: with the signing secret that is only shown on create and, after a
+ * rotation (mock-only), the previous secrets still in their grace period.
+ */
+export type StoredWebhook = WebhookSubscription & {
+  secret: string;
+  rotation?: { count: number; retiring: RetiringSecret[] };
+};

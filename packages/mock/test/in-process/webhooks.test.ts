@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Schemas } from "../../src/store/types";
 import { signatureHeader } from "../../src/webhooks/signature";
 import { call, json, useMock } from "../support/in-process";
-import { isSignedWith } from "../support/signature";
+import { isSignedWith, parseSignatureHeader } from "../support/signature";
 
 const HOOK_URL = "https://hooks.example.com/embott";
 const VECTORS = new URL("../../../../testdata/webhook-signatures.json", import.meta.url);
@@ -107,6 +107,38 @@ describe("webhook deliveries", () => {
     const [delivery] = mock.webhooks.deliveries();
     expect(delivery?.state).toBe("cancelled");
     expect(delivery?.attempts.length).toBeLessThanOrEqual(1);
+  });
+
+  it("signs with the old and the new secret during a rotation (HTTP control endpoint)", async () => {
+    const oldSecret = await subscribe(["bot.deployed"]);
+    const [webhook] = mock.store.webhooks.all().filter((candidate) => candidate.url === HOOK_URL);
+    const rotated = await fetch(`https://api.embott.com/__mock/webhooks/${webhook?.id}/rotate-secret`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ grace_period_ms: 60_000 }),
+    }).then((response) => response.json());
+    expect(rotated.secret).not.toBe(oldSecret);
+    expect(rotated.previous_secrets.map((old: { secret: string }) => old.secret)).toEqual([oldSecret]);
+    const received = receiver([200]);
+    await call("POST", "/bots", { body: { name: "Rotating", status: "active" } });
+    await mock.webhooks.settled();
+    const [delivery] = received;
+    expect(parseSignatureHeader(delivery?.signature ?? "").v1).toHaveLength(2);
+    expect(isSignedWith(rotated.secret, delivery?.signature ?? "", delivery?.body ?? "")).toBe(true);
+    expect(isSignedWith(oldSecret, delivery?.signature ?? "", delivery?.body ?? "")).toBe(true);
+  });
+
+  it("stops signing with the old secret once its grace period is over (JS API)", async () => {
+    const oldSecret = await subscribe(["bot.deployed"]);
+    const [webhook] = mock.store.webhooks.all().filter((candidate) => candidate.url === HOOK_URL);
+    const rotated = mock.rotateWebhookSecret(webhook?.id ?? "", { gracePeriodMs: 0 });
+    const received = receiver([200]);
+    await call("POST", "/bots", { body: { name: "Rotated", status: "active" } });
+    await mock.webhooks.settled();
+    const [delivery] = received;
+    expect(parseSignatureHeader(delivery?.signature ?? "").v1).toHaveLength(1);
+    expect(isSignedWith(rotated.secret, delivery?.signature ?? "", delivery?.body ?? "")).toBe(true);
+    expect(isSignedWith(oldSecret, delivery?.signature ?? "", delivery?.body ?? "")).toBe(false);
   });
 
   it("gives up after the last retry", async () => {
