@@ -114,11 +114,12 @@ function resultType(operation: Operation, types: TypesModule): string {
   }
 }
 
-/** Summary and description; a stream twin repeats only the summary and points at its plain method. */
+/** Summary and description; a stream twin gets its own summary and a note on iterating the stream. */
 function methodDocs(operation: Operation): string | undefined {
   const streamingNote = "Answers with server-sent events: iterate the returned stream for each typed event.";
+  const summary = operation.docs.summary?.trim().replace(/\.$/, "");
   const parts = operation.streaming?.twinOf
-    ? [operation.docs.summary, streamingNote]
+    ? [summary && `${summary} (streamed as server-sent events).`, streamingNote]
     : [operation.docs.summary, operation.docs.description];
   const text = parts.map((part) => part?.trim()).filter(Boolean);
   return text.length > 0 ? text.join("\n\n") : undefined;

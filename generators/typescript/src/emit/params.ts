@@ -47,7 +47,7 @@ export function planParams(ir: IR, operation: Operation, names: EmitNames, types
       type:
         part === "cookie"
           ? types.typeRef(parameter.type)
-          : types.requestFieldType(operation, part, parameter.name),
+          : (types.requestTypeRef(parameter.type) ?? types.requestFieldType(operation, part, parameter.name)),
       description: parameter.description,
       deprecated: parameter.deprecated,
     });
@@ -61,7 +61,7 @@ export function planParams(ir: IR, operation: Operation, names: EmitNames, types
         wire: property.name,
         location: "body",
         required: (operation.body?.required ?? false) && property.required,
-        type: types.requestFieldType(operation, "body", property.name),
+        type: types.requestTypeRef(property.type) ?? types.requestFieldType(operation, "body", property.name),
         description: property.description,
         deprecated: property.deprecated,
       });
@@ -72,7 +72,7 @@ export function planParams(ir: IR, operation: Operation, names: EmitNames, types
       wire: "body",
       location: "body",
       required: operation.body.required,
-      type: types.requestPartType(operation, "body"),
+      type: types.requestTypeRef(operation.body.type) ?? types.requestPartType(operation, "body"),
       description: operation.body.description,
       deprecated: false,
     });

@@ -58,16 +58,22 @@ export function renderResource(plan: ResourcePlan, specLabel: string): string {
   for (const method of plan.methods) {
     if (!method.paramsType) continue;
     body.blank();
-    writeParamsInterface(
-      body,
-      method.paramsType,
-      method.params,
-      `Params of {@link ${plan.className}.${method.name}}.`,
-    );
+    const docs = `Params of {@link ${plan.className}.${method.name}}.`;
+    const same = sameParamsAs(plan, method);
+    if (same) body.doc(docs).line(`export type ${method.paramsType} = ${same};`);
+    else writeParamsInterface(body, method.paramsType, method.params, docs);
   }
   const file = new CodeWriter().line(tsHeader(specLabel)).blank();
   imports.write(file);
   return `${file.toString()}\n${body.toString()}`;
+}
+
+/** A streaming twin's params type when it equals its plain method's (the flag is excluded from both). */
+function sameParamsAs(plan: ResourcePlan, method: MethodPlan): string | undefined {
+  const plainId = method.operation.streaming?.twinOf;
+  const plain = plan.methods.find((candidate) => candidate.operation.id === plainId);
+  if (!plain?.paramsType) return undefined;
+  return JSON.stringify(plain.params) === JSON.stringify(method.params) ? plain.paramsType : undefined;
 }
 
 function resourceImports(plan: ResourcePlan, writer: CodeWriter): ImportSet {

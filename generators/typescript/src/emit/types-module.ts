@@ -56,9 +56,23 @@ export class TypesModule {
 
   /** A type for a TypeRef: named models through hey-api, inline scalars printed here, anything else unknown. */
   typeRef(type: TypeRef | undefined): string {
-    if (!type) return "unknown";
-    const base = this.nonNullTypeRef(type);
-    return type.nullable && base !== "unknown" ? `${base} | null` : base;
+    return this.print(type, (id) => this.modelType(id));
+  }
+
+  /**
+   * The named type a request field is written with (`Types.MessageRole`, `string`, `Array<Types.Tag>`), using
+   * hey-api's `…Writable` variant of a model that has one. Undefined when no name covers it exactly (an inline
+   * enum or object, raw bytes): callers then index into the operation's request type.
+   */
+  requestTypeRef(type: TypeRef): string | undefined {
+    if (hasBinary(type)) return undefined;
+    const printed = this.print(type, (id) => this.writableModelType(id) ?? this.modelType(id));
+    return /\bunknown\b/.test(printed) ? undefined : printed;
+  }
+
+  private writableModelType(modelId: string): string | undefined {
+    const name = this.table.schemas.get(`#/components/schemas/${modelId}Writable`);
+    return name ? qualified(name) : undefined;
   }
 
   /** The payload type of each webhook event, by event type. */
@@ -67,24 +81,38 @@ export class TypesModule {
     return name ? qualified(name) : undefined;
   }
 
-  private nonNullTypeRef(type: TypeRef): string {
+  private print(type: TypeRef | undefined, model: (id: string) => string | undefined): string {
+    if (!type) return "unknown";
+    const base = this.printNonNull(type, model);
+    return type.nullable && base !== "unknown" ? `${base} | null` : base;
+  }
+
+  private printNonNull(type: TypeRef, model: (id: string) => string | undefined): string {
     switch (type.kind) {
       case "primitive":
         return type.type === "integer" ? "number" : type.type;
       case "literal":
         return type.value === null ? "null" : JSON.stringify(type.value);
       case "array":
-        return `Array<${this.typeRef(type.items)}>`;
+        return `Array<${this.print(type.items, model)}>`;
       case "map":
-        return `Record<string, ${this.typeRef(type.values)}>`;
+        return `Record<string, ${this.print(type.values, model)}>`;
       case "ref":
-        return this.modelType(type.id) ?? "unknown";
+        return model(type.id) ?? "unknown";
       case "null":
         return "null";
       case "unknown":
         return "unknown";
     }
   }
+}
+
+/** hey-api types `format: binary` strings as `Blob | File`, so such fields keep hey-api's own type. */
+function hasBinary(type: TypeRef): boolean {
+  if (type.kind === "primitive") return type.format === "binary";
+  if (type.kind === "array") return hasBinary(type.items);
+  if (type.kind === "map") return hasBinary(type.values);
+  return false;
 }
 
 /** `Types.Pet`. */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { emitDocument, fileOf, response, tinySpec } from "./support";
+
+const components = {
+  schemas: {
+    Role: { type: "string", enum: ["user", "assistant"] },
+    Tag: {
+      type: "object",
+      required: ["id", "name"],
+      properties: { id: { type: "string", readOnly: true }, name: { type: "string" } },
+    },
+    SendRequest: {
+      type: "object",
+      required: ["role", "content"],
+      properties: {
+        role: { $ref: "#/components/schemas/Role" },
+        content: { type: "string" },
+        tags: { type: "array", items: { $ref: "#/components/schemas/Tag" } },
+        priority: { type: "string", enum: ["low", "high"] },
+        stream: { type: "boolean" },
+      },
+    },
+  },
+};
+
+const send = {
+  post: {
+    tags: ["messages"],
+    operationId: "sendMessage",
+    summary: "Send a message.",
+    parameters: [{ name: "limit", in: "query", schema: { type: "integer" } }],
+    "x-embott-streaming": { flag: "stream", method: "streamMessage" },
+    requestBody: {
+      required: true,
+      content: { "application/json": { schema: { $ref: "#/components/schemas/SendRequest" } } },
+    },
+    responses: { 200: response({ type: "object", properties: { ok: { type: "boolean" } } }) },
+  },
+};
+
+describe("flat params read as hand-written", () => {
+  it("types fields with named models, writable variants and primitives; the twin reuses the plain params", async () => {
+    const { files } = await emitDocument(tinySpec({ "/messages": send }, { components }));
+    const messages = fileOf(files, "src/resources/messages.ts");
+    const params = messages.slice(messages.indexOf("export interface MessageSendParams")).split("\n}")[0]!;
+    expect(params).toContain("limit?: number;");
+    expect(params).toContain("role: Types.Role;");
+    expect(params).toContain("content: string;");
+    expect(params).toContain("tags?: Array<Types.TagWritable>;");
+    // An inline enum has no name of its own: hey-api's request type is indexed instead.
+    expect(params).toContain('priority?: NonNullable<Types.SendMessageData["body"]>["priority"];');
+    expect(params).not.toContain("stream?");
+    expect(messages).toContain("export type MessageStreamMessageParams = MessageSendParams;");
+    expect(messages).toMatch(/\* Send a message \(streamed as server-sent events\)\.\n/);
+  }, 30_000);
+});
