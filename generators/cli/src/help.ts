@@ -20,7 +20,7 @@ Options:
   --spec FILE     OpenAPI 3.0.x or 3.1.x document, YAML or JSON (default: "spec" of codegen.config.json)
   --out DIR       output root for --spec; one sub-folder per language
   --lang LIST     comma-separated languages: typescript,python,php,ruby (default: all). Languages without
-                  an emitter yet are reported and skipped.
+                  an emitter yet are reported and skipped; if none of them has one, generate exits 1.
   --check         write nothing; list files whose committed content differs from what the spec produces
                   (changed, missing, or stale generated files) and exit 1 if any — the CI drift gate
   --config FILE   configuration file (default: ./codegen.config.json)

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Emitter, generatedHeader, type LanguageTarget } from "@embott/codegen-core";
 import { describe, expect, it } from "vitest";
@@ -51,7 +51,7 @@ describe("embott-codegen generate", () => {
     expect(io.out()).toMatch(/stale\s+.*listing\/ops\/old\.txt/);
   });
 
-  it("says clearly when a language has no emitter yet and writes nothing for it", async () => {
+  it("exits 1 with a clear message when no selected language has an emitter yet", async () => {
     const dir = tempDir();
     const io = captureIO();
     const code = await generate(
@@ -65,7 +65,19 @@ describe("embott-codegen generate", () => {
       io,
       targets,
     );
-    expect(code).toBe(0);
+    expect(code).toBe(1);
+    expect(io.err()).toContain("php: no emitter yet");
+    expect(io.err()).toContain(
+      "nothing generated: no emitter exists yet for php; languages with an emitter: listing",
+    );
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("skips a language without an emitter but still succeeds for the others", async () => {
+    const dir = tempDir();
+    const io = captureIO();
+    const options = { spec: writePagedSpec(dir), out: join(dir, "out"), check: false, generatorVersion: "0" };
+    expect(await generate({ ...options, languages: ["listing", "php"] }, io, targets)).toBe(0);
     expect(io.err()).toContain("php: no emitter yet");
   });
 });

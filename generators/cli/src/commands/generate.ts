@@ -8,7 +8,7 @@ import {
 } from "@embott/codegen-core";
 import { planOutputs } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
-import { selectTargets } from "../targets";
+import { selectTargets, TARGETS } from "../targets";
 import { loadIR } from "./load-ir";
 
 /** Options of `generate`. */
@@ -28,20 +28,20 @@ export async function generate(
   targets?: readonly LanguageTarget[],
 ): Promise<number> {
   const selected = selectTargets(options.languages, targets);
+  const progress = new Progress(io);
+  for (const target of selected.filter((candidate) => !candidate.emitter))
+    progress.note(`– ${target.language}: no emitter yet, skipped`);
+  const ready = selected.filter((target) => target.emitter);
+  if (ready.length === 0) return nothingToGenerate(selected, targets ?? TARGETS, io);
   const plan = planOutputs(
     options,
-    selected.map((target) => target.language),
+    ready.map((target) => target.language),
   );
-  const progress = new Progress(io);
   const ir = await loadIR(plan.spec, progress);
   const outputs: OutputSet[] = [];
-  for (const target of selected) {
+  for (const target of ready) {
     const outDir = plan.outDirs[target.language]!;
-    if (!target.emitter) {
-      progress.note(`– ${target.language}: no emitter yet, skipped`);
-      continue;
-    }
-    const files: GeneratedFile[] = await target.emitter.emit(ir, {
+    const files: GeneratedFile[] = await target.emitter!.emit(ir, {
       specFile: plan.spec,
       outDir,
       generatorVersion: options.generatorVersion,
@@ -49,11 +49,17 @@ export async function generate(
     progress.done(target.language, `${files.length} files`);
     outputs.push({ outDir, files });
   }
-  if (outputs.length === 0) {
-    progress.note("nothing to write: none of the selected languages has an emitter yet");
-    return EXIT.ok;
-  }
   return options.check ? reportDrift(outputs, io) : write(outputs, progress);
+}
+
+/** `--lang` named only languages without an emitter: a failed run, not a silent no-op. */
+function nothingToGenerate(selected: LanguageTarget[], known: readonly LanguageTarget[], io: CliIO): number {
+  const names = selected.map((target) => target.language).join(", ");
+  const ready = known.filter((target) => target.emitter).map((target) => target.language);
+  io.stderr.write(
+    `✗ nothing generated: no emitter exists yet for ${names}; languages with an emitter: ${ready.join(", ") || "none"}\n`,
+  );
+  return EXIT.failure;
 }
 
 async function write(outputs: OutputSet[], progress: Progress): Promise<number> {

@@ -16,5 +16,8 @@ export const TYPESCRIPT_RESERVED_TYPES: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-/** Members every class already has. */
-export const TYPESCRIPT_RESERVED_MEMBERS: ReadonlySet<string> = new Set(["constructor"]);
+/**
+ * Members every class already has, and `then`: a client or resource with a `then` member is thenable, so
+ * `await` would call it instead of returning the object.
+ */
+export const TYPESCRIPT_RESERVED_MEMBERS: ReadonlySet<string> = new Set(["constructor", "then"]);

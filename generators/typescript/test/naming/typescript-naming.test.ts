@@ -29,6 +29,11 @@ describe("TypeScript naming", () => {
     expect(naming.identifier(["constructor"], "method")).toBe("constructor_");
   });
 
+  it("never names a resource or method `then` (the client would become thenable)", () => {
+    expect(naming.identifier(["then"], "method")).toBe("then_");
+    expect(naming.identifier(["then"], "resource")).toBe("then_");
+  });
+
   it("makes names that are not identifiers valid", () => {
     expect(naming.identifier(splitWords("/users?beta=true"), "method")).toBe("usersBetaTrue");
     expect(naming.identifier(splitWords("2fa.code"), "property")).toBe("_2faCode");
