@@ -2,8 +2,9 @@ import { HttpResponse, http, type RequestHandler } from "msw";
 import type { MockContext } from "../context";
 import type { ActiveFault } from "../faults/fault-queue";
 import { subscribe } from "../handlers/webhooks";
-import { errorResponse, toErrorDetails } from "../policies/errors";
+import { errorResponse } from "../policies/errors";
 import { rotateSecret } from "../webhooks/rotation";
+import { conversationRoutes } from "./conversations";
 import {
   readConfigUpdate,
   readEventTrigger,
@@ -13,22 +14,9 @@ import {
   readRotation,
   readSubscription,
 } from "./payloads";
+import { CONTROL_PREFIX, control } from "./route";
 
-export const CONTROL_PREFIX = "/__mock";
-
-type Params = Record<string, string | readonly string[] | undefined>;
-type ControlResolver = (request: Request, params: Params) => Promise<Response> | Response;
-
-/** Control endpoints need no API key, are never faulted or logged, and answer errors in the API envelope. */
-function control(context: MockContext, resolver: ControlResolver) {
-  return async ({ request, params }: { request: Request; params: Params }) => {
-    try {
-      return await resolver(request, params);
-    } catch (thrown) {
-      return errorResponse(toErrorDetails(thrown), context.requestIds.next());
-    }
-  };
-}
+export { CONTROL_PREFIX } from "./route";
 
 function describeFault(fault: ActiveFault) {
   const { rule } = fault;
@@ -198,6 +186,7 @@ export function controlHandlers(context: MockContext, reset: () => void): Reques
     ...keyRoutes(context, base),
     ...observationRoutes(context, base),
     ...webhookRoutes(context, base),
+    ...conversationRoutes(context, base),
     http.all(
       `${base}/*`,
       control(context, (request) => {

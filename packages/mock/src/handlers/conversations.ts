@@ -3,20 +3,12 @@ import { conflict } from "../policies/errors";
 import { operation } from "../policies/pipeline";
 import { paginate } from "../store/cursor";
 import { timestamp } from "../store/ids";
-import type { Conversation, ConversationDetail, Handoff, Schemas } from "../store/types";
+import type { Handoff, Schemas } from "../store/types";
+import { summary } from "./conversation-lifecycle";
 import { api } from "./http";
 import { assertTimeRange, matchesFilters, pageParams, pickFilters } from "./list-query";
 import { eventStreamResponse, streamEvents } from "./stream";
 import { exchangeMessages } from "./transcript";
-
-/** A conversation as lists show it: without transcript and handoff. */
-function summary({
-  messages: _messages,
-  handoff: _handoff,
-  ...conversation
-}: ConversationDetail): Conversation {
-  return conversation;
-}
 
 function requestHandoff(context: MockContext, id: string, body: Schemas["HandoffRequest"]): Handoff {
   const conversation = context.store.conversations.require(id);

@@ -2,11 +2,11 @@ import { composeReply } from "../assistant/reply";
 import type { MockContext } from "../context";
 import { conflict } from "../policies/errors";
 import { timestamp } from "../store/ids";
-import type { ConversationDetail, Lead, Message, Schemas } from "../store/types";
+import type { ConversationDetail, Message, Schemas } from "../store/types";
+import { summary } from "./conversation-lifecycle";
+import { captureLead, scoreLeads } from "./lead-signals";
 
 export const HANDED_OFF_REPLY = "A member of our team has been notified and will reply here shortly.";
-
-const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 
 function newMessage(
   context: MockContext,
@@ -35,45 +35,10 @@ function replyTo(context: MockContext, conversation: ConversationDetail, input: 
   return newMessage(context, conversation, "assistant", reply.content, { source: reply.source });
 }
 
-function landingPage(conversation: ConversationDetail): string {
-  const page = conversation.metadata.page;
-  return `https://shop.example${page?.startsWith("/") ? page : "/"}`;
-}
-
-/** An email address in a visitor message captures a lead (once per conversation and address). */
-function captureLead(context: MockContext, conversation: ConversationDetail, input: Message): void {
-  const email = EMAIL.exec(input.content)?.[0];
-  if (!email) return;
-  const leads = context.store.leads.all();
-  if (leads.some((lead) => lead.conversation_id === conversation.id && lead.email === email)) return;
-  const lead: Lead = {
-    id: context.store.ids.next("lead"),
-    object: "lead",
-    bot_id: conversation.bot_id,
-    conversation_id: conversation.id,
-    name: conversation.visitor.name ?? email.split("@")[0] ?? email,
-    email,
-    phone: conversation.visitor.phone ?? null,
-    status: "new",
-    score: 50,
-    attribution: {
-      source: "direct",
-      medium: "chat",
-      campaign: null,
-      referrer: null,
-      landing_page: landingPage(conversation),
-    },
-    custom_fields: {},
-    captured_at: input.created_at,
-  };
-  context.store.leads.put(lead);
-  conversation.visitor = { ...conversation.visitor, email };
-  context.webhooks.emit("lead.captured", lead);
-}
-
 /**
- * Appends the visitor's message and the reply to the transcript, emits `message.created` for both and
- * captures a lead when the visitor shares an email address. Closed conversations answer 409.
+ * Appends the visitor's message and the reply to the transcript and emits `conversation.started` (first visitor
+ * message), `message.created` for both, `lead.captured` when the visitor shares an email address and
+ * `lead.qualified` when buying intent lifts a lead over the threshold. Closed conversations answer 409.
  */
 export function exchangeMessages(
   context: MockContext,
@@ -84,13 +49,16 @@ export function exchangeMessages(
   if (conversation.status === "closed") {
     throw conflict("conversation_closed", `Conversation ${conversationId} is closed; start a new one.`);
   }
+  const firstVisitorMessage = !conversation.messages.some((existing) => existing.role === "user");
   const input = newMessage(context, conversation, "user", body.content, body.metadata ?? {});
   const message = replyTo(context, conversation, input);
   conversation.messages.push(input, message);
   conversation.message_count = conversation.messages.length;
   conversation.last_message_at = message.created_at;
+  if (firstVisitorMessage) context.webhooks.emit("conversation.started", summary(conversation));
   context.webhooks.emit("message.created", input);
   context.webhooks.emit("message.created", message);
   captureLead(context, conversation, input);
+  scoreLeads(context, conversation, input);
   return { object: "message_exchange" as const, conversation_id: conversation.id, input, message };
 }
