@@ -12,15 +12,17 @@ export type RuntimeAuth =
 export interface ClientConfigInput {
   ir: IR;
   sdkVersion: string;
+  /** Expression of the default base URL when it depends on the options (server variables). */
+  baseURL?: string;
 }
 
 /** The `SDKConfig` literal the generated client passes to `APIClient`. */
-export function sdkConfigLiteral({ ir, sdkVersion }: ClientConfigInput): string {
+export function sdkConfigLiteral({ ir, sdkVersion, baseURL }: ClientConfigInput): string {
   const prefix = envPrefix(ir.sdk.apiKeyEnv, ir.sdk.packageName);
   const entries: [string, string][] = [
     ["sdkName", quote(ir.sdk.packageName)],
     ["sdkVersion", quote(sdkVersion)],
-    ["defaultBaseURL", quote(defaultBaseURL(ir.servers))],
+    ["defaultBaseURL", baseURL ?? quote(defaultBaseURL(ir.servers))],
     ["apiKeyEnv", quote(ir.sdk.apiKeyEnv)],
     ["baseURLEnv", quote(ir.sdk.baseUrlEnv)],
     ["logEnv", quote(`${prefix}_LOG`)],

@@ -4,12 +4,15 @@ import { sdkConfigLiteral } from "./client-config";
 import { tsHeader } from "./header";
 import { ImportSet, RUNTIME } from "./imports";
 import type { ResourcePlan } from "./resource";
+import { OPTIONS_PARAM, type ServerOptionsPlan, writeServerOptions } from "./server-options";
 
 export const CLIENT_FILE = "client.ts";
 
 export interface ClientPlan {
   className: string;
   resources: { property: string; plan: ResourcePlan }[];
+  /** Typed options for the default server's variables, when it has any. */
+  serverOptions: ServerOptionsPlan | undefined;
 }
 
 /** Prints `client.ts`: the client class wiring every top-level resource to the runtime's `APIClient`. */
@@ -21,6 +24,8 @@ export function renderClient(ir: IR, plan: ClientPlan, sdkVersion: string, specL
     imports.add(resource.plan.file.replace(/\.ts$/, ""), resource.plan.className);
   }
   const body = new CodeWriter();
+  const server = plan.serverOptions;
+  if (server) writeServerOptions(body, server, ir.servers[0]!.url).blank();
   body.doc(clientDocs(ir));
   body.block(`export class ${plan.className} extends APIClient`, () => {
     for (const resource of plan.resources) {
@@ -29,8 +34,9 @@ export function renderClient(ir: IR, plan: ClientPlan, sdkVersion: string, specL
       );
     }
     body.blank();
-    body.block("constructor(options: ClientOptions = {})", () => {
-      body.line(`super(options, ${sdkConfigLiteral({ ir, sdkVersion })});`);
+    body.block(`constructor(${OPTIONS_PARAM}: ${server?.typeName ?? "ClientOptions"} = {})`, () => {
+      const config = sdkConfigLiteral({ ir, sdkVersion, ...(server ? { baseURL: server.baseURL } : {}) });
+      body.line(`super(${OPTIONS_PARAM}, ${config});`);
     });
   });
   const file = new CodeWriter().line(tsHeader(specLabel)).blank();

@@ -8,7 +8,13 @@ import {
   IR_VERSION,
   type LanguageNaming,
 } from "@embott/codegen-core";
-import { exportedTypeNames, postProcessTypes, runHeyApiTypes } from "../hey-api";
+import {
+  dropUnusedTypes,
+  exportedTypeNames,
+  type HeyApiTypes,
+  postProcessTypes,
+  runHeyApiTypes,
+} from "../hey-api";
 import { API_MD_FILE, renderApiMd } from "./api-md";
 import { CLIENT_FILE, renderClient } from "./client";
 import { formatTypeScriptFiles } from "./format";
@@ -33,6 +39,7 @@ import {
   withJsExtensions,
 } from "./runtime-files";
 import { renderScaffold } from "./scaffold";
+import { planServerOptions } from "./server-options";
 import { TypesModule } from "./types-module";
 import { planWebhooks, renderWebhookEvents, WEBHOOK_EVENTS_FILE, type WebhooksPlan } from "./webhooks";
 
@@ -52,8 +59,7 @@ export async function emitTypeScript(
   if (ir.irVersion !== IR_VERSION) throw new EmitError(`IR version ${ir.irVersion} is not ${IR_VERSION}`);
   const specLabel = context.specFile;
   const heyApi = await runHeyApiTypes(resolve(ir.source.file));
-  const typesSource = postProcessTypes(heyApi.source, tsHeader(specLabel));
-  const typeNames = exportedTypeNames(typesSource).filter((name) => !heyApi.symbols.clientOnly.has(name));
+  const { typesSource, typeNames } = printedTypes(heyApi, specLabel);
   const runtimeFiles = await readRuntimeFiles();
   const runtimeNames = runtimeExportNames(runtimeFiles);
   const names = new EmitNames(naming, [...typeNames, ...runtimeNames]);
@@ -64,12 +70,14 @@ export async function emitTypeScript(
   const resources = planResources(ir, { ir, names, types, inherited }, webhooks);
   const allResources = resources.flatMap(flattenPlans);
   const sdkVersion = await readPackageVersion(context.outDir);
+  const serverOptions = planServerOptions(ir, names, clientClass, inherited.clientOptions);
   const clientPlan = {
     className: clientClass,
     resources: resources.map((plan) => ({
       property: names.resourceProperty(plan.node.path[0]!, inherited.client),
       plan,
     })),
+    serverOptions,
   };
   const webhookEvents = webhooks ? renderWebhookEvents(webhooks, specLabel) : undefined;
   const files: GeneratedFile[] = [
@@ -81,6 +89,7 @@ export async function emitTypeScript(
       path: "src/index.ts",
       contents: renderBarrel({
         clientClass,
+        clientOptions: serverOptions?.typeName,
         resources: allResources,
         webhooks,
         typeNames,
@@ -93,19 +102,30 @@ export async function emitTypeScript(
       contents: `${tsHeader(specLabel)}\n${withJsExtensions(file.contents)}`,
     })),
     { path: API_MD_FILE, contents: renderApiMd(ir, clientClass, allResources, specLabel) },
-    {
-      path: PROVENANCE_FILE,
-      contents: renderProvenance({
-        ir,
-        specLabel,
-        sdkVersion,
-        generatorVersion: context.generatorVersion,
-        typesPrinter: HEY_API_VERSION,
-      }),
-    },
+    { path: PROVENANCE_FILE, contents: provenance(ir, context, sdkVersion) },
     ...renderScaffold({ ir, clientClass, sdkVersion }),
   ];
   return formatTypeScriptFiles(files);
+}
+
+/** hey-api's `types.gen.ts` with our header and without its client-only config type, and its exported names. */
+function printedTypes(heyApi: HeyApiTypes, specLabel: string) {
+  const typesSource = postProcessTypes(
+    dropUnusedTypes(heyApi.source, heyApi.symbols.clientConfig),
+    tsHeader(specLabel),
+  );
+  const typeNames = exportedTypeNames(typesSource).filter((name) => !heyApi.symbols.clientOnly.has(name));
+  return { typesSource, typeNames };
+}
+
+function provenance(ir: IR, context: EmitContext, sdkVersion: string): string {
+  return renderProvenance({
+    ir,
+    specLabel: context.specFile,
+    sdkVersion,
+    generatorVersion: context.generatorVersion,
+    typesPrinter: HEY_API_VERSION,
+  });
 }
 
 function planResources(
@@ -135,11 +155,14 @@ function flattenPlans(plan: ResourcePlan): ResourcePlan[] {
   return [plan, ...plan.children.flatMap((child) => flattenPlans(child.plan))];
 }
 
-function inheritedMembers(runtimeFiles: readonly RuntimeFile[]): InheritedMembers {
+function inheritedMembers(
+  runtimeFiles: readonly RuntimeFile[],
+): InheritedMembers & { clientOptions: ReadonlySet<string> } {
   const resource = classMemberNames(runtimeFiles, "core/resource.ts", "APIResource");
   const webhooks = classMemberNames(runtimeFiles, "core/webhooks-resource.ts", "WebhooksResource");
   return {
     client: classMemberNames(runtimeFiles, "core/client.ts", "APIClient"),
+    clientOptions: classMemberNames(runtimeFiles, "core/options.ts", "ClientOptions"),
     resource,
     webhooksResource: new Set([...resource, ...webhooks]),
   };

@@ -7,6 +7,8 @@ import { WEBHOOK_EVENTS_FILE, type WebhooksPlan } from "./webhooks";
 
 export interface BarrelInput {
   clientClass: string;
+  /** The client's own options type (server variables), when it has one. */
+  clientOptions?: string;
   resources: readonly ResourcePlan[];
   webhooks?: WebhooksPlan;
   /** Every type name hey-api exported, and the names the runtime barrel already exports. */
@@ -22,7 +24,8 @@ export interface BarrelInput {
  */
 export function renderBarrel(input: BarrelInput): string {
   const writer = new CodeWriter().line(tsHeader(input.specLabel)).blank();
-  writer.line(`export { ${input.clientClass} } from "./${jsModule(CLIENT_FILE)}";`);
+  const clientExports = [input.clientClass, ...(input.clientOptions ? [`type ${input.clientOptions}`] : [])];
+  writer.line(`export { ${clientExports.join(", ")} } from "./${jsModule(CLIENT_FILE)}";`);
   writer.line(`export * from "./core/index.js";`);
   for (const resource of input.resources) {
     const names = [

@@ -89,7 +89,7 @@ function resolveModule(fromPath: string, specifier: string): string {
   return `${base.join("/")}.ts`;
 }
 
-/** Names of a runtime class's members (public or not), so generated members never override them. */
+/** Names of a runtime class's (or interface's) members, so generated members never override them. */
 export function classMemberNames(
   files: readonly RuntimeFile[],
   path: string,
@@ -100,7 +100,8 @@ export function classMemberNames(
   const source = ts.createSourceFile(path, contents, ts.ScriptTarget.ES2022, false);
   const names = new Set<string>(["constructor"]);
   for (const statement of source.statements) {
-    if (!ts.isClassDeclaration(statement) || statement.name?.text !== className) continue;
+    const declaration = ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement);
+    if (!declaration || statement.name?.text !== className) continue;
     for (const member of statement.members) {
       if (member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) {
         names.add(member.name.text);

@@ -1,4 +1,4 @@
-export { exportedTypeNames, postProcessTypes } from "./post-process";
+export { dropUnusedTypes, exportedTypeNames, postProcessTypes } from "./post-process";
 export { HeyApiError, type HeyApiTypes, runHeyApiTypes } from "./run-hey-api";
 export {
   buildSymbolTable,

@@ -22,6 +22,8 @@ export interface HeyApiSymbolTable {
   webhookPayloads: ReadonlyMap<string, string>;
   /** Types that only serve hey-api's own client (`ClientOptions`, the `Webhooks` request union). */
   clientOnly: ReadonlySet<string>;
+  /** hey-api's client configuration types (`ClientOptions` with its `baseUrl`), a subset of `clientOnly`. */
+  clientConfig: ReadonlySet<string>;
 }
 
 /** The slice of hey-api's symbol objects this module reads. */
@@ -39,12 +41,14 @@ export function buildSymbolTable(symbols: Iterable<RegisteredSymbol>): HeyApiSym
   const operations = new Map<string, OperationTypeNames>();
   const webhookPayloads = new Map<string, string>();
   const clientOnly = new Set<string>();
+  const clientConfig = new Set<string>();
   for (const symbol of symbols) {
     const meta = symbol.meta;
     if (meta?.["tool"] !== "typescript" || meta["category"] !== "type") continue;
     const path = Array.isArray(meta["path"]) ? meta["path"].map(String) : [];
     if (meta["resource"] === "client" || meta["variant"] === "container") {
       clientOnly.add(symbol.finalName);
+      if (meta["resource"] === "client") clientConfig.add(symbol.finalName);
     } else if (meta["resource"] === "definition" && typeof meta["resourceId"] === "string") {
       schemas.set(meta["resourceId"], symbol.finalName);
     } else if (meta["resource"] === "operation" && path[0] === "paths" && path.length === 3) {
@@ -53,7 +57,7 @@ export function buildSymbolTable(symbols: Iterable<RegisteredSymbol>): HeyApiSym
       webhookPayloads.set(path[1]!, symbol.finalName);
     }
   }
-  return { schemas, operations, webhookPayloads, clientOnly };
+  return { schemas, operations, webhookPayloads, clientOnly, clientConfig };
 }
 
 function recordOperationRole(

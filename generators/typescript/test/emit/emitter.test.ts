@@ -100,7 +100,8 @@ describe("emitTypeScript on the feature fixture", () => {
   it("configures the client from servers and security", () => {
     const client = fileOf(files, "src/client.ts");
     expect(client).toContain("export class FeatureZoo extends APIClient");
-    expect(client).toContain('defaultBaseURL: "https://eu.zoo.example/api"');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated template literal, verbatim
+    expect(client).toContain('defaultBaseURL: `https://${options.region ?? "eu"}.zoo.example/api`');
     expect(client).toContain('auth: { kind: "header", name: "X-Zoo-Key" }');
   });
 

@@ -37,6 +37,7 @@ describe("buildSymbolTable", () => {
     });
     expect(table.webhookPayloads.get("pet.new")).toBe("NewPetWebhookPayload");
     expect([...table.clientOnly]).toEqual(["ClientOptions"]);
+    expect([...table.clientConfig]).toEqual(["ClientOptions"]);
     expect(table.schemas.size).toBe(1);
   });
 });
