@@ -51,6 +51,24 @@ export function specExamples<T>(
   schemaName: string,
   complete: (record: Example) => Example = (record) => record,
 ): T[] {
+  const key = `${objectType} ${schemaName}`;
+  let records = computed.get(key);
+  if (!records) {
+    records = collectExamples(objectType, schemaName, complete);
+    computed.set(key, records);
+  }
+  // Every seed gets its own copy: handlers mutate stored records.
+  return structuredClone(records) as T[];
+}
+
+/** The spec never changes while the process runs: examples are collected once per resource. */
+const computed = new Map<string, Example[]>();
+
+function collectExamples(
+  objectType: string,
+  schemaName: string,
+  complete: (record: Example) => Example,
+): Example[] {
   const schema = { $ref: `#/components/schemas/${schemaName}` } as JsonSchema;
   const found: Example[] = [];
   collectResources(exampleValues(loadSpec()), found);
@@ -60,5 +78,5 @@ export function specExamples<T>(
     merged.set(record.id as string, { ...structuredClone(record), ...merged.get(record.id as string) });
   }
   const validate = compileSpecSchema(schema);
-  return [...merged.values()].map(complete).filter((record) => validate(record)) as T[];
+  return [...merged.values()].map(complete).filter((record) => validate(record));
 }
