@@ -33,9 +33,9 @@ export class Analytics extends APIResource {
 /** Params of {@link Analytics.overview}. */
 export interface AnalyticOverviewParams {
   /** First day of the range (UTC, inclusive). */
-  startDate: NonNullable<Types.GetAnalyticsOverviewData["query"]>["start_date"];
+  startDate: string;
   /** Last day of the range (UTC, inclusive). */
-  endDate: NonNullable<Types.GetAnalyticsOverviewData["query"]>["end_date"];
+  endDate: string;
   /** Only return items of this bot. */
-  botId?: NonNullable<Types.GetAnalyticsOverviewData["query"]>["bot_id"];
+  botId?: string;
 }

@@ -119,44 +119,44 @@ export class Bots extends APIResource {
 
 /** Params of {@link Bots.create}. */
 export interface BotCreateParams {
-  name: NonNullable<Types.CreateBotData["body"]>["name"];
-  status?: NonNullable<Types.CreateBotData["body"]>["status"];
-  persona?: NonNullable<Types.CreateBotData["body"]>["persona"];
+  name: string;
+  status?: Types.BotStatus;
+  persona?: Types.BotPersona;
   /** Language model; defaults to the workspace default. */
-  model?: NonNullable<Types.CreateBotData["body"]>["model"];
-  welcomeMessage?: NonNullable<Types.CreateBotData["body"]>["welcome_message"];
-  channels?: NonNullable<Types.CreateBotData["body"]>["channels"];
-  metadata?: NonNullable<Types.CreateBotData["body"]>["metadata"];
+  model?: string;
+  welcomeMessage?: string;
+  channels?: Array<Types.Channel>;
+  metadata?: Types.Metadata;
 }
 
 /** Params of {@link Bots.delete}. */
 export interface BotDeleteParams {
   /** Id of the bot. */
-  botId: NonNullable<Types.DeleteBotData["path"]>["bot_id"];
+  botId: string;
 }
 
 /** Params of {@link Bots.get}. */
 export interface BotGetParams {
   /** Id of the bot. */
-  botId: NonNullable<Types.GetBotData["path"]>["bot_id"];
+  botId: string;
 }
 
 /** Params of {@link Bots.list}. */
 export interface BotListParams {
   /** Page size. */
-  limit?: NonNullable<Types.ListBotsData["query"]>["limit"];
+  limit?: number;
   /** Opaque cursor from the previous page's `next_cursor`. */
-  cursor?: NonNullable<Types.ListBotsData["query"]>["cursor"];
+  cursor?: string;
 }
 
 /** Params of {@link Bots.update}. */
 export interface BotUpdateParams {
   /** Id of the bot. */
-  botId: NonNullable<Types.UpdateBotData["path"]>["bot_id"];
-  name: NonNullable<Types.UpdateBotData["body"]>["name"];
-  status: NonNullable<Types.UpdateBotData["body"]>["status"];
-  persona: NonNullable<Types.UpdateBotData["body"]>["persona"];
-  welcomeMessage: NonNullable<Types.UpdateBotData["body"]>["welcome_message"];
-  channels: NonNullable<Types.UpdateBotData["body"]>["channels"];
-  metadata: NonNullable<Types.UpdateBotData["body"]>["metadata"];
+  botId: string;
+  name: string;
+  status: Types.BotStatus;
+  persona: Types.BotPersona;
+  welcomeMessage: string;
+  channels: Array<Types.Channel>;
+  metadata: Types.Metadata;
 }

@@ -108,7 +108,7 @@ export class Conversations extends APIResource {
   }
 
   /**
-   * Send a message
+   * Send a message (streamed as server-sent events).
    *
    * Answers with server-sent events: iterate the returned stream for each typed event.
    *
@@ -134,18 +134,18 @@ export class Conversations extends APIResource {
 /** Params of {@link Conversations.get}. */
 export interface ConversationGetParams {
   /** Id of the conversation. */
-  conversationId: NonNullable<Types.GetConversationData["path"]>["conversation_id"];
+  conversationId: string;
 }
 
 /** Params of {@link Conversations.handoff}. */
 export interface ConversationHandoffParams {
   /** Id of the conversation. */
-  conversationId: NonNullable<Types.HandoffConversationData["path"]>["conversation_id"];
+  conversationId: string;
   /** Shown to the agent who picks up the conversation. */
-  reason?: NonNullable<Types.HandoffConversationData["body"]>["reason"];
-  priority?: NonNullable<Types.HandoffConversationData["body"]>["priority"];
+  reason?: string;
+  priority?: Types.HandoffPriority;
   /** Internal note for the agent; never shown to the visitor. */
-  note?: NonNullable<Types.HandoffConversationData["body"]>["note"];
+  note?: string;
   /** Where to alert the team; defaults to the workspace's handoff settings. */
   notify?: NonNullable<Types.HandoffConversationData["body"]>["notify"];
 }
@@ -153,35 +153,28 @@ export interface ConversationHandoffParams {
 /** Params of {@link Conversations.list}. */
 export interface ConversationListParams {
   /** Page size. */
-  limit?: NonNullable<Types.ListConversationsData["query"]>["limit"];
+  limit?: number;
   /** Opaque cursor from the previous page's `next_cursor`. */
-  cursor?: NonNullable<Types.ListConversationsData["query"]>["cursor"];
+  cursor?: string;
   /** Only return items of this bot. */
-  botId?: NonNullable<Types.ListConversationsData["query"]>["bot_id"];
+  botId?: string;
   /** Only return conversations in this status. */
-  status?: NonNullable<Types.ListConversationsData["query"]>["status"];
+  status?: Types.ConversationStatus;
   /** Only return items created at or after this instant. */
-  createdAfter?: NonNullable<Types.ListConversationsData["query"]>["created_after"];
+  createdAfter?: string;
   /** Only return items created before this instant. */
-  createdBefore?: NonNullable<Types.ListConversationsData["query"]>["created_before"];
+  createdBefore?: string;
 }
 
 /** Params of {@link Conversations.sendMessage}. */
 export interface ConversationSendMessageParams {
   /** Id of the conversation. */
-  conversationId: NonNullable<Types.SendConversationMessageData["path"]>["conversation_id"];
+  conversationId: string;
   /** Messages sent through the API are always from the visitor. */
-  role: NonNullable<Types.SendConversationMessageData["body"]>["role"];
-  content: NonNullable<Types.SendConversationMessageData["body"]>["content"];
-  metadata?: NonNullable<Types.SendConversationMessageData["body"]>["metadata"];
+  role: "user";
+  content: string;
+  metadata?: Types.Metadata;
 }
 
 /** Params of {@link Conversations.streamMessage}. */
-export interface ConversationStreamMessageParams {
-  /** Id of the conversation. */
-  conversationId: NonNullable<Types.SendConversationMessageData["path"]>["conversation_id"];
-  /** Messages sent through the API are always from the visitor. */
-  role: NonNullable<Types.SendConversationMessageData["body"]>["role"];
-  content: NonNullable<Types.SendConversationMessageData["body"]>["content"];
-  metadata?: NonNullable<Types.SendConversationMessageData["body"]>["metadata"];
-}
+export type ConversationStreamMessageParams = ConversationSendMessageParams;

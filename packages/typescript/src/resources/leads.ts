@@ -82,30 +82,30 @@ export class Leads extends APIResource {
 /** Params of {@link Leads.export}. */
 export interface LeadExportParams {
   /** Id of the lead. */
-  leadId: NonNullable<Types.ExportLeadData["path"]>["lead_id"];
-  destination: NonNullable<Types.ExportLeadData["body"]>["destination"];
+  leadId: string;
+  destination: Types.CrmDestination;
   /** Lead field (dotted for `custom_fields.*`) to CRM field name; unmapped fields use the defaults. */
-  mapping?: NonNullable<Types.ExportLeadData["body"]>["mapping"];
+  mapping?: Record<string, string>;
 }
 
 /** Params of {@link Leads.get}. */
 export interface LeadGetParams {
   /** Id of the lead. */
-  leadId: NonNullable<Types.GetLeadData["path"]>["lead_id"];
+  leadId: string;
 }
 
 /** Params of {@link Leads.list}. */
 export interface LeadListParams {
   /** Page size. */
-  limit?: NonNullable<Types.ListLeadsData["query"]>["limit"];
+  limit?: number;
   /** Opaque cursor from the previous page's `next_cursor`. */
-  cursor?: NonNullable<Types.ListLeadsData["query"]>["cursor"];
+  cursor?: string;
   /** Only return items of this bot. */
-  botId?: NonNullable<Types.ListLeadsData["query"]>["bot_id"];
+  botId?: string;
   /** Only return leads in this status. */
-  status?: NonNullable<Types.ListLeadsData["query"]>["status"];
+  status?: Types.LeadStatus;
   /** Only return items created at or after this instant. */
-  createdAfter?: NonNullable<Types.ListLeadsData["query"]>["created_after"];
+  createdAfter?: string;
   /** Only return items created before this instant. */
-  createdBefore?: NonNullable<Types.ListLeadsData["query"]>["created_before"];
+  createdBefore?: string;
 }

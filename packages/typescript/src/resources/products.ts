@@ -59,20 +59,20 @@ export class Products extends APIResource {
 /** Params of {@link Products.list}. */
 export interface ProductListParams {
   /** Page size. */
-  limit?: NonNullable<Types.ListProductsData["query"]>["limit"];
+  limit?: number;
   /** Opaque cursor from the previous page's `next_cursor`. */
-  cursor?: NonNullable<Types.ListProductsData["query"]>["cursor"];
+  cursor?: string;
   /** Only return items of this bot. */
-  botId?: NonNullable<Types.ListProductsData["query"]>["bot_id"];
+  botId?: string;
   /** Only return products that are (`true`) or are not (`false`) in stock. */
-  inStock?: NonNullable<Types.ListProductsData["query"]>["in_stock"];
+  inStock?: boolean;
 }
 
 /** Params of {@link Products.sync}. */
 export interface ProductSyncParams {
-  botId: NonNullable<Types.SyncProductsData["body"]>["bot_id"];
+  botId: string;
   /** Storefront, sitemap or feed URL; defaults to the bot's configured source. */
-  sourceUrl?: NonNullable<Types.SyncProductsData["body"]>["source_url"];
+  sourceUrl?: string;
   /** Re-read every product instead of only those changed since the last sync. */
-  full?: NonNullable<Types.SyncProductsData["body"]>["full"];
+  full?: boolean;
 }

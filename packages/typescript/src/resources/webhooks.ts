@@ -84,27 +84,27 @@ export class Webhooks extends WebhooksResource<Types.WebhookEvent> {
 
 /** Params of {@link Webhooks.create}. */
 export interface WebhookCreateParams {
-  url: NonNullable<Types.CreateWebhookData["body"]>["url"];
-  events: NonNullable<Types.CreateWebhookData["body"]>["events"];
-  description?: NonNullable<Types.CreateWebhookData["body"]>["description"];
+  url: string;
+  events: Array<Types.EventType>;
+  description?: string;
 }
 
 /** Params of {@link Webhooks.delete}. */
 export interface WebhookDeleteParams {
   /** Id of the webhook subscription. */
-  webhookId: NonNullable<Types.DeleteWebhookData["path"]>["webhook_id"];
+  webhookId: string;
 }
 
 /** Params of {@link Webhooks.get}. */
 export interface WebhookGetParams {
   /** Id of the webhook subscription. */
-  webhookId: NonNullable<Types.GetWebhookData["path"]>["webhook_id"];
+  webhookId: string;
 }
 
 /** Params of {@link Webhooks.list}. */
 export interface WebhookListParams {
   /** Page size. */
-  limit?: NonNullable<Types.ListWebhooksData["query"]>["limit"];
+  limit?: number;
   /** Opaque cursor from the previous page's `next_cursor`. */
-  cursor?: NonNullable<Types.ListWebhooksData["query"]>["cursor"];
+  cursor?: string;
 }
