@@ -4,6 +4,7 @@ export { OutputPathError } from "./emit/paths";
 export type { EmitContext, Emitter, GeneratedFile, LanguageTarget } from "./emit/types";
 export { type OutputSet, type WriteSummary, writeAtomically } from "./emit/write";
 export { buildIR } from "./ir/build";
+export { PAGINATION_FIELDS, type PaginationField } from "./ir/pagination/fields";
 export * from "./ir/types";
 export { type LoadedSpec, loadSpec } from "./load/load-spec";
 export { formatProblem, type Problem, SpecError } from "./load/problem";

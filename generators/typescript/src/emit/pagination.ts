@@ -1,27 +1,17 @@
-import type { IR, Operation, Pagination, TypeRef } from "@embott/codegen-core";
+import {
+  type IR,
+  type Operation,
+  PAGINATION_FIELDS,
+  type Pagination,
+  type TypeRef,
+} from "@embott/codegen-core";
 import { objectLiteral, quote } from "../printer";
 import { fieldPathType, type TypesModule } from "./types-module";
-
-/** Pagination fields passed to the runtime pager, in a stable order (the IR's `origin` is not runtime data). */
-const RUNTIME_FIELDS = [
-  "style",
-  "items",
-  "cursorParam",
-  "nextCursor",
-  "hasMore",
-  "offsetParam",
-  "total",
-  "pageParam",
-  "totalPages",
-  "startPage",
-  "limitParam",
-  "nextUrl",
-] as const satisfies readonly (keyof Pagination)[];
 
 /** `{ style: "cursor", items: "data", … }`: the pager config literal of `requestPage`. */
 export function paginationLiteral(pagination: Pagination): string {
   const entries: [string, string][] = [];
-  for (const field of RUNTIME_FIELDS) {
+  for (const field of PAGINATION_FIELDS) {
     const value = pagination[field];
     if (value !== undefined) entries.push([field, typeof value === "number" ? String(value) : quote(value)]);
   }

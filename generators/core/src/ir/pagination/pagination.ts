@@ -1,22 +1,16 @@
 import type { SpecOperation } from "../context";
 import { arrayAt, deref, isObject, type Json, objectAt } from "../json";
 import type { Pagination, Parameter, SuccessResponse } from "../types";
+import { PAGINATION_FIELDS, type PaginationField } from "./fields";
 import { inferPagination } from "./infer";
 import { normaliseKey, responseFields } from "./response-fields";
 
 const STYLES = new Set(["cursor", "offset", "page", "link"]);
-const STRING_FIELDS = [
-  "items",
-  "cursorParam",
-  "nextCursor",
-  "hasMore",
-  "offsetParam",
-  "total",
-  "pageParam",
-  "totalPages",
-  "limitParam",
-  "nextUrl",
-] as const;
+/** Descriptor fields whose extension value is a string (all but the style and the numeric start page). */
+const STRING_FIELDS = PAGINATION_FIELDS.filter(
+  (field): field is Exclude<PaginationField, "style" | "startPage"> =>
+    field !== "style" && field !== "startPage",
+);
 
 /** `x-embott-pagination` when present, else the style recognised from parameters and response shape. */
 export function buildPagination(
