@@ -3,9 +3,12 @@
 // then run each language's example against the mock served over HTTP.
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { loadChecks } from "./lib/steps.mjs";
 import { bootstrap, fail, ROOT, run } from "./lib/toolchain.mjs";
 
 bootstrap();
+const checks = await loadChecks();
+for (const check of checks) await check.setup?.();
 
 function step(title, cmd, args, env) {
   console.log(`\n▶ ${title}`);
@@ -33,14 +36,10 @@ console.log("\n▶ start the mock API server");
 const mock = await startMock();
 console.log(`  mock listening at ${mock.url}`);
 const env = { EMBOTT_BASE_URL: `${mock.url}/v1`, EMBOTT_API_KEY: "sk_live_admin_0001" };
+const examples = checks.filter((check) => check.example).map((check) => check.example);
 try {
-  step(
-    "TypeScript example (examples/typescript)",
-    "pnpm",
-    ["--filter", "embott-example-typescript", "start"],
-    env,
-  );
+  for (const example of examples) step(example.title, example.cmd[0], example.cmd.slice(1), env);
 } finally {
   mock.stop();
 }
-console.log("\n✓ all SDKs regenerated and the examples ran against the mock");
+console.log(`\n✓ SDKs regenerated; ${examples.map((e) => e.title).join(", ")} ran against the mock`);

@@ -65,3 +65,35 @@ export function bootstrap() {
   ensurePnpm();
   ensureNodeModules();
 }
+
+/** True when `cmd` runs (exit 0) with the given arguments. */
+export function commandWorks(cmd, args = ["--version"]) {
+  const result = spawnSync(cmd, args, { stdio: "ignore" });
+  return !result.error && result.status === 0;
+}
+
+let aptUpdated = false;
+
+/**
+ * Installs Debian packages with apt-get when `present()` says the tool is missing, naming what it installs;
+ * stops the run with the exact command to type when it cannot (not root, no apt-get).
+ * @param {string} what a human name ("PHP 8 with curl and mbstring")
+ * @param {string[]} packages Debian package names
+ * @param {() => boolean} present whether the toolchain is already usable
+ */
+export function ensureAptPackages(what, packages, present) {
+  if (present()) return;
+  const command = `apt-get install -y ${packages.join(" ")}`;
+  if (!commandWorks("apt-get", ["--version"]) || process.getuid?.() !== 0) {
+    fail(`${what} is missing. Install it with \`sudo apt-get update && sudo ${command}\` and run again.`);
+  }
+  console.log(`• ${what} is missing: installing ${packages.join(", ")} with apt-get`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  if (!aptUpdated) {
+    if (run("apt-get", ["update", "-qq"], { env }) !== 0) fail("apt-get update failed (see above).");
+    aptUpdated = true;
+  }
+  if (run("apt-get", ["install", "-y", "-qq", ...packages], { env }) !== 0 || !present()) {
+    fail(`could not install ${what}. Run \`${command}\` and retry.`);
+  }
+}
