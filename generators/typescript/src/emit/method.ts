@@ -42,7 +42,7 @@ export function writeMethod(
 export function returnType(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
   if (method.kind === "page")
     return `PagePromise<${context.types.print(method.pagination!.item, context.usage)}>`;
-  if (method.kind === "stream") return `APIPromise<Stream<${streamEvent(context, method)}>>`;
+  if (method.kind === "stream") return `APIPromise<Stream<${streamTypeArguments(context, method)}>>`;
   return `APIPromise<${resultType(context, method)}>`;
 }
 
@@ -78,6 +78,13 @@ function runtimeCall(context: MethodContext, method: MethodPlan, template: strin
 
 function streamEvent(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
   return context.types.print(method.stream!.event, context.usage);
+}
+
+/** `Event` or `Event, FinalEvent` (what `stream.finalMessage()` resolves to). */
+function streamTypeArguments(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
+  const final = method.stream!.finalEvent;
+  const event = streamEvent(context, method);
+  return final ? `${event}, ${context.types.print(final, context.usage)}` : event;
 }
 
 function resultType(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
@@ -142,6 +149,8 @@ function paramTemplate(param: ParamPlan): string {
     ["name", quote(param.wireName)],
   ];
   if (param.required) entries.push(["required", "true"]);
+  if (param.type.kind === "primitive" && param.type.format === "date")
+    entries.push(["format", quote("date")]);
   const serialization = param.serialization;
   if (serialization) {
     const defaultStyle = param.location === "path" || param.location === "header" ? "simple" : "form";
