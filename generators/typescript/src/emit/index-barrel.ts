@@ -34,9 +34,6 @@ export function renderBarrel(input: BarrelInput): string {
   ];
   writer.line(`export { ${clientExports.join(", ")} } from "./${jsModule(CLIENT_FILE)}";`);
   writer.line(`export * from "./core/index.js";`);
-  const errorAlias = `${client}Error`;
-  if (!names.isExported(errorAlias))
-    writer.line(`export { SDKError as ${errorAlias} } from "./core/error.js";`);
   for (const resource of allResources(input.plan)) {
     const exported = [
       names.resourceClass(resource),
