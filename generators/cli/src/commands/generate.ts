@@ -17,6 +17,7 @@ export interface GenerateOptions {
   out?: string;
   languages?: string[];
   check: boolean;
+  strict?: boolean;
   config?: string;
   generatorVersion: string;
 }
@@ -37,7 +38,7 @@ export async function generate(
     options,
     ready.map((target) => target.language),
   );
-  const ir = await loadIR(plan.spec, progress);
+  const ir = await loadIR(plan.spec, progress, options);
   const outputs: OutputSet[] = [];
   for (const target of ready) {
     const outDir = plan.outDirs[target.language]!;

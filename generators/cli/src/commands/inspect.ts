@@ -5,10 +5,10 @@ import { loadIR } from "./load-ir";
 
 /** Print the operation summary (or the whole IR with --json). */
 export async function inspect(
-  options: { spec?: string; config?: string; json: boolean },
+  options: { spec?: string; config?: string; json: boolean; strict?: boolean },
   io: CliIO,
 ): Promise<number> {
-  const ir = await loadIR(specForInspect(options), new Progress(io));
+  const ir = await loadIR(specForInspect(options), new Progress(io), options);
   io.stdout.write(options.json ? `${JSON.stringify(ir, null, 2)}\n` : formatInspect(ir));
   return EXIT.ok;
 }
