@@ -28,6 +28,12 @@ export function formatInspect(ir: IR): string {
       .join("  ")
       .trimEnd(),
   );
+  const paged = operations.filter((operation) => operation.pagination);
+  if (paged.length > 0) {
+    lines.push("", "pagination (how each was recognised):");
+    for (const operation of paged)
+      lines.push(`  ${operation.id.padEnd(width)}  ${paginationSource(operation)}`);
+  }
   lines.push("");
   lines.push(`${operations.length} operations in ${ir.resources.length} resources`);
   lines.push(
@@ -48,4 +54,11 @@ export function tagsOf(operation: Operation): string[] {
   if (operation.deprecated) tags.push("deprecated");
   if (operation.idempotent && operation.httpMethod !== "get") tags.push("idempotent");
   return tags;
+}
+
+/** `x-embott-pagination (cursor)` or the evidence inference used (`cursor: query "after", next cursor …`). */
+function paginationSource(operation: Operation): string {
+  const pagination = operation.pagination!;
+  if (pagination.origin === "extension") return `${pagination.style}: x-embott-pagination`;
+  return pagination.recognisedBy ?? `${pagination.style}: inferred`;
 }

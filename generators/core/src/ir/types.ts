@@ -268,12 +268,16 @@ export interface Pagination {
   style: "cursor" | "offset" | "page" | "link";
   /** `extension` or `inferred` from parameter / response shapes. */
   origin: "extension" | "inferred";
+  /** inferred only: the evidence, for `inspect` (e.g. `cursor: query "after", next cursor "last_id", …`). */
+  recognisedBy?: string;
   /** Response field (dotted path) holding the page's items; absent for a bare-array response. */
   items?: string;
   /** cursor: query parameter carrying the cursor. */
   cursorParam?: string;
-  /** cursor: response field with the next cursor. */
+  /** cursor: response field with the next cursor (absent when `itemCursor` is used). */
   nextCursor?: string;
+  /** cursor: field of the page's last item whose value is the next cursor (Stripe: `starting_after` = last `id`). */
+  itemCursor?: string;
   /** cursor: optional boolean "more pages" field. */
   hasMore?: string;
   /** offset: query parameter with the offset. */
