@@ -30,9 +30,12 @@ export interface IR {
   sdk: SdkMeta;
   /** Servers in spec order; the first is the default base URL. */
   servers: Server[];
-  /** Every security scheme declared in `components.securitySchemes`, in spec order. */
+  /** Every security scheme declared in `components.securitySchemes`, in spec order (empty: no auth option). */
   auth: AuthScheme[];
-  /** Top-level `security` requirements (alternatives); operations inherit them unless they override. */
+  /**
+   * Top-level `security` requirements: alternatives (OR), each an AND of schemes; operations inherit them
+   * unless they override. A client uses the first alternative it has every credential for.
+   */
   security: SecurityRequirement[];
   /** Resources (API groups) sorted by id, each holding its operations. */
   resources: Resource[];
@@ -116,9 +119,28 @@ export interface AuthScheme {
   bearerFormat?: string;
   /** Human description. */
   description?: string;
+  /** Referenced by the root `security` or by some operation's: only used schemes become client options. */
+  used: boolean;
+  /**
+   * The client options that carry this scheme's secret: one for bearer/apiKey/oauth2/openIdConnect (`token`),
+   * two for basic (`username`, `password`), none for mutualTLS/other. The sole used scheme of a spec takes the
+   * SDK's `apiKey` option and `sdk.apiKeyEnv`; with several, each is named after its scheme id
+   * (`api_email` → apiEmail, `<SDK>_API_EMAIL`) so an alternative needing two headers takes two options.
+   */
+  credentials: AuthCredential[];
 }
 
-/** One security alternative: every listed scheme must be satisfied. */
+/** One client option holding a secret. */
+export interface AuthCredential {
+  /** What the value is. */
+  role: "token" | "username" | "password";
+  /** Neutral words of the option, e.g. ["api", "key"]; unique across the IR. */
+  words: string[];
+  /** Environment variable read when the option is not passed, e.g. "EMBOTT_API_KEY". */
+  env: string;
+}
+
+/** One security alternative: every listed scheme must be satisfied (AND); an empty list means anonymous. */
 export interface SecurityRequirement {
   /** Schemes of this alternative with their required scopes (roles). */
   schemes: { id: string; scopes: string[] }[];
@@ -167,8 +189,10 @@ export interface Operation {
   streaming?: Streaming;
   /** On a plain method whose spec operation also streams: the id of its streaming twin. */
   streamTwin?: string;
-  /** Effective security (operation-level or inherited); empty array = no auth. */
+  /** Effective security (operation-level or inherited): alternatives of AND-combined schemes; `[]` = no auth. */
   security: SecurityRequirement[];
+  /** `operation` when the operation declares its own `security` (`security: []` included), else `root`. */
+  securityOrigin: "operation" | "root";
   /** Union of scopes across `security`, sorted. */
   scopes: string[];
   /** `deprecated: true` in the spec. */

@@ -12,6 +12,7 @@ import { checkExtensions } from "./checks/extensions";
 import { checkExternalRefs } from "./checks/external-refs";
 import { checkOperations } from "./checks/operations";
 import { walkOperations } from "./checks/operations-walk";
+import { checkSecurity } from "./checks/security";
 import { structuralSeverity } from "./checks/severity";
 import { Locator } from "./locate";
 import { type Problem, SpecError } from "./problem";
@@ -66,6 +67,7 @@ export async function validateAndBundle(
       ...checkExternalRefs(document, absolutePath, locator),
       ...checkOperations(operations, locator),
       ...checkExtensions(document, operations, locator),
+      ...checkSecurity(document, operations, locator),
     ];
     return {
       document,

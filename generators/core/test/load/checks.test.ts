@@ -108,6 +108,19 @@ describe("duplicate operationIds and path placeholders", () => {
   });
 });
 
+describe("security requirements", () => {
+  it("naming an undeclared scheme is an error at its pointer", async () => {
+    const [problem] = await problemsOf(`${HEAD}security: [{ token: [] }]
+paths: {}
+components: { securitySchemes: { key: { type: apiKey, in: header, name: X-Key } } }
+`);
+    expect(problem).toMatchObject({ pointer: "#/security/0/token", line: 3, rule: "security-defined" });
+    expect(problem?.message).toMatch(
+      /"token", which components.securitySchemes does not declare \(declared: key\)/,
+    );
+  });
+});
+
 describe("x-embott-* extensions are checked against their JSON Schemas", () => {
   const operation = (extension: string) => `${HEAD}paths:
   /x:

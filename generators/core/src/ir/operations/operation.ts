@@ -44,6 +44,7 @@ export function buildOperationDrafts(context: BuildContext, spec: SpecOperation)
     errors: buildErrors(context, spec, hint),
     ...(pagination ? { pagination } : {}),
     security,
+    securityOrigin: "security" in spec.operation ? "operation" : "root",
     scopes: scopesOf(security),
     deprecated: spec.operation["deprecated"] === true,
     docs: docsOf(spec),
