@@ -63,7 +63,7 @@ function authSummary(ir: IR): string {
 export function tagsOf(operation: Operation, rootSecurity: IR["security"] = []): string[] {
   const tags: string[] = [];
   if (operation.pagination) tags.push(`pagination=${operation.pagination.style}`);
-  if (operation.streaming) tags.push("streaming");
+  if (operation.streaming) tags.push(streamingTag(operation));
   if (operation.body) tags.push(`body=${operation.body.encoding}`);
   if (operation.response.kind === "binary") tags.push("binary");
   if (operation.scopes.length > 0) tags.push(`scopes=${operation.scopes.join(",")}`);
@@ -89,4 +89,10 @@ function authTag(operation: Operation, rootSecurity: IR["security"]): string | u
     security.map((alternative) => alternative.schemes.map((scheme) => scheme.id).join("+")).join("|");
   const own = shape(operation.security);
   return rootSecurity.length > 0 && own !== shape(rootSecurity) ? `auth=${own}` : undefined;
+}
+
+/** `streaming`, plus the body flag a stream twin sets (`streaming(stream_format=sse)`). */
+function streamingTag(operation: Operation): string {
+  const { flag, flagValue } = operation.streaming!;
+  return flag ? `streaming(${flag}=${String(flagValue ?? true)})` : "streaming";
 }

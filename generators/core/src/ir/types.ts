@@ -322,8 +322,15 @@ export interface Pagination {
 
 /** Server-sent-events streaming; same fields as `x-embott-streaming`. */
 export interface Streaming {
-  /** Body field set to true to request the stream (absent for stream-only operations). */
+  /** Body field the stream method sets to request the stream (absent for stream-only operations). */
   flag?: string;
+  /**
+   * Value the stream method sends in `flag`: `true` for a boolean flag (the plain method then sends `false`),
+   * or a documented enum value such as "sse" (the plain method then sends nothing). Absent = `true`.
+   */
+  flagValue?: string | boolean;
+  /** Found by content negotiation (a 200 offering `text/event-stream` beside another type), not the extension. */
+  negotiated?: true;
   /** Type of each SSE `data:` payload. */
   events?: TypeRef;
   /** Field of each event naming its kind. */

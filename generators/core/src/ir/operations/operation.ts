@@ -8,6 +8,7 @@ import { buildBody } from "./body";
 import { buildParameters } from "./parameters";
 import { type OperationPlacement, placeOperation } from "./resource-naming";
 import { buildErrors, buildSuccess } from "./responses";
+import { negotiatedStream } from "./stream-negotiation";
 import { inferredStreaming, readStreamingExtension, streamingTwin } from "./streaming";
 
 /** An operation before its id is final (ids need collision-free method names per resource). */
@@ -57,7 +58,7 @@ export function buildOperationDrafts(context: BuildContext, spec: SpecOperation)
   const streaming = inferredStreaming(operation);
   if (streaming) operation.streaming = streaming;
   const plain: DraftOperation = { placement, operation };
-  const extension = readStreamingExtension(context, spec);
+  const extension = readStreamingExtension(context, spec) ?? negotiatedStream(context, spec, operation, hint);
   if (!extension) return [plain];
   const twin = streamingTwin(operation, extension);
   return [plain, { placement: { ...placement, method: extension.method }, operation: twin, twinOf: plain }];
