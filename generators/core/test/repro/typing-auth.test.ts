@@ -58,11 +58,11 @@ describe("per-operation security", () => {
   const document = spec(
     {
       "/private": {
-        get: { operationId: "getPrivate", tags: ["x"], responses: { 200: { description: "ok" } } },
+        get: { operationId: "fetchPrivate", tags: ["x"], responses: { 200: { description: "ok" } } },
       },
       "/public": {
         get: {
-          operationId: "getPublic",
+          operationId: "fetchPublic",
           tags: ["x"],
           security: [],
           responses: { 200: { description: "ok" } },
@@ -70,7 +70,7 @@ describe("per-operation security", () => {
       },
       "/admin": {
         get: {
-          operationId: "getAdmin",
+          operationId: "fetchAdmin",
           tags: ["x"],
           security: [{ admin: ["root"] }],
           responses: { 200: { description: "ok" } },
@@ -92,12 +92,12 @@ describe("per-operation security", () => {
   it("overrides the root; security: [] sends nothing; unused schemes carry no option", () => {
     const ir = irOf(document);
     const byId = operations(ir);
-    expect(byId["x.getPrivate"]).toMatchObject({
+    expect(byId["x.fetchPrivate"]).toMatchObject({
       security: [{ schemes: [{ id: "key" }] }],
       securityOrigin: "root",
     });
-    expect(byId["x.getPublic"]).toMatchObject({ security: [], securityOrigin: "operation" });
-    expect(byId["x.getAdmin"]).toMatchObject({
+    expect(byId["x.fetchPublic"]).toMatchObject({ security: [], securityOrigin: "operation" });
+    expect(byId["x.fetchAdmin"]).toMatchObject({
       security: [{ schemes: [{ id: "admin" }] }],
       scopes: ["root"],
     });

@@ -23,7 +23,7 @@ const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options"]);
 
 /** One spec operation → its draft, plus a streaming twin when `x-embott-streaming` asks for one. */
 export function buildOperationDrafts(context: BuildContext, spec: SpecOperation): DraftOperation[] {
-  const placement = placeOperation(spec);
+  const placement = placeOperation(spec, context.document);
   const hint = [...(placement.resourcePath.at(-1)?.words ?? []), ...placement.method.words];
   const parameters = buildParameters(context, spec, hint);
   const response = buildSuccess(context, spec, hint);
