@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
-import { formatProblem, SpecError } from "@embott/codegen-core";
+import { formatProblem, SpecError } from "@embott/codegen-core/problem";
 import { parseCliArgs } from "./args";
-import { generate } from "./commands/generate";
-import { inspect } from "./commands/inspect";
 import { HELP } from "./help";
 import { type CliIO, EXIT, UsageError } from "./io";
 
@@ -18,7 +16,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(HELP);
       return EXIT.ok;
     }
-    if (args.command === "inspect") return await inspect(args, io);
+    // Commands load on demand, so `--help` reads no spec library, emitter or hey-api.
+    if (args.command === "inspect") return await (await import("./commands/inspect")).inspect(args, io);
+    const { generate } = await import("./commands/generate");
     return await generate({ ...args, generatorVersion: VERSION }, io);
   } catch (error) {
     return reportError(error, io);

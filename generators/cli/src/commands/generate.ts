@@ -8,7 +8,7 @@ import {
 } from "@embott/codegen-core";
 import { planOutputs } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
-import { selectTargets, TARGETS } from "../targets";
+import { selectTargets } from "../targets";
 import { loadIR } from "./load-ir";
 
 /** Options of `generate`. */
@@ -28,12 +28,12 @@ export async function generate(
   io: CliIO,
   targets?: readonly LanguageTarget[],
 ): Promise<number> {
-  const selected = selectTargets(options.languages, targets);
+  const selected = await selectTargets(options.languages, targets);
   const progress = new Progress(io);
   for (const target of selected.filter((candidate) => !candidate.emitter))
     progress.note(`– ${target.language}: no emitter yet, skipped`);
   const ready = selected.filter((target) => target.emitter);
-  if (ready.length === 0) return nothingToGenerate(selected, targets ?? TARGETS, io);
+  if (ready.length === 0) return nothingToGenerate(selected, targets ?? (await selectTargets(undefined)), io);
   const plan = planOutputs(
     options,
     ready.map((target) => target.language),
