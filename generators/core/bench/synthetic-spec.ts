@@ -160,10 +160,10 @@ export function syntheticSpec(operations = 1500): Record<string, unknown> {
     ];
     for (const [path, method, operation] of operationsOf) {
       if (count++ >= operations) break;
-      const item = (paths[path] ??= {
-        parameters: [{ name: "account_id", in: "path", required: true, schema: { type: "string" } }],
-      }) as Record<string, unknown>;
+      const accountId = { name: "account_id", in: "path", required: true, schema: { type: "string" } };
+      const item = (paths[path] as Record<string, unknown> | undefined) ?? { parameters: [accountId] };
       item[method] = { tags: [model], ...operation };
+      paths[path] = item;
     }
   }
   return {
