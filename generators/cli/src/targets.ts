@@ -39,6 +39,11 @@ export async function selectTargets(
   return Promise.all(selectLanguages(names).map((language) => loadTarget(language as keyof typeof PACKAGES)));
 }
 
+/** The package and export a language's target lives in (what a worker thread imports). */
+export function targetModule(language: string): { module: string; export: string } | undefined {
+  return PACKAGES[language as keyof typeof PACKAGES];
+}
+
 async function loadTarget(language: keyof typeof PACKAGES): Promise<LanguageTarget> {
   const { module, export: name } = PACKAGES[language];
   await ensureTypeScriptLoader();
