@@ -233,10 +233,26 @@ export interface Parameter {
   style: string;
   /** Explode flag (defaults resolved). */
   explode: boolean;
+  /** `allowReserved: true` (query): RFC 3986 reserved characters are sent unencoded. */
+  allowReserved?: true;
+  /** The schema's `default`, when given. */
+  default?: unknown;
   /** `deprecated: true`. */
   deprecated: boolean;
   /** Human description. */
   description?: string;
+}
+
+/** A form/multipart body field's entry of the media type's `encoding` object. */
+export interface FieldEncoding {
+  /** `form` (default) or `deepObject`… */
+  style?: string;
+  /** Explode flag, when given. */
+  explode?: boolean;
+  /** `allowReserved: true`. */
+  allowReserved?: true;
+  /** Content type of a multipart part, e.g. "image/png". */
+  contentType?: string;
 }
 
 /** Body encodings the SDK runtimes know. */
@@ -254,6 +270,8 @@ export interface RequestBody {
   type: TypeRef;
   /** `required: true` on the request body. */
   required: boolean;
+  /** form/multipart: the chosen media type's `encoding` object by field name (absent when it has none). */
+  fieldEncodings?: Record<string, FieldEncoding>;
   /** Human description. */
   description?: string;
 }
