@@ -126,4 +126,21 @@ describe("buildRequest puts values where the template says", () => {
     });
     expect(buildRequest({ limit: 5 }, listConversations).body).toBeUndefined();
   });
+
+  it("sends a Date as YYYY-MM-DD for a format: date param and as ISO 8601 otherwise", () => {
+    const template: RequestTemplate = {
+      call: "client.analytics.overview",
+      method: "get",
+      path: "/analytics",
+      params: {
+        startDate: { in: "query", name: "start_date", format: "date" },
+        after: { in: "query", name: "after" },
+      },
+    };
+    const at = new Date("2026-03-04T05:06:07.000Z");
+    const spec = buildRequest({ startDate: at, after: at }, template);
+    expect(buildURL("https://x.test", spec.path, spec.query ?? {})).toBe(
+      "https://x.test/analytics?start_date=2026-03-04&after=2026-03-04T05%3A06%3A07.000Z",
+    );
+  });
 });

@@ -86,7 +86,7 @@ function runtimeTypes(): string[] {
     "|---|---|",
     "| `APIPromise<T>` | a `Promise<T>` with `.withResponse()` (data, raw `Response`, request id) |",
     "| `PagePromise<Item>` / `Page<Item>` | awaiting gives the first `Page` (`.data`, `.hasNextPage()`, `.getNextPage()`); `for await` yields every item across pages |",
-    "| `Stream<Event>` | `for await` yields each server-sent event; `.finalMessage()` resolves to the final event; `.abort()` |",
+    "| `Stream<Event, Final>` | `for await` yields each server-sent event; `.finalMessage()` consumes the stream and resolves to its final event (typed `Final`, e.g. the completed message); `.abort()` |",
     "",
   ];
 }

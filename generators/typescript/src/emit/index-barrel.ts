@@ -19,9 +19,9 @@ export interface BarrelInput {
 }
 
 /**
- * Prints `src/index.ts`: the client (also the default export, and `<Client>Error` for the runtime's base error),
- * the runtime's public surface, every resource class with its params types, and the model types. A model whose
- * name the runtime or the SDK already exports stays reachable as `Types.<Name>`.
+ * Prints `src/index.ts`: the client (also the default export), the runtime's public surface, every resource
+ * class with its params types, and the model types. A model whose name the runtime or the SDK already exports
+ * stays reachable as `Types.<Name>`.
  */
 export function renderBarrel(input: BarrelInput): string {
   const { names } = input;
@@ -34,9 +34,6 @@ export function renderBarrel(input: BarrelInput): string {
   ];
   writer.line(`export { ${clientExports.join(", ")} } from "./${jsModule(CLIENT_FILE)}";`);
   writer.line(`export * from "./core/index.js";`);
-  const errorAlias = `${client}Error`;
-  if (!names.isExported(errorAlias))
-    writer.line(`export { SDKError as ${errorAlias} } from "./core/error.js";`);
   for (const resource of allResources(input.plan)) {
     const exported = [
       names.resourceClass(resource),
@@ -51,7 +48,7 @@ export function renderBarrel(input: BarrelInput): string {
     writer.line(`export type { ${input.webhooks.ownUnion} } from "./${jsModule(WEBHOOK_EVENTS_FILE)}";`);
   }
   writer.line(`export type * as ${TYPES_NAMESPACE} from "./types.gen.js";`);
-  const models = input.modelNames.filter((name) => !names.isExported(name) && name !== errorAlias);
+  const models = input.modelNames.filter((name) => !names.isExported(name));
   if (models.length > 0) {
     writer.line("export type {");
     writer.indented(() => {

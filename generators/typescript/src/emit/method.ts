@@ -42,7 +42,7 @@ export function writeMethod(
 export function returnType(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
   if (method.kind === "page")
     return `PagePromise<${context.types.print(method.pagination!.item, context.usage)}>`;
-  if (method.kind === "stream") return `APIPromise<Stream<${streamEvent(context, method)}>>`;
+  if (method.kind === "stream") return `APIPromise<Stream<${streamTypeArguments(context, method)}>>`;
   return `APIPromise<${resultType(context, method)}>`;
 }
 
@@ -67,10 +67,9 @@ function runtimeCall(context: MethodContext, method: MethodPlan, template: strin
       ].filter((entry): entry is [string, string] => entry[1] !== undefined),
     );
     const event = streamEvent(context, method);
-    return {
-      returnType: type,
-      expression: `this.client.requestStream<${event}>(${request}, ${options}, options)`,
-    };
+    const call = `this.client.requestStream<${event}>(${request}, ${options}, options)`;
+    // The runtime cannot tell which event is final; the plan can, so the stream is typed with it.
+    return { returnType: type, expression: stream.finalEvent ? `${call} as ${type}` : call };
   }
   const result = resultType(context, method);
   return { returnType: type, expression: `this.client.request<${result}>(${request}, options)` };
@@ -78,6 +77,13 @@ function runtimeCall(context: MethodContext, method: MethodPlan, template: strin
 
 function streamEvent(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
   return context.types.print(method.stream!.event, context.usage);
+}
+
+/** `Event` or `Event, FinalEvent` (what `stream.finalMessage()` resolves to). */
+function streamTypeArguments(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
+  const final = method.stream!.finalEvent;
+  const event = streamEvent(context, method);
+  return final ? `${event}, ${context.types.print(final, context.usage)}` : event;
 }
 
 function resultType(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
@@ -142,6 +148,8 @@ function paramTemplate(param: ParamPlan): string {
     ["name", quote(param.wireName)],
   ];
   if (param.required) entries.push(["required", "true"]);
+  if (param.type.kind === "primitive" && param.type.format === "date")
+    entries.push(["format", quote("date")]);
   const serialization = param.serialization;
   if (serialization) {
     const defaultStyle = param.location === "path" || param.location === "header" ? "simple" : "form";

@@ -51,6 +51,9 @@ export class TypePrinter {
           usage.uploadable = true;
           return "Uploadable";
         }
+        // What a user passes for a date: the string, or a Date the runtime formats (`format: date` → YYYY-MM-DD).
+        if (direction === "input" && (type.format === "date" || type.format === "date-time"))
+          return "string | Date";
         return type.type === "integer" ? "number" : type.type;
       case "literal":
         return type.value === null ? "null" : JSON.stringify(type.value);

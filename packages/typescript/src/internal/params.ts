@@ -3,7 +3,7 @@ import { InvalidParameterError } from "../core/error.js";
 import type { HttpMethod, RequestSpec } from "../core/options.js";
 import { type BodyEncoding, type FieldSerialization, RequestBody } from "./body.js";
 import { encodePath } from "./path.js";
-import { encodeRFC3986, StyledQueryValue, scalarText } from "./query.js";
+import { encodeRFC3986, formatDateOnly, StyledQueryValue, scalarText } from "./query.js";
 
 /** Where one flat param goes and how it is written; generated code prints one per param. */
 export interface ParamTemplate extends FieldSerialization {
@@ -11,6 +11,8 @@ export interface ParamTemplate extends FieldSerialization {
   /** Name on the wire. */
   name: string;
   required?: boolean;
+  /** `date`: a `Date` value is sent as `YYYY-MM-DD` (other dates go as full ISO 8601). */
+  format?: "date";
 }
 
 /** Everything `buildRequest` needs to turn one method's flat params into a request. */
@@ -51,7 +53,8 @@ export function buildRequest(params: unknown, template: RequestTemplate): Reques
   const fieldStyles: Record<string, FieldSerialization> = {};
   const pathKeys = new Map<string, string>();
   for (const [key, param] of Object.entries(template.params)) {
-    const value = values[key];
+    const raw = values[key];
+    const value = param.format === "date" && raw instanceof Date ? formatDateOnly(raw) : raw;
     if (param.in === "path") pathKeys.set(param.name, key);
     if (value === undefined) continue;
     switch (param.in) {
@@ -75,7 +78,11 @@ export function buildRequest(params: unknown, template: RequestTemplate): Reques
     method: template.method,
     path: template.path.replace(/\{([^}]+)\}/g, (_match, wire: string) => {
       const key = pathKeys.get(wire) ?? wire;
-      return encodePath(values[key], key);
+      const value = values[key];
+      return encodePath(
+        template.params[key]?.format === "date" && value instanceof Date ? formatDateOnly(value) : value,
+        key,
+      );
     }),
   };
   if (Object.keys(query).length > 0) spec.query = query;

@@ -23,8 +23,8 @@ export class Analytics extends APIResource {
         method: "get",
         path: "/analytics/overview",
         params: {
-          startDate: { in: "query", name: "start_date", required: true },
-          endDate: { in: "query", name: "end_date", required: true },
+          startDate: { in: "query", name: "start_date", required: true, format: "date" },
+          endDate: { in: "query", name: "end_date", required: true, format: "date" },
           botId: { in: "query", name: "bot_id" },
         },
       }),
@@ -36,9 +36,9 @@ export class Analytics extends APIResource {
 /** Params of {@link Analytics.overview}. */
 export interface AnalyticsOverviewParams {
   /** First day of the range (UTC, inclusive). */
-  startDate: string;
+  startDate: string | Date;
   /** Last day of the range (UTC, inclusive). */
-  endDate: string;
+  endDate: string | Date;
   /** Only return items of this bot. */
   botId?: string;
 }

@@ -137,7 +137,7 @@ export class Conversations extends APIResource {
   streamMessage(
     params: ConversationStreamMessageParams,
     options?: RequestOptions,
-  ): APIPromise<Stream<Types.MessageStreamEvent>> {
+  ): APIPromise<Stream<Types.MessageStreamEvent, Types.MessageCompletedStreamEvent>> {
     return this.client.requestStream<Types.MessageStreamEvent>(
       buildRequest(params, {
         call: "client.conversations.streamMessage",
@@ -154,7 +154,7 @@ export class Conversations extends APIResource {
       }),
       { discriminator: "type", final: "message.completed" },
       options,
-    );
+    ) as APIPromise<Stream<Types.MessageStreamEvent, Types.MessageCompletedStreamEvent>>;
   }
 }
 
@@ -192,9 +192,9 @@ export interface ConversationListParams {
   /** Only return conversations in this status. */
   status?: Types.ConversationStatus;
   /** Only return items created at or after this instant. */
-  createdAfter?: string;
+  createdAfter?: string | Date;
   /** Only return items created before this instant. */
-  createdBefore?: string;
+  createdBefore?: string | Date;
 }
 
 /** Params of {@link Conversations.sendMessage}. */

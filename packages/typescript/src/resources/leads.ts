@@ -121,7 +121,7 @@ export interface LeadListParams {
   /** Only return leads in this status. */
   status?: Types.LeadStatus;
   /** Only return items created at or after this instant. */
-  createdAfter?: string;
+  createdAfter?: string | Date;
   /** Only return items created before this instant. */
-  createdBefore?: string;
+  createdBefore?: string | Date;
 }
