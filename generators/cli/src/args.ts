@@ -9,6 +9,8 @@ export interface CliArgs {
   languages?: string[];
   check: boolean;
   json: boolean;
+  /** Every structural problem in the spec is an error (default: only what makes a correct SDK impossible). */
+  strict: boolean;
   config?: string;
 }
 
@@ -18,6 +20,7 @@ const OPTIONS = {
   lang: { type: "string" },
   check: { type: "boolean", default: false },
   json: { type: "boolean", default: false },
+  strict: { type: "boolean", default: false },
   config: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
@@ -33,14 +36,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
   if (values.help || command === undefined || command === "help")
-    return { command: "help", check: false, json: false };
+    return { command: "help", check: false, json: false, strict: false };
   if (command !== "generate" && command !== "inspect") throw new UsageError(`unknown command "${command}"`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (command === "generate" && values.spec !== undefined && values.out === undefined) {
     throw new UsageError("--spec needs --out DIR (or omit both to regenerate the repo's own SDKs)");
   }
   if (command === "inspect" && (values.out !== undefined || values.check || values.lang !== undefined)) {
-    throw new UsageError("inspect takes only --spec, --json and --config");
+    throw new UsageError("inspect takes only --spec, --json, --strict and --config");
   }
   if (command === "generate" && values.json) throw new UsageError("--json is an inspect option");
   const languages = values.lang
@@ -52,6 +55,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     command,
     check: values.check,
     json: values.json,
+    strict: values.strict,
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(languages ? { languages } : {}),

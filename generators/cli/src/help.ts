@@ -1,8 +1,8 @@
 export const HELP = `embott-codegen — OpenAPI 3.0/3.1 spec in, Embott SDKs out (TypeScript, Python, PHP, Ruby).
 
 Usage:
-  embott-codegen generate [--spec FILE --out DIR] [--lang LIST] [--check] [--config FILE]
-  embott-codegen inspect [--spec FILE] [--json]
+  embott-codegen generate [--spec FILE --out DIR] [--lang LIST] [--check] [--strict] [--config FILE]
+  embott-codegen inspect [--spec FILE] [--json] [--strict]
   embott-codegen --help
 
 Commands:
@@ -23,12 +23,16 @@ Options:
                   an emitter yet are reported and skipped; if none of them has one, generate exits 1.
   --check         write nothing; list files whose committed content differs from what the spec produces
                   (changed, missing, or stale generated files) and exit 1 if any — the CI drift gate
+  --strict        every structural problem the OpenAPI schema reports is an error (by default problems
+                  that do not stop a correct SDK — leftover 3.0 keywords in a 3.1 schema such as
+                  \`nullable\`, unknown keys — are warnings, printed and counted in one summary line)
   --config FILE   configuration file (default: ./codegen.config.json)
   --json          inspect: print the whole IR as JSON instead of the summary
   -h, --help      show this help
 
 Progress and timings per stage go to stderr (✓ load 120 ms, ✓ validate …, ✓ ir …, ✓ typescript 34 files …).
 An invalid spec prints one line per problem — file:line:col JSON-pointer message — and writes nothing.
+Warnings use the same format, then one summary line (⚠ N warnings …); generation continues.
 
 Exit codes: 0 success · 1 invalid spec or drift found · 2 bad usage.
 `;

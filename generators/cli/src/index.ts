@@ -2,4 +2,4 @@ export { parseCliArgs } from "./args";
 export { formatInspect } from "./commands/inspect";
 export type { CliIO } from "./io";
 export { runCli } from "./run";
-export { TARGETS } from "./targets";
+export { LANGUAGES, selectTargets } from "./targets";

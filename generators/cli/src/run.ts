@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
-import { formatProblem, SpecError } from "@embott/codegen-core";
+import { formatProblem, SpecError } from "@embott/codegen-core/problem";
 import { parseCliArgs } from "./args";
-import { generate } from "./commands/generate";
-import { inspect } from "./commands/inspect";
 import { HELP } from "./help";
 import { type CliIO, EXIT, UsageError } from "./io";
 
@@ -18,7 +16,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(HELP);
       return EXIT.ok;
     }
-    if (args.command === "inspect") return await inspect(args, io);
+    // Commands load on demand, so `--help` reads no spec library, emitter or hey-api.
+    if (args.command === "inspect") return await (await import("./commands/inspect")).inspect(args, io);
+    const { generate } = await import("./commands/generate");
     return await generate({ ...args, generatorVersion: VERSION }, io);
   } catch (error) {
     return reportError(error, io);
@@ -36,8 +36,29 @@ function reportError(error: unknown, io: CliIO): number {
     io.stderr.write(`✗ ${errors.length} problem(s) in the spec; nothing was written\n`);
     return EXIT.failure;
   }
-  io.stderr.write(
-    `embott-codegen: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  io.stderr.write(`embott-codegen: ${describeError(error)}\n`);
+  if (process.env["EMBOTT_CODEGEN_DEBUG"] && error instanceof Error && error.stack)
+    io.stderr.write(`${error.stack}\n`);
   return EXIT.failure;
+}
+
+/**
+ * One line naming the cause: the error's name and message, then each `cause` in turn — never a stack trace
+ * (set EMBOTT_CODEGEN_DEBUG=1 for one) and never an empty message.
+ */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    if (current instanceof Error) {
+      const message = current.message.trim().split("\n")[0] ?? "";
+      const text = message.replace(/:\s*$/, "");
+      if (text && !parts.some((part) => part.includes(text))) parts.push(`${current.name}: ${text}`);
+      current = current.cause;
+    } else {
+      parts.push(String(current));
+      current = undefined;
+    }
+  }
+  return parts.length > 0 ? parts.join(" — caused by ") : "failed with an error that carries no message";
 }

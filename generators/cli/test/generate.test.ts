@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { allResources, type Emitter, generatedHeader, type LanguageTarget } from "@embott/codegen-core";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/commands/generate";
-import { TARGETS } from "../src/index";
+import { selectTargets } from "../src/index";
 import { captureIO, tempDir, writePagedSpec } from "./helpers";
 
 /** A real (tiny) emitter: one file per operation listing its id, plus an index. */
@@ -21,9 +21,10 @@ const listingEmitter: Emitter = {
     ];
   },
 };
+const [python, php] = await selectTargets(["python", "php"]);
 const targets: LanguageTarget[] = [
-  { ...TARGETS[1]!, language: "listing", emitter: listingEmitter },
-  { ...TARGETS[2]!, emitter: undefined },
+  { ...python!, language: "listing", emitter: listingEmitter },
+  { ...php!, emitter: undefined },
 ];
 
 const run = (spec: string, out: string, check = false, languages?: string[]) =>

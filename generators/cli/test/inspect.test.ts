@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPRO_DIR } from "../../../testdata/corpus";
 import { runCli } from "../src/index";
 import { captureIO, tempDir, writePagedSpec } from "./helpers";
 
@@ -16,6 +17,18 @@ describe("embott-codegen inspect", () => {
     expect(io.out()).toContain("models: 2");
     expect(io.err()).toMatch(/✓ load \d+ ms/);
     expect(io.err()).toMatch(/✓ ir \d+ ms/);
+  });
+
+  it("says how each pagination was recognised (repro pagination.yaml)", async () => {
+    const io = captureIO();
+    expect(await runCli(["inspect", "--spec", join(REPRO_DIR, "pagination.yaml")], io)).toBe(0);
+    expect(io.out()).toContain("pagination (how each was recognised):");
+    expect(io.out()).toMatch(
+      /^ {2}things\.listStripeLike\s+cursor: query "starting_after", last item's "id" as next cursor, "has_more" flag/m,
+    );
+    expect(io.out()).toMatch(
+      /^ {2}things\.listEnvelope\s+page: query "page", page count "result_info\.total_pages", items "result"/m,
+    );
   });
 
   it("prints the whole IR with --json", async () => {

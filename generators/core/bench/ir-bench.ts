@@ -1,6 +1,8 @@
 /**
- * Prints load + validate + IR + plan times (and plan time as a share of IR time; goal < 10 %) for every corpus spec, our own spec and a synthetic 5–10 MB spec built
- * by multiplying Discord's paths. Run: `pnpm bench:codegen` (root) or `pnpm --filter @embott/codegen-core bench`.
+ * Prints load + validate + IR + plan times (and plan time as a share of IR time; goal < 10 %) for every corpus
+ * spec, our own spec, a 1,500-operation spec of our own making (`synthetic-spec.ts`) and a synthetic 5–10 MB spec
+ * built by multiplying Discord's paths; then, side by side, our `generate` for every language and hey-api's
+ * types-only run on the same specs. Run: `pnpm bench:codegen` (root) or `pnpm --filter @embott/codegen-core bench`.
  * Figures only; nothing is asserted.
  */
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -8,6 +10,8 @@ import { cpus, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { CORPUS_DIR, corpusSpecs } from "../../../testdata/corpus";
 import { buildIR, buildPlan, loadSpec } from "../src/index";
+import { GENERATE_HEADER, measureGenerate } from "./generate-bench";
+import { syntheticSpec } from "./synthetic-spec";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../../..");
 const TARGET_BYTES = 6 * 1024 * 1024;
@@ -93,8 +97,23 @@ async function main(): Promise<void> {
   for (const path of corpusSpecs()) console.log(await measure(path, basename(path)));
   const own = join(REPO_ROOT, "spec/openapi.yaml");
   if (existsSync(own)) console.log(await measure(own, "spec/openapi.yaml"));
+  const synthetic = join(mkdtempSync(join(tmpdir(), "embott-bench-")), "synthetic-1500.json");
+  writeFileSync(synthetic, JSON.stringify(syntheticSpec(1500)));
+  console.log(await measure(synthetic, "synthetic 1500 ops (allOf)"));
   const large = buildLargeSpec();
   if (large) console.log(await measure(large, "discord×N (synthetic)"));
+
+  console.log(
+    "\ngenerate (typescript, python, php, ruby; built CLI) vs hey-api types only, one process each:",
+  );
+  console.log(GENERATE_HEADER);
+  const generateSpecs: [string, string][] = [
+    [own, "spec/openapi.yaml"],
+    [join(CORPUS_DIR, "twilio-messaging-v1.json"), "twilio-messaging-v1.json"],
+    [join(CORPUS_DIR, "intercom-2.15.yaml"), "intercom-2.15.yaml"],
+    [synthetic, "synthetic 1500 ops (allOf)"],
+  ];
+  for (const [file, label] of generateSpecs) if (existsSync(file)) console.log(measureGenerate(file, label));
 }
 
 await main();

@@ -8,6 +8,7 @@ export { PAGINATION_FIELDS, type PaginationField } from "./ir/pagination/fields"
 export * from "./ir/types";
 export { type LoadedSpec, loadSpec } from "./load/load-spec";
 export { formatProblem, type Problem, SpecError } from "./load/problem";
+export type { ValidateOptions } from "./load/validate";
 export { applyCasing, type Casing, camelCase, pascalCase, snakeCase } from "./naming/casing";
 export { createNaming, type LanguageNaming, type NameKind, type NamingConventions } from "./naming/language";
 export { type NamingEntry, resolveIdentifiers } from "./naming/resolve";

@@ -25,14 +25,19 @@ export function buildIR(spec: Pick<LoadedSpec, "file" | "openapi" | "sha256" | "
   const models = context.models.allModels();
   assignModelNames(models);
   const info = buildInfo(document);
+  const sdk = buildSdkMeta(document, info);
   const webhookSignature = buildWebhookSignature(document);
+  const operations = resources.flatMap((resource) => resource.operations);
   return {
     irVersion: IR_VERSION,
     source: { file: spec.file, openapi: spec.openapi, sha256: spec.sha256 },
     info,
-    sdk: buildSdkMeta(document, info),
+    sdk,
     servers: buildServers(document),
-    auth: buildAuthSchemes(document),
+    auth: buildAuthSchemes(document, sdk, [
+      context.rootSecurity,
+      ...operations.map((operation) => operation.security),
+    ]),
     security: context.rootSecurity,
     resources,
     models,

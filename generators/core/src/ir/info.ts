@@ -1,5 +1,4 @@
 import { applyCasing } from "../naming/casing";
-import { splitWords } from "../naming/words";
 import { arrayAt, isObject, type Json, objectAt, stringAt } from "./json";
 import type { ApiInfo, SdkMeta, Server, WebhookSignature } from "./types";
 
@@ -31,13 +30,27 @@ const NOISE_WORDS = new Set([
   "v3",
 ]);
 
-/** `x-embott-sdk`, else names derived from `info.title`. */
+/**
+ * `x-embott-sdk`, else names derived from `info.title`. Each title word stays whole, so brand words keep their
+ * shape: "GitHub v3 REST API" → GitHub, `github`, `GITHUB_API_KEY`; "OpenAI API" → OpenAI, `openai`.
+ */
 export function buildSdkMeta(document: Json, info: ApiInfo): SdkMeta {
   const extension = objectAt(document["x-embott-sdk"]);
-  const titleWords = splitWords(info.title).filter((word) => !NOISE_WORDS.has(word));
-  const words = titleWords.length > 0 ? titleWords : ["api"];
+  const ascii = info.title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  const titleWords = ascii
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word && !NOISE_WORDS.has(word.toLowerCase()) && /^[A-Za-z]/.test(word));
+  const tokens = titleWords.length > 0 ? titleWords : ["api"];
+  const words = tokens.map((word) => word.toLowerCase());
+  const pascal = tokens
+    .map((word) =>
+      /[a-z]/.test(word)
+        ? word.charAt(0).toUpperCase() + word.slice(1)
+        : applyCasing([word.toLowerCase()], "pascal"),
+    )
+    .join("");
   const derived: SdkMeta = {
-    clientName: applyCasing(words, "pascal"),
+    clientName: pascal,
     packageName: applyCasing(words, "kebab"),
     apiKeyEnv: applyCasing([...words, "api", "key"], "screamingSnake"),
     baseUrlEnv: applyCasing([...words, "base", "url"], "screamingSnake"),

@@ -2,6 +2,7 @@ import { camelCase } from "../naming/casing";
 import { NameScope } from "../naming/scope";
 import { arrayAt, type Json, objectAt, stringAt } from "./json";
 import type { DraftOperation } from "./operations/operation";
+import { pathQualifier } from "./operations/resource-naming";
 import type { Resource } from "./types";
 
 const byKey =
@@ -10,8 +11,9 @@ const byKey =
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 /**
- * Group drafts into resources, make method names unique inside each resource (in spec order; a repeat gets
- * a number: list, list2), assign final ids and link streaming twins.
+ * Group drafts into resources, make method names unique inside each resource (in spec order; a repeat is named
+ * by its path — list, listForRepo — and gets a number only when the path cannot tell them apart), assign final
+ * ids and link streaming twins.
  */
 export function buildResources(document: Json, drafts: DraftOperation[]): Resource[] {
   const resources = new Map<string, Resource>();
@@ -24,8 +26,16 @@ export function buildResources(document: Json, drafts: DraftOperation[]): Resour
       resources.set(placement.resourceId, resource);
       scopes.set(placement.resourceId, new NameScope(true));
     }
+    const scope = scopes.get(placement.resourceId)!;
+    if (scope.has(camelCase(operation.name.words))) {
+      const qualified = [
+        ...operation.name.words,
+        ...pathQualifier(operation.path, placement.resourcePath.at(-1)?.words ?? []),
+      ];
+      if (!scope.has(camelCase(qualified))) operation.name = { raw: camelCase(qualified), words: qualified };
+    }
     const wanted = camelCase(operation.name.words);
-    const unique = scopes.get(placement.resourceId)!.claim(wanted);
+    const unique = scope.claim(wanted);
     if (unique !== wanted) {
       const suffix = unique.slice(wanted.length);
       operation.name = { raw: operation.name.raw + suffix, words: [...operation.name.words, suffix] };

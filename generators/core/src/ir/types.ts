@@ -30,9 +30,12 @@ export interface IR {
   sdk: SdkMeta;
   /** Servers in spec order; the first is the default base URL. */
   servers: Server[];
-  /** Every security scheme declared in `components.securitySchemes`, in spec order. */
+  /** Every security scheme declared in `components.securitySchemes`, in spec order (empty: no auth option). */
   auth: AuthScheme[];
-  /** Top-level `security` requirements (alternatives); operations inherit them unless they override. */
+  /**
+   * Top-level `security` requirements: alternatives (OR), each an AND of schemes; operations inherit them
+   * unless they override. A client uses the first alternative it has every credential for.
+   */
   security: SecurityRequirement[];
   /** Resources (API groups) sorted by id, each holding its operations. */
   resources: Resource[];
@@ -116,9 +119,28 @@ export interface AuthScheme {
   bearerFormat?: string;
   /** Human description. */
   description?: string;
+  /** Referenced by the root `security` or by some operation's: only used schemes become client options. */
+  used: boolean;
+  /**
+   * The client options that carry this scheme's secret: one for bearer/apiKey/oauth2/openIdConnect (`token`),
+   * two for basic (`username`, `password`), none for mutualTLS/other. The sole used scheme of a spec takes the
+   * SDK's `apiKey` option and `sdk.apiKeyEnv`; with several, each is named after its scheme id
+   * (`api_email` → apiEmail, `<SDK>_API_EMAIL`) so an alternative needing two headers takes two options.
+   */
+  credentials: AuthCredential[];
 }
 
-/** One security alternative: every listed scheme must be satisfied. */
+/** One client option holding a secret. */
+export interface AuthCredential {
+  /** What the value is. */
+  role: "token" | "username" | "password";
+  /** Neutral words of the option, e.g. ["api", "key"]; unique across the IR. */
+  words: string[];
+  /** Environment variable read when the option is not passed, e.g. "EMBOTT_API_KEY". */
+  env: string;
+}
+
+/** One security alternative: every listed scheme must be satisfied (AND); an empty list means anonymous. */
 export interface SecurityRequirement {
   /** Schemes of this alternative with their required scopes (roles). */
   schemes: { id: string; scopes: string[] }[];
@@ -167,8 +189,10 @@ export interface Operation {
   streaming?: Streaming;
   /** On a plain method whose spec operation also streams: the id of its streaming twin. */
   streamTwin?: string;
-  /** Effective security (operation-level or inherited); empty array = no auth. */
+  /** Effective security (operation-level or inherited): alternatives of AND-combined schemes; `[]` = no auth. */
   security: SecurityRequirement[];
+  /** `operation` when the operation declares its own `security` (`security: []` included), else `root`. */
+  securityOrigin: "operation" | "root";
   /** Union of scopes across `security`, sorted. */
   scopes: string[];
   /** `deprecated: true` in the spec. */
@@ -209,10 +233,26 @@ export interface Parameter {
   style: string;
   /** Explode flag (defaults resolved). */
   explode: boolean;
+  /** `allowReserved: true` (query): RFC 3986 reserved characters are sent unencoded. */
+  allowReserved?: true;
+  /** The schema's `default`, when given. */
+  default?: unknown;
   /** `deprecated: true`. */
   deprecated: boolean;
   /** Human description. */
   description?: string;
+}
+
+/** A form/multipart body field's entry of the media type's `encoding` object. */
+export interface FieldEncoding {
+  /** `form` (default) or `deepObject`… */
+  style?: string;
+  /** Explode flag, when given. */
+  explode?: boolean;
+  /** `allowReserved: true`. */
+  allowReserved?: true;
+  /** Content type of a multipart part, e.g. "image/png". */
+  contentType?: string;
 }
 
 /** Body encodings the SDK runtimes know. */
@@ -230,6 +270,8 @@ export interface RequestBody {
   type: TypeRef;
   /** `required: true` on the request body. */
   required: boolean;
+  /** form/multipart: the chosen media type's `encoding` object by field name (absent when it has none). */
+  fieldEncodings?: Record<string, FieldEncoding>;
   /** Human description. */
   description?: string;
 }
@@ -268,12 +310,16 @@ export interface Pagination {
   style: "cursor" | "offset" | "page" | "link";
   /** `extension` or `inferred` from parameter / response shapes. */
   origin: "extension" | "inferred";
+  /** inferred only: the evidence, for `inspect` (e.g. `cursor: query "after", next cursor "last_id", …`). */
+  recognisedBy?: string;
   /** Response field (dotted path) holding the page's items; absent for a bare-array response. */
   items?: string;
   /** cursor: query parameter carrying the cursor. */
   cursorParam?: string;
-  /** cursor: response field with the next cursor. */
+  /** cursor: response field with the next cursor (absent when `itemCursor` is used). */
   nextCursor?: string;
+  /** cursor: field of the page's last item whose value is the next cursor (Stripe: `starting_after` = last `id`). */
+  itemCursor?: string;
   /** cursor: optional boolean "more pages" field. */
   hasMore?: string;
   /** offset: query parameter with the offset. */
@@ -294,8 +340,15 @@ export interface Pagination {
 
 /** Server-sent-events streaming; same fields as `x-embott-streaming`. */
 export interface Streaming {
-  /** Body field set to true to request the stream (absent for stream-only operations). */
+  /** Body field the stream method sets to request the stream (absent for stream-only operations). */
   flag?: string;
+  /**
+   * Value the stream method sends in `flag`: `true` for a boolean flag (the plain method then sends `false`),
+   * or a documented enum value such as "sse" (the plain method then sends nothing). Absent = `true`.
+   */
+  flagValue?: string | boolean;
+  /** Found by content negotiation (a 200 offering `text/event-stream` beside another type), not the extension. */
+  negotiated?: true;
   /** Type of each SSE `data:` payload. */
   events?: TypeRef;
   /** Field of each event naming its kind. */

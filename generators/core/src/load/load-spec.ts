@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { normalizeDocument } from "../normalize/normalize";
 import { type Problem, SpecError } from "./problem";
-import { parseProblem, validateAndBundle } from "./validate";
+import { parseProblem, type ValidateOptions, validateAndBundle } from "./validate";
 import { checkOpenApiVersion } from "./version";
 
 /** A spec that loaded, validated and was normalised to the OpenAPI 3.1 meaning. */
@@ -24,16 +24,17 @@ export interface LoadedSpec {
 
 /**
  * Read, validate, bundle and normalise one OpenAPI 3.0/3.1 file (YAML or JSON).
- * Throws `SpecError` listing every error (file:line:col + JSON pointer) when the spec is unusable.
+ * Throws `SpecError` listing every error (file:line:col + JSON pointer) when the spec is unusable; problems that
+ * do not stop generation are returned as `warnings` (`strict` turns every structural one into an error).
  */
-export async function loadSpec(file: string): Promise<LoadedSpec> {
+export async function loadSpec(file: string, options: ValidateOptions = {}): Promise<LoadedSpec> {
   const absolutePath = resolve(file);
   const started = performance.now();
   const bytes = await readSpecBytes(absolutePath, file);
   const read = performance.now() - started;
   const version = checkOpenApiVersion(bytes.toString("utf8"), absolutePath, file);
   if (version.problem) throw new SpecError([version.problem]);
-  const validated = await validateAndBundle(absolutePath, file);
+  const validated = await validateAndBundle(absolutePath, file, options);
   const errors = validated.problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) throw new SpecError(validated.problems);
   const openapi = String(validated.document["openapi"] ?? "");

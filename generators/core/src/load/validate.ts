@@ -8,11 +8,19 @@ import {
   type NormalizedProblem,
   YamlParseError,
 } from "@redocly/openapi-core";
+import { checkExtensions } from "./checks/extensions";
+import { checkExternalRefs } from "./checks/external-refs";
+import { checkOperations } from "./checks/operations";
+import { walkOperations } from "./checks/operations-walk";
+import { checkSecurity } from "./checks/security";
+import { structuralSeverity } from "./checks/severity";
+import { Locator } from "./locate";
 import { type Problem, SpecError } from "./problem";
 
 /**
  * Structural validity only (not style): real-world specs must pass. `struct` checks every node against the
- * OpenAPI schema for the document's version; `no-unresolved-refs` catches dangling $refs.
+ * OpenAPI schema for the document's version (most of its complaints become warnings, see `checks/severity.ts`);
+ * `no-unresolved-refs` catches dangling $refs.
  */
 const STRUCTURAL_RULES = { struct: "error", "no-unresolved-refs": "error" } as const;
 
@@ -26,8 +34,22 @@ export interface ValidatedSpec {
   timings: { validate: number; bundle: number };
 }
 
-/** Lint then bundle `absolutePath` with @redocly/openapi-core; `displayPath` names the file in problems. */
-export async function validateAndBundle(absolutePath: string, displayPath: string): Promise<ValidatedSpec> {
+/** Options of validation. */
+export interface ValidateOptions {
+  /** Every structural problem is an error, as OpenAPI's own schema says (default: only what breaks an SDK). */
+  strict?: boolean;
+}
+
+/**
+ * Lint then bundle `absolutePath` with @redocly/openapi-core, then run our own checks on the bundled document
+ * (external refs left behind, `x-embott-*` extensions, duplicate operationIds, undeclared path placeholders).
+ * `displayPath` names the file in problems.
+ */
+export async function validateAndBundle(
+  absolutePath: string,
+  displayPath: string,
+  options: ValidateOptions = {},
+): Promise<ValidatedSpec> {
   const config = await createConfig({ rules: STRUCTURAL_RULES });
   const externalRefResolver = new BaseResolver();
   const started = performance.now();
@@ -35,12 +57,21 @@ export async function validateAndBundle(absolutePath: string, displayPath: strin
     const lintProblems = await lint({ ref: absolutePath, config, externalRefResolver });
     const linted = performance.now();
     const bundled = await bundle({ ref: absolutePath, config, externalRefResolver });
-    const problems = [...lintProblems, ...bundled.problems].map((problem) =>
-      toProblem(problem, absolutePath, displayPath),
-    );
+    const structural = [...lintProblems, ...bundled.problems]
+      .map((problem) => toProblem(problem, absolutePath, displayPath))
+      .map((problem) => ({ ...problem, severity: structuralSeverity(problem, options.strict === true) }));
+    const document = bundled.bundle.parsed as Record<string, unknown>;
+    const locator = await Locator.forFile(externalRefResolver, absolutePath, displayPath);
+    const operations = walkOperations(document);
+    const own = [
+      ...checkExternalRefs(document, absolutePath, locator),
+      ...checkOperations(operations, locator),
+      ...checkExtensions(document, operations, locator),
+      ...checkSecurity(document, operations, locator),
+    ];
     return {
-      document: bundled.bundle.parsed as Record<string, unknown>,
-      problems: dedupe(problems),
+      document,
+      problems: dedupe([...structural, ...own]),
       timings: { validate: linted - started, bundle: performance.now() - linted },
     };
   } catch (error) {
@@ -76,10 +107,14 @@ export function parseProblem(file: string, message: string, line = 0, col = 0, r
   return { severity: "error", file, line, col, pointer: "#", message, rule };
 }
 
-/** Lint and bundle can both report the same dangling $ref; keep one line per problem. */
+/** Lint, bundle and our checks can report the same dangling $ref; keep one line per place and cause. */
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
+  const refPointers = new Set(
+    problems.filter((problem) => problem.rule === "no-unresolved-refs").map((problem) => problem.pointer),
+  );
   return problems.filter((problem) => {
+    if (problem.rule === "external-ref" && refPointers.has(problem.pointer)) return false;
     const key = `${problem.file}:${problem.line}:${problem.col}:${problem.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -6,8 +6,9 @@ type Json = Record<string, unknown>;
  * Give an OpenAPI 3.0 or 3.1 document its 3.1 meaning, in place, through one code path:
  * - `nullable: true` → `type: [T, "null"]`, or a `null` branch (`anyOf`) when there is no `type`;
  * - boolean `exclusiveMinimum`/`exclusiveMaximum` → the numeric 3.1 form (the bound moves over);
- * - schema `example` → `examples: [example]`.
- * 3.1 documents pass through unchanged (they contain none of these idioms).
+ * - schema `example` → `examples: [example]`;
+ * - mistakes peers tolerate: `type: null` (YAML null, not the string) and non-string `type` entries are dropped.
+ * The same rewrites apply to 3.1 documents: a leftover `nullable: true` there still means nullable.
  */
 export function normalizeDocument(document: Json): Json {
   walkSchemas(document, normalizeSchema);
@@ -16,6 +17,7 @@ export function normalizeDocument(document: Json): Json {
 
 /** Rewrite one schema object's 3.0 idioms (children are visited separately). */
 export function normalizeSchema(schema: Json): void {
+  normalizeTypeMistakes(schema);
   normalizeNullable(schema);
   normalizeExclusiveBound(schema, "exclusiveMinimum", "minimum");
   normalizeExclusiveBound(schema, "exclusiveMaximum", "maximum");
@@ -70,5 +72,16 @@ function normalizeExclusiveBound(schema: Json, exclusiveKey: string, boundKey: s
     delete schema[boundKey];
   } else {
     delete schema[exclusiveKey];
+  }
+}
+
+function normalizeTypeMistakes(schema: Json): void {
+  const type = schema["type"];
+  if (type === null || (type !== undefined && typeof type !== "string" && !Array.isArray(type))) {
+    delete schema["type"];
+  } else if (Array.isArray(type)) {
+    const names = type.filter((entry) => typeof entry === "string");
+    if (names.length === 0) delete schema["type"];
+    else if (names.length !== type.length) schema["type"] = names;
   }
 }

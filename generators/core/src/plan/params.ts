@@ -158,14 +158,22 @@ function flattenableBody(context: PlanContext, operation: Operation): ObjectMode
   return model?.kind === "object" ? model : undefined;
 }
 
-/** The body field that selects streaming and the value this method sends (twin: true, plain: false). */
+/**
+ * The body field that selects streaming and the value this method sends: the twin sends the IR's `flagValue`
+ * (true for a boolean flag, or a documented enum value such as "sse"); the plain method sends false for a
+ * boolean flag and nothing for an enum one (the field stays an ordinary parameter).
+ */
 function streamFlagOf(
   context: PlanContext,
   operation: Operation,
-): { field: string; value: boolean } | undefined {
-  if (operation.streaming?.flag) return { field: operation.streaming.flag, value: true };
+): { field: string; value: boolean | string } | undefined {
+  if (operation.streaming?.flag)
+    return { field: operation.streaming.flag, value: operation.streaming.flagValue ?? true };
   const twin = operation.streamTwin ? context.operation(operation.streamTwin) : undefined;
-  return twin?.streaming?.flag ? { field: twin.streaming.flag, value: false } : undefined;
+  const twinValue = twin?.streaming?.flagValue ?? true;
+  return twin?.streaming?.flag && typeof twinValue === "boolean"
+    ? { field: twin.streaming.flag, value: false }
+    : undefined;
 }
 
 const NO_PLACEHOLDERS: ReadonlySet<string> = new Set();

@@ -325,7 +325,7 @@ export interface FilledFields {
   /** Header carrying the automatic idempotency key, when the operation declares one as a parameter. */
   idempotencyHeader?: string;
   /** Body field that selects streaming, with the value this method sends (false: plain, true: twin). */
-  streamFlag?: { field: string; value: boolean };
+  streamFlag?: { field: string; value: boolean | string };
 }
 
 /** What the method returns. */

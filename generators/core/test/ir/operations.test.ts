@@ -41,17 +41,28 @@ describe("resources and method names", () => {
         "/3/api/teams": { get: { responses: ok } },
       }),
     );
-    expect(Object.keys(operations(ir))).toEqual(["repositories.get", "teams.list", "users.list"]);
+    // The responses are single objects, so GET on a collection-looking path is a `get`.
+    expect(Object.keys(operations(ir))).toEqual(["repositories.get", "teams.get", "users.get"]);
   });
 
-  it("numbers operations that map to the same method name inside a resource", () => {
+  it("names same-named methods of a resource by path (listForRepo), not list2", () => {
+    const ok = { 200: jsonResponse({ type: "array", items: { type: "string" } }) };
     const ir = irOf(
       spec({
+        "/issues": { get: { tags: ["issues"], operationId: "listIssues", responses: ok } },
+        "/repos/{owner}/{repo}/issues": { get: { tags: ["issues"], responses: ok } },
+        "/orgs/{org}/issues": { get: { tags: ["issues"], operationId: "list-issues", responses: ok } },
         "/a": { get: { tags: ["x"], operationId: "list", responses: ok } },
-        "/b": { get: { tags: ["x"], operationId: "List", responses: ok } },
+        "/a/": { get: { tags: ["x"], operationId: "List", responses: ok } },
       }),
     );
-    expect(Object.keys(operations(ir))).toEqual(["x.list", "x.list2"]);
+    expect(Object.keys(operations(ir))).toEqual([
+      "issues.list",
+      "issues.listForOrg",
+      "issues.listForRepo",
+      "x.list",
+      "x.listForA",
+    ]);
   });
 });
 

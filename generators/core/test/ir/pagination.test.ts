@@ -31,6 +31,8 @@ describe("pagination", () => {
     expect(paginationOf(document)).toEqual({
       style: "cursor",
       origin: "inferred",
+      recognisedBy:
+        'cursor: query "starting_after", next cursor "next_cursor", "has_more" flag, items "data", page size "limit"',
       items: "data",
       limitParam: "limit",
       cursorParam: "starting_after",
@@ -60,6 +62,7 @@ describe("pagination", () => {
     expect(paginationOf(document)).toEqual({
       style: "offset",
       origin: "inferred",
+      recognisedBy: 'offset: query "offset", total "total", items "data", page size "limit"',
       items: "data",
       limitParam: "limit",
       offsetParam: "offset",
@@ -75,6 +78,7 @@ describe("pagination", () => {
     expect(paginationOf(document)).toEqual({
       style: "page",
       origin: "inferred",
+      recognisedBy: 'page: query "page", page count "total_pages", items "data", page size "per_page"',
       items: "data",
       limitParam: "per_page",
       pageParam: "page",
@@ -105,6 +109,7 @@ describe("pagination", () => {
     expect(paginationOf(listOf(parameters, page({ meta })))).toEqual({
       style: "link",
       origin: "inferred",
+      recognisedBy: 'link: next URL "meta.next_page_url", items "data", page size "PageSize"',
       items: "data",
       limitParam: "PageSize",
       nextUrl: "meta.next_page_url",
@@ -124,6 +129,7 @@ describe("pagination", () => {
     expect(paginationOf(document)).toEqual({
       style: "link",
       origin: "inferred",
+      recognisedBy: 'link: Link response header, items "data", page size "per_page"',
       items: "data",
       limitParam: "per_page",
     });
@@ -144,7 +150,11 @@ describe("pagination", () => {
         },
       },
     });
-    expect(paginationOf(document)).toEqual({ style: "link", origin: "inferred" });
+    expect(paginationOf(document)).toEqual({
+      style: "link",
+      origin: "inferred",
+      recognisedBy: "link: Link response header, bare array response",
+    });
   });
 
   it("prefers x-embott-pagination over inference", () => {

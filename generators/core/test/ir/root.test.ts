@@ -31,11 +31,45 @@ describe("root-level IR", () => {
       queryKey: { type: "apiKey", in: "query", name: "api_key" },
     };
     expect(irOf(spec({}, { components: { securitySchemes } })).auth).toEqual([
-      { id: "token", kind: "bearer", bearerFormat: "JWT" },
-      { id: "login", kind: "basic" },
-      { id: "key", kind: "apiKey", in: "header", parameterName: "Authorization" },
-      { id: "queryKey", kind: "apiKey", in: "query", parameterName: "api_key" },
+      { id: "token", kind: "bearer", bearerFormat: "JWT", used: false, credentials: [] },
+      { id: "login", kind: "basic", used: false, credentials: [] },
+      {
+        id: "key",
+        kind: "apiKey",
+        in: "header",
+        parameterName: "Authorization",
+        used: false,
+        credentials: [],
+      },
+      { id: "queryKey", kind: "apiKey", in: "query", parameterName: "api_key", used: false, credentials: [] },
     ]);
+  });
+
+  it("gives the sole used scheme the apiKey option and its env var; several get one option each", () => {
+    const securitySchemes = { bearerAuth: { type: "http", scheme: "bearer" } };
+    const sole = irOf(spec({}, { components: { securitySchemes }, security: [{ bearerAuth: [] }] }));
+    expect(sole.auth[0]?.credentials).toEqual([
+      { role: "token", words: ["api", "key"], env: "TEST_API_KEY" },
+    ]);
+    const basic = irOf(
+      spec(
+        {},
+        {
+          components: { securitySchemes: { login: { type: "http", scheme: "basic" } } },
+          security: [{ login: [] }],
+        },
+      ),
+    );
+    expect(basic.auth[0]?.credentials).toEqual([
+      { role: "username", words: ["username"], env: "TEST_USERNAME" },
+      { role: "password", words: ["password"], env: "TEST_PASSWORD" },
+    ]);
+  });
+
+  it("has no credential at all when the spec declares no scheme", () => {
+    const ir = irOf(spec({ "/x": { get: { responses: { 200: { description: "ok" } } } } }));
+    expect(ir.auth).toEqual([]);
+    expect(ir.resources[0]?.operations[0]).toMatchObject({ security: [], securityOrigin: "root" });
   });
 
   it("reads x-embott-sdk or derives SDK names from the title", () => {

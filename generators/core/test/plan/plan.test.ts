@@ -211,7 +211,7 @@ describe("SdkPlan", () => {
         },
       }),
     );
-    expect(methodById(plan, "a.patch").request.body).toMatchObject({
+    expect(methodById(plan, "a.update").request.body).toMatchObject({
       mediaType: "application/merge-patch+json",
       encoding: "json",
     });

@@ -134,7 +134,7 @@ function requestTemplate(context: MethodContext, method: MethodPlan, call: strin
       "streamFlag",
       objectLiteral([
         ["name", quote(flag.field)],
-        ["value", String(flag.value)],
+        ["value", typeof flag.value === "string" ? quote(flag.value) : String(flag.value)],
       ]),
     ]);
   if (method.response.kind === "binary") entries.push(["binaryResponse", "true"]);

@@ -24,11 +24,12 @@ describe("streams of events", () => {
     );
     const feeds = fileOf(files, "src/resources/feeds.ts");
     const method = (name: string) => feeds.slice(feeds.indexOf(`  ${name}(`)).split("\n  }\n")[0]!;
-    for (const name of ["listText", "listRaw"]) {
+    // GET on a singular segment (/feeds/text) is named `get…`, not `list…` (core's naming rules).
+    for (const name of ["getText", "getRaw"]) {
       expect(method(name)).toContain("APIPromise<Stream<string>>");
       expect(method(name)).toContain('{ parse: "text" }');
     }
-    expect(method("listJson")).not.toContain("parse");
-    expect(method("listJson")).not.toContain("Stream<string>");
+    expect(method("getJson")).not.toContain("parse");
+    expect(method("getJson")).not.toContain("Stream<string>");
   }, 30_000);
 });

@@ -1,6 +1,6 @@
 import type { BuildContext, SpecOperation } from "../context";
-import { deref, objectAt, pointerJoin, stringAt } from "../json";
-import type { RequestBody, TypeRef } from "../types";
+import { deref, isObject, objectAt, pointerJoin, stringAt } from "../json";
+import type { FieldEncoding, RequestBody, TypeRef } from "../types";
 import { mediaKind, preferredMediaType } from "./media";
 
 const BINARY: TypeRef = { kind: "primitive", type: "string", format: "binary" };
@@ -30,12 +30,33 @@ export function buildBody(
       ? BINARY
       : context.models.typeOf(schema, schemaPointer, hint);
   const description = stringAt(body["description"]);
+  const fieldEncodings = fieldEncodingsOf(objectAt(content[mediaType])["encoding"]);
   return {
     encoding: encoding === "event-stream" ? "text" : encoding,
     mediaType,
     mediaTypes,
     type,
     required: body["required"] === true,
+    ...(fieldEncodings ? { fieldEncodings } : {}),
     ...(description ? { description } : {}),
   };
+}
+
+/** The media type's `encoding` object (form and multipart bodies), by field name. */
+function fieldEncodingsOf(raw: unknown): Record<string, FieldEncoding> | undefined {
+  const entries = Object.entries(objectAt(raw)).filter(([, value]) => isObject(value));
+  if (entries.length === 0) return undefined;
+  const result: Record<string, FieldEncoding> = {};
+  for (const [field, value] of entries) {
+    const entry = objectAt(value);
+    const style = stringAt(entry["style"]);
+    const contentType = stringAt(entry["contentType"]);
+    result[field] = {
+      ...(style ? { style } : {}),
+      ...(typeof entry["explode"] === "boolean" ? { explode: entry["explode"] } : {}),
+      ...(entry["allowReserved"] === true ? { allowReserved: true as const } : {}),
+      ...(contentType ? { contentType } : {}),
+    };
+  }
+  return result;
 }

@@ -8,6 +8,7 @@ import { buildBody } from "./body";
 import { buildParameters } from "./parameters";
 import { type OperationPlacement, placeOperation } from "./resource-naming";
 import { buildErrors, buildSuccess } from "./responses";
+import { negotiatedStream } from "./stream-negotiation";
 import { inferredStreaming, readStreamingExtension, streamingTwin } from "./streaming";
 
 /** An operation before its id is final (ids need collision-free method names per resource). */
@@ -22,7 +23,7 @@ const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options"]);
 
 /** One spec operation → its draft, plus a streaming twin when `x-embott-streaming` asks for one. */
 export function buildOperationDrafts(context: BuildContext, spec: SpecOperation): DraftOperation[] {
-  const placement = placeOperation(spec);
+  const placement = placeOperation(spec, context.document);
   const hint = [...(placement.resourcePath.at(-1)?.words ?? []), ...placement.method.words];
   const parameters = buildParameters(context, spec, hint);
   const response = buildSuccess(context, spec, hint);
@@ -44,6 +45,7 @@ export function buildOperationDrafts(context: BuildContext, spec: SpecOperation)
     errors: buildErrors(context, spec, hint),
     ...(pagination ? { pagination } : {}),
     security,
+    securityOrigin: "security" in spec.operation ? "operation" : "root",
     scopes: scopesOf(security),
     deprecated: spec.operation["deprecated"] === true,
     docs: docsOf(spec),
@@ -56,7 +58,7 @@ export function buildOperationDrafts(context: BuildContext, spec: SpecOperation)
   const streaming = inferredStreaming(operation);
   if (streaming) operation.streaming = streaming;
   const plain: DraftOperation = { placement, operation };
-  const extension = readStreamingExtension(context, spec);
+  const extension = readStreamingExtension(context, spec) ?? negotiatedStream(context, spec, operation, hint);
   if (!extension) return [plain];
   const twin = streamingTwin(operation, extension);
   return [plain, { placement: { ...placement, method: extension.method }, operation: twin, twinOf: plain }];

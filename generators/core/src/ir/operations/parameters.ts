@@ -51,6 +51,8 @@ function buildParameter(
     ),
     style,
     explode: typeof parameter["explode"] === "boolean" ? parameter["explode"] : style === "form",
+    ...(parameter["allowReserved"] === true ? { allowReserved: true as const } : {}),
+    ...defaultOf(deref(context.document, schema, schemaPointer).node),
     deprecated: parameter["deprecated"] === true,
     ...(description ? { description } : {}),
   };
@@ -66,4 +68,8 @@ function parameterSchema(parameter: Json, pointer: string): { schema: unknown; s
     schema: objectAt(media)["schema"],
     schemaPointer: pointerJoin(pointer, "content", mediaType, "schema"),
   };
+}
+
+function defaultOf(schema: Json): { default?: unknown } {
+  return "default" in schema ? { default: schema["default"] } : {};
 }

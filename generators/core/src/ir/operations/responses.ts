@@ -19,7 +19,10 @@ export function buildSuccess(
   const pointer = pointerJoin(spec.pointer, "responses", status);
   const { node: response, pointer: at } = deref(context.document, responses[status], pointer);
   const content = objectAt(response["content"]);
-  const mediaType = preferredMediaType(Object.keys(content));
+  // `text/event-stream` beside another type is the stream twin's (see stream-negotiation.ts), not the default.
+  const offered = Object.keys(content);
+  const plainTypes = offered.filter((candidate) => mediaKind(candidate) !== "event-stream");
+  const mediaType = preferredMediaType(plainTypes.length > 0 ? plainTypes : offered);
   const headers = Object.keys(objectAt(response["headers"]))
     .map((name) => name.toLowerCase())
     .sort();

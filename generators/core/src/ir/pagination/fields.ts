@@ -2,7 +2,7 @@ import type { Pagination } from "../types";
 
 /**
  * The fields of a pagination descriptor, in the order every runtime pager receives them: the same names as
- * `x-embott-pagination` (everything in `Pagination` but `origin`). Emitters iterate this list, so a new field
+ * `x-embott-pagination` (everything in `Pagination` but `origin` and `recognisedBy`). Emitters iterate this list, so a new field
  * reaches every language at once.
  */
 export const PAGINATION_FIELDS = [
@@ -10,6 +10,7 @@ export const PAGINATION_FIELDS = [
   "items",
   "cursorParam",
   "nextCursor",
+  "itemCursor",
   "hasMore",
   "offsetParam",
   "total",
@@ -18,6 +19,6 @@ export const PAGINATION_FIELDS = [
   "startPage",
   "limitParam",
   "nextUrl",
-] as const satisfies readonly Exclude<keyof Pagination, "origin">[];
+] as const satisfies readonly Exclude<keyof Pagination, "origin" | "recognisedBy">[];
 
 export type PaginationField = (typeof PAGINATION_FIELDS)[number];

@@ -1,9 +1,10 @@
+import { singular } from "../../naming/words";
 import type { SpecOperation } from "../context";
 import { arrayAt, deref, isObject, type Json, objectAt } from "../json";
 import type { Pagination, Parameter, SuccessResponse } from "../types";
 import { PAGINATION_FIELDS, type PaginationField } from "./fields";
-import { inferPagination } from "./infer";
-import { normaliseKey, responseFields } from "./response-fields";
+import { inferPagination, type QueryParameter } from "./infer";
+import { hasType, normaliseKey, responseFields } from "./response-fields";
 
 const STYLES = new Set(["cursor", "offset", "page", "link"]);
 /** Descriptor fields whose extension value is a string (all but the style and the numeric start page). */
@@ -22,13 +23,25 @@ export function buildPagination(
   const extension = spec.operation["x-embott-pagination"];
   if (isObject(extension) && STYLES.has(String(extension["style"]))) return fromExtension(extension);
   if (spec.httpMethod !== "get") return undefined;
-  const query = new Map(
+  const query = new Map<string, QueryParameter>(
     parameters
       .filter((parameter) => parameter.in === "query")
-      .map((parameter) => [normaliseKey(parameter.name), parameter.name]),
+      .map((parameter) => [
+        normaliseKey(parameter.name),
+        {
+          name: parameter.name,
+          string: parameter.type.kind === "primitive" && parameter.type.type === "string",
+        },
+      ]),
   );
-  const fields = responseFields(document, successSchema(document, spec));
-  const inferred = inferPagination(query, fields, success);
+  const schema = successSchema(document, spec);
+  const fields = responseFields(document, schema);
+  const bareArray = hasType(deref(document, schema, "#").node, "array");
+  const pathWords = spec.path
+    .split("/")
+    .filter((segment) => segment && !segment.includes("{"))
+    .map((segment) => singular(normaliseKey(segment)));
+  const inferred = inferPagination(query, fields, success, bareArray, pathWords);
   if (inferred?.style !== "page" || !inferred.pageParam) return inferred;
   return { ...inferred, startPage: startPageOf(document, spec, inferred.pageParam) };
 }

@@ -9,6 +9,8 @@ export interface ResponseField {
   key: string;
   /** Resolved schema of the field. */
   schema: Json;
+  /** For an array of objects: the property names of its items (allOf merged). */
+  itemProperties?: string[];
 }
 
 /** Fields of a response schema down to `maxDepth` levels, breadth first ($refs and allOf followed). */
@@ -21,7 +23,15 @@ export function responseFields(document: Json, schema: unknown, maxDepth = 3): R
       for (const [name, child] of Object.entries(propertiesOf(document, parent))) {
         const resolved = deref(document, child, "#").node;
         const path = prefix ? `${prefix}.${name}` : name;
-        fields.push({ path, key: normaliseKey(name), schema: resolved });
+        const itemProperties = hasType(resolved, "array")
+          ? Object.keys(propertiesOf(document, deref(document, resolved["items"], "#").node))
+          : [];
+        fields.push({
+          path,
+          key: normaliseKey(name),
+          schema: resolved,
+          ...(itemProperties.length > 0 ? { itemProperties } : {}),
+        });
         next.push({ prefix: path, schema: resolved });
       }
     }
@@ -49,9 +59,16 @@ export function normaliseKey(name: string): string {
     .toLowerCase();
 }
 
-/** Whether a resolved schema is (possibly nullable) of a JSON type. */
+/**
+ * Whether a resolved schema is (possibly nullable) of a JSON type: `type: T`, `type: [T, "null"]`, or an
+ * `anyOf`/`oneOf` whose branches are T or null (`anyOf: [{ type: string }, { type: "null" }]`).
+ */
 export function hasType(schema: Json, type: string): boolean {
   const types = Array.isArray(schema["type"]) ? schema["type"] : [schema["type"]];
   if (types.includes(type)) return true;
-  return type === "array" && "items" in schema && schema["type"] === undefined && isObject(schema["items"]);
+  if (type === "array" && "items" in schema && schema["type"] === undefined && isObject(schema["items"]))
+    return true;
+  const branches = [...asList(schema["anyOf"]), ...asList(schema["oneOf"])].filter(isObject);
+  const typed = branches.filter((branch) => branch["type"] !== "null");
+  return typed.length > 0 && typed.every((branch) => hasType(branch, type));
 }

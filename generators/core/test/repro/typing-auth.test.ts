@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { irOf, operations, spec } from "../helpers/build";
+import { operationsById, reproIR } from "../helpers/repro";
+
+describe("repro typing-auth.yaml: alternatives of AND-combined schemes", async () => {
+  const { ir } = await reproIR("typing-auth.yaml");
+
+  it("keeps the alternatives in order, the two-header one as one AND-alternative", () => {
+    const alternatives = [
+      {
+        schemes: [
+          { id: "api_email", scopes: [] },
+          { id: "api_key", scopes: [] },
+        ],
+      },
+      { schemes: [{ id: "api_token", scopes: [] }] },
+    ];
+    expect(ir.security).toEqual(alternatives);
+    expect(operationsById(ir)["accounts.get"]).toMatchObject({
+      security: alternatives,
+      securityOrigin: "operation",
+    });
+  });
+
+  it("gives each scheme its own client option, so X-Auth-Email and X-Auth-Key are two options", () => {
+    expect(
+      ir.auth.map((scheme) => [
+        scheme.id,
+        scheme.parameterName ?? scheme.kind,
+        scheme.credentials.map((c) => c.words.join("_")),
+      ]),
+    ).toEqual([
+      ["api_email", "X-Auth-Email", ["api_email"]],
+      ["api_key", "X-Auth-Key", ["api_key"]],
+      ["api_token", "bearer", ["api_token"]],
+    ]);
+    expect(ir.auth.flatMap((scheme) => scheme.credentials.map((credential) => credential.env))).toEqual([
+      "REPRO_API_EMAIL",
+      "REPRO_API_KEY",
+      "REPRO_API_TOKEN",
+    ]);
+  });
+
+  it("types a path parameter whose schema is {} as unknown (serialised as a string by the SDK)", () => {
+    const parameter = operationsById(ir)["accounts.get"]?.parameters[0];
+    expect(parameter).toMatchObject({
+      name: "account_id",
+      in: "path",
+      required: true,
+      type: { kind: "ref" },
+    });
+    const alias = ir.models.find((model) => model.id === "any_identifier");
+    expect(alias).toMatchObject({ kind: "alias", type: { kind: "unknown" } });
+  });
+});
+
+describe("per-operation security", () => {
+  const document = spec(
+    {
+      "/private": {
+        get: { operationId: "fetchPrivate", tags: ["x"], responses: { 200: { description: "ok" } } },
+      },
+      "/public": {
+        get: {
+          operationId: "fetchPublic",
+          tags: ["x"],
+          security: [],
+          responses: { 200: { description: "ok" } },
+        },
+      },
+      "/admin": {
+        get: {
+          operationId: "fetchAdmin",
+          tags: ["x"],
+          security: [{ admin: ["root"] }],
+          responses: { 200: { description: "ok" } },
+        },
+      },
+    },
+    {
+      components: {
+        securitySchemes: {
+          key: { type: "apiKey", in: "header", name: "X-Key" },
+          admin: { type: "http", scheme: "bearer" },
+          unused: { type: "apiKey", in: "query", name: "k" },
+        },
+      },
+      security: [{ key: [] }],
+    },
+  );
+
+  it("overrides the root; security: [] sends nothing; unused schemes carry no option", () => {
+    const ir = irOf(document);
+    const byId = operations(ir);
+    expect(byId["x.fetchPrivate"]).toMatchObject({
+      security: [{ schemes: [{ id: "key" }] }],
+      securityOrigin: "root",
+    });
+    expect(byId["x.fetchPublic"]).toMatchObject({ security: [], securityOrigin: "operation" });
+    expect(byId["x.fetchAdmin"]).toMatchObject({
+      security: [{ schemes: [{ id: "admin" }] }],
+      scopes: ["root"],
+    });
+    expect(
+      ir.auth.map((scheme) => [scheme.id, scheme.used, scheme.credentials.map((c) => c.words.join("_"))]),
+    ).toEqual([
+      ["key", true, ["key"]],
+      ["admin", true, ["admin"]],
+      ["unused", false, []],
+    ]);
+  });
+});
