@@ -22,8 +22,8 @@ final class AnalyticsService extends Service
      * Needs the `analytics:read` scope.
      *
      * @param array{
-     *     start_date: string|\DateTimeInterface,
-     *     end_date: string|\DateTimeInterface,
+     *     start_date: string,
+     *     end_date: string,
      *     bot_id?: string,
      * } $params
      * @param array<string, mixed> $options request options: timeout (s), max_retries, headers, idempotency_key, query
