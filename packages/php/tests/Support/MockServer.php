@@ -25,7 +25,8 @@ final class MockServer
     {
         $root = dirname(__DIR__, 4);
         $command = ['node', "$root/packages/mock/bin/embott-mock.mjs", '--port', '0', '--webhook-time-scale', '0.0001'];
-        $process = proc_open($command, [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'a']], $pipes, $root);
+        $io = [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'a']];
+        $process = proc_open($command, $io, $pipes, $root);
         if (!is_resource($process)) {
             throw new \RuntimeException('cannot start the mock: is node installed?');
         }
@@ -83,7 +84,8 @@ final class MockServer
             CURLOPT_TIMEOUT => 10,
         ]);
         if ($body !== null || $method === 'POST') {
-            curl_setopt($handle, CURLOPT_POSTFIELDS, json_encode($body === null || $body === [] ? new \stdClass() : $body));
+            $json = json_encode($body === null || $body === [] ? new \stdClass() : $body);
+            curl_setopt($handle, CURLOPT_POSTFIELDS, $json);
         }
         $text = curl_exec($handle);
         $status = curl_getinfo($handle, CURLINFO_RESPONSE_CODE);
