@@ -1,6 +1,6 @@
 import type { Namespaces } from "./model-file";
 import { docBlock, fileHeader, phpArray, phpList, phpString, phpValue, useLines } from "./php-source";
-import type { PhpMethod, PhpParam, PhpService, PhpType } from "./view";
+import type { PhpMethod, PhpParam, PhpService, PhpStyle, PhpType } from "./view";
 
 const OPTIONS_DOC =
   "@param array<string, mixed> $options request options: timeout (s), max_retries, headers, idempotency_key, query";
@@ -15,6 +15,8 @@ export function serviceFile(
   const uses = new Set<string>([`${ns.root}\\Core\\Operation`]);
   uses.add(service.webhookHelpers ? `${ns.root}\\Webhook\\WebhookService` : `${ns.root}\\Core\\Service`);
   const methods = service.methods.map((method) => methodSource(method, ns, uses));
+  if (service.methods.some((method) => Object.keys(method.styles).length > 0))
+    uses.add(`${ns.root}\\Core\\Style`);
   const children = service.children.map(
     (child) => `    public readonly ${child.className} $${child.property};\n`,
   );
@@ -67,7 +69,7 @@ ${call}
 function operationArgs(method: PhpMethod): string {
   const where = (kind: PhpParam["in"]) =>
     method.params.filter((param) => param.in === kind && param.wire !== method.wholeBody).map((p) => p.wire);
-  const args: [string, string][] = [
+  const args: [string, string | string[]][] = [
     ["name", phpString(method.label)],
     ["method", phpString(method.httpMethod)],
     ["pathTemplate", phpString(method.path)],
@@ -76,22 +78,38 @@ function operationArgs(method: PhpMethod): string {
     ["path", where("path")],
     ["query", where("query")],
     ["headers", where("header")],
+    ["cookies", where("cookie")],
     ["body", where("body")],
     ["required", method.params.filter((param) => param.required).map((param) => param.wire)],
   ];
-  for (const [name, values] of lists) if (values.length > 0) args.push([name, phpList(values)]);
+  for (const [name, values] of lists) if (values.length > 0) args.push([name, values.map(phpString)]);
   if (method.openBody) args.push(["openBody", "true"]);
   if (method.wholeBody !== undefined) args.push(["wholeBody", phpString(method.wholeBody)]);
   if (Object.keys(method.fixedBody).length > 0) args.push(["fixedBody", phpValue(method.fixedBody)]);
+  const styles = Object.entries(method.styles).map(
+    ([wire, style]) => `${phpString(wire)} => ${styleSource(style)}`,
+  );
+  if (styles.length > 0) args.push(["styles", styles]);
+  if (method.encoding !== "json") args.push(["encoding", phpString(method.encoding)]);
+  if (method.mediaType !== "application/json") args.push(["mediaType", phpString(method.mediaType)]);
+  if (method.files.length > 0) args.push(["files", method.files.map(phpString)]);
   return args.map(([name, value]) => argumentLine(name, value)).join("");
 }
 
-/** `            name: value,` — a long list is split one item per line to stay within the line limit. */
-function argumentLine(name: string, value: string): string {
-  const line = `            ${name}: ${value},\n`;
-  if (line.length <= 121 || !value.startsWith("[")) return line;
-  const items = value.slice(1, -1).split(", ");
-  return `            ${name}: [\n${items.map((item) => `                ${item},\n`).join("")}            ],\n`;
+function styleSource(style: PhpStyle): string {
+  const args = [phpString(style.style)];
+  if (!style.explode) args.push("explode: false");
+  if (style.allowReserved) args.push("allowReserved: true");
+  if (style.contentType !== undefined) args.push(`contentType: ${phpString(style.contentType)}`);
+  return `new Style(${args.join(", ")})`;
+}
+
+/** `            name: value,` — a list that does not fit on the line gets one item per line. */
+function argumentLine(name: string, value: string | string[]): string {
+  if (typeof value === "string") return `            ${name}: ${value},\n`;
+  const line = `            ${name}: [${value.join(", ")}],\n`;
+  if (line.length <= 121) return line;
+  return `            ${name}: [\n${value.map((item) => `                ${item},\n`).join("")}            ],\n`;
 }
 
 function callFor(method: PhpMethod, ns: Namespaces, uses: Set<string>) {
