@@ -94,7 +94,7 @@ function serviceView(
   const path = [...parents, property];
   return {
     property,
-    className: `${naming.identifier(resource.className, "type")}Service`,
+    className: naming.identifier([...resource.className, "service"], "type"),
     description: resource.description,
     methods: resource.methods.map((method) => methodView(method, path, types, naming)),
     children: resource.children.map((child) => serviceView(child, path, types, naming, signs)),

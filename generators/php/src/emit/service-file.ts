@@ -1,5 +1,16 @@
 import type { Namespaces } from "./model-file";
-import { docBlock, fileHeader, phpArray, phpList, phpString, phpValue, useLines } from "./php-source";
+import {
+  assignNew,
+  callSource,
+  docBlock,
+  fileHeader,
+  fitted,
+  phpArray,
+  phpList,
+  phpString,
+  phpValue,
+  useLines,
+} from "./php-source";
 import type { PhpMethod, PhpParam, PhpService, PhpStyle, PhpType } from "./view";
 
 const OPTIONS_DOC =
@@ -18,13 +29,13 @@ export function serviceFile(
   if (service.methods.some((method) => Object.keys(method.styles).length > 0))
     uses.add(`${ns.root}\\Core\\Style`);
   const children = service.children.map(
-    (child) => `    public readonly ${child.className} $${child.property};\n`,
+    (child) => `${fitted(`    public readonly ${child.className} $${child.property};`)}\n`,
   );
   let construct = "";
   if (service.children.length > 0) {
     uses.add(`${ns.root}\\Core\\BaseClient`);
     const assignments = service.children
-      .map((child) => `        $this->${child.property} = new ${child.className}($client);\n`)
+      .map((child) => `${assignNew(8, child.property, child.className, "$client")}\n`)
       .join("");
     construct = `    public function __construct(BaseClient $client)
     {
@@ -47,7 +58,7 @@ ${body}}
 
 function methodSource(method: PhpMethod, ns: Namespaces, uses: Set<string>): string {
   const required = method.params.some((param) => param.required);
-  const signature = `array $params${required ? "" : " = []"}, array $options = []`;
+  const parameters = [`array $params${required ? "" : " = []"}`, "array $options = []"];
   const { returnType, docReturn, call } = callFor(method, ns, uses);
   const tags = [...paramsDoc(method.params), OPTIONS_DOC];
   if (docReturn) tags.push(`@return ${docReturn}`);
@@ -57,8 +68,12 @@ function methodSource(method: PhpMethod, ns: Namespaces, uses: Set<string>): str
       ? `Needs the ${method.scopes.map((s) => `\`${s}\``).join(", ")} scope.`
       : undefined;
   const doc = docBlock(4, [method.summary, method.description, scopes], tags);
-  return `${doc}    public function ${method.name}(${signature}): ${returnType}
-    {
+  const head = `    public function ${method.name}(${parameters.join(", ")}): ${returnType}`;
+  const signature =
+    head.length <= 120
+      ? `${head}\n    {`
+      : `    public function ${method.name}(\n${parameters.map((p) => `        ${p},\n`).join("")}    ): ${returnType} {`;
+  return `${doc}${signature}
         $operation = new Operation(
 ${operationArgs(method)}        );
 ${call}
@@ -70,9 +85,9 @@ function operationArgs(method: PhpMethod): string {
   const where = (kind: PhpParam["in"]) =>
     method.params.filter((param) => param.in === kind && param.wire !== method.wholeBody).map((p) => p.wire);
   const args: [string, string | string[]][] = [
-    ["name", phpString(method.label)],
+    ["name", longString(method.label, ".", "name")],
     ["method", phpString(method.httpMethod)],
-    ["pathTemplate", phpString(method.path)],
+    ["pathTemplate", longString(method.path, "/", "pathTemplate")],
   ];
   const lists: [string, string[]][] = [
     ["path", where("path")],
@@ -94,6 +109,26 @@ function operationArgs(method: PhpMethod): string {
   if (method.mediaType !== "application/json") args.push(["mediaType", phpString(method.mediaType)]);
   if (method.files.length > 0) args.push(["files", method.files.map(phpString)]);
   return args.map(([name, value]) => argumentLine(name, value)).join("");
+}
+
+/** A string literal, split into `'…' . '…'` lines at `separator` when it would overflow its argument line. */
+function longString(value: string, separator: string, name: string): string {
+  const room = 120 - `            ${name}: ,`.length;
+  if (phpString(value).length <= room) return phpString(value);
+  const pieces: string[] = [];
+  let current = "";
+  for (const part of value
+    .split(separator)
+    .map((piece, index) => (index === 0 ? piece : `${separator}${piece}`))) {
+    if (current !== "" && phpString(current + part).length > 120 - 20) {
+      pieces.push(current);
+      current = part;
+    } else {
+      current += part;
+    }
+  }
+  pieces.push(current);
+  return pieces.map(phpString).join("\n                . ");
 }
 
 function styleSource(style: PhpStyle): string {
@@ -134,7 +169,8 @@ function callFor(method: PhpMethod, ns: Namespaces, uses: Set<string>) {
       return {
         returnType: returns.type.native,
         docReturn: returns.type.doc === returns.type.native ? undefined : returns.type.doc,
-        call: `        return ${build}($this->object($this->client->call($operation, $params, $options)));`,
+        call: `        $data = $this->object($this->client->call($operation, $params, $options));
+        return ${build}($data);`,
       };
     }
     case "page": {
@@ -148,7 +184,7 @@ function callFor(method: PhpMethod, ns: Namespaces, uses: Set<string>) {
         returnType: "Page",
         docReturn: `Page<${returns.item.doc}>`,
         call: `        $pagination = new Pagination(${pagination});
-        return $this->client->callPage($operation, $params, $options, $pagination, ${item});`,
+${callSource(8, "return $this->client->callPage", ["$operation", "$params", "$options", "$pagination", item], ";")}`,
       };
     }
     case "stream": {
@@ -164,7 +200,7 @@ function callFor(method: PhpMethod, ns: Namespaces, uses: Set<string>) {
         returnType: "Stream",
         docReturn: `Stream<${returns.event.doc}>`,
         call: `        $spec = new StreamSpec(${spec});
-        return $this->client->callStream($operation, $params, $options, $spec, ${event});`,
+${callSource(8, "return $this->client->callStream", ["$operation", "$params", "$options", "$spec", event], ";")}`,
       };
     }
   }
