@@ -187,6 +187,7 @@ function returnOf(method: MethodPlan, types: PhpTypes): PhpReturn {
   }
   const response = method.response;
   if (response.kind === "empty") return { kind: "void" };
+  if (response.kind === "text" || response.kind === "binary") return { kind: "raw" };
   if (response.kind === "json" && response.type) return { kind: "model", type: types.of(response.type) };
   return { kind: "model", type: types.of({ kind: "unknown" }) };
 }

@@ -57,6 +57,20 @@ abstract class BaseClient
     }
 
     /**
+     * Sends an operation whose response is text or bytes and returns the body as received.
+     *
+     * @param array<mixed> $params
+     * @param array<mixed> $options
+     */
+    public function callRaw(Operation $operation, array $params, array $options = []): string
+    {
+        $options['headers'] = ($options['headers'] ?? []) + ['Accept' => '*/*'];
+        $call = Call::of($operation, $params, $this->options->forCall($options), false);
+        $response = $this->send($call);
+        return $response instanceof Response ? $response->body : self::drain($response);
+    }
+
+    /**
      * Sends a list operation and returns its first page; iterate the page to walk every item of every page.
      *
      * @param array<mixed> $params
