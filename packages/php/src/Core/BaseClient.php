@@ -175,8 +175,10 @@ abstract class BaseClient
         for ($retry = 0;; $retry++) {
             $attemptHeaders = $headers + [$this->headers->telemetry('Retry-Count') => (string) $retry];
             $request = new Request($call->method, $url, $attemptHeaders, $payload, $call->timeout);
-            $this->log->debug("$call->method $url", ['retry' => $retry, 'headers' => $attemptHeaders]);
-            $started = microtime(true);
+            if ($this->log->enabled) {
+                $this->log->debug("$call->method $url", ['retry' => $retry, 'headers' => $attemptHeaders]);
+            }
+            $started = hrtime(true);
             try {
                 $response = $call->stream && $transport instanceof StreamingTransport
                     ? $transport->openStream($request)
@@ -191,10 +193,12 @@ abstract class BaseClient
             [$status, $responseHeaders] = $response instanceof Response
                 ? [$response->status, $response->headers]
                 : [$response->status(), $response->headers()];
-            $this->log->debug("$call->method $url -> $status", [
-                'request_id' => $responseHeaders['x-request-id'] ?? null,
-                'duration_ms' => (int) round((microtime(true) - $started) * 1000),
-            ]);
+            if ($this->log->enabled) {
+                $this->log->debug("$call->method $url -> $status", [
+                    'request_id' => $responseHeaders['x-request-id'] ?? null,
+                    'duration_ms' => intdiv(hrtime(true) - $started, 1_000_000),
+                ]);
+            }
             if ($status < 400) {
                 return $response;
             }
