@@ -6,7 +6,6 @@ import {
   fileHeader,
   fitted,
   phpArray,
-  phpList,
   phpString,
   phpValue,
   useLines,
