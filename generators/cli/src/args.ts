@@ -3,13 +3,17 @@ import { UsageError } from "./io";
 
 /** Parsed command line. */
 export interface CliArgs {
-  command: "generate" | "inspect" | "help";
+  command: "generate" | "inspect" | "diff" | "help";
   spec?: string;
   out?: string;
   languages?: string[];
   check: boolean;
   json: boolean;
   config?: string;
+  /** diff only. */
+  base?: string;
+  changeset?: boolean;
+  requireChangeset?: boolean;
 }
 
 const OPTIONS = {
@@ -20,6 +24,9 @@ const OPTIONS = {
   json: { type: "boolean", default: false },
   config: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
+  base: { type: "string" },
+  changeset: { type: "boolean", default: false },
+  "require-changeset": { type: "boolean", default: false },
 } as const;
 
 /** Parse argv (without node and script); throws UsageError on anything unknown or inconsistent. */
@@ -34,7 +41,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...extra] = positionals;
   if (values.help || command === undefined || command === "help")
     return { command: "help", check: false, json: false };
-  if (command !== "generate" && command !== "inspect") throw new UsageError(`unknown command "${command}"`);
+  if (command !== "generate" && command !== "inspect" && command !== "diff")
+    throw new UsageError(`unknown command "${command}"`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (command === "generate" && values.spec !== undefined && values.out === undefined) {
     throw new UsageError("--spec needs --out DIR (or omit both to regenerate the repo's own SDKs)");
@@ -42,6 +50,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (command === "inspect" && (values.out !== undefined || values.check || values.lang !== undefined)) {
     throw new UsageError("inspect takes only --spec, --json and --config");
   }
+  if (command === "diff" && (values.out !== undefined || values.check))
+    throw new UsageError("diff takes no --out");
+  if (command !== "diff" && (values.base !== undefined || values.changeset || values["require-changeset"]))
+    throw new UsageError("--base, --changeset and --require-changeset are diff options");
   if (command === "generate" && values.json) throw new UsageError("--json is an inspect option");
   const languages = values.lang
     ?.split(",")
@@ -56,5 +68,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(languages ? { languages } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(command === "diff"
+      ? { base: values.base, changeset: values.changeset, requireChangeset: values["require-changeset"] }
+      : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { formatProblem, SpecError } from "@embott/codegen-core";
 import { parseCliArgs } from "./args";
+import { diff } from "./commands/diff";
 import { generate } from "./commands/generate";
 import { inspect } from "./commands/inspect";
 import { HELP } from "./help";
@@ -19,6 +20,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return EXIT.ok;
     }
     if (args.command === "inspect") return await inspect(args, io);
+    if (args.command === "diff") return await diff(args, io);
     return await generate({ ...args, generatorVersion: VERSION }, io);
   } catch (error) {
     return reportError(error, io);

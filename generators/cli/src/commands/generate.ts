@@ -9,6 +9,7 @@ import {
 import { planOutputs } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
 import { selectTargets, TARGETS } from "../targets";
+import { surfaceChange } from "./diff";
 import { loadIR } from "./load-ir";
 
 /** Options of `generate`. */
@@ -49,6 +50,8 @@ export async function generate(
     progress.done(target.language, `${files.length} files`);
     outputs.push({ outDir, files });
   }
+  const change = await surfaceChange(ir, outputs, selected);
+  if (change) progress.note(change);
   return options.check ? reportDrift(outputs, io) : write(outputs, progress);
 }
 
