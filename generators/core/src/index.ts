@@ -1,3 +1,4 @@
+export * from "./diff/index";
 export { checkDrift, type DriftReport, isClean } from "./emit/drift";
 export { type CommentSyntax, GENERATED_MARKER, generatedHeader, isGeneratedContents } from "./emit/header";
 export { OutputPathError } from "./emit/paths";
@@ -14,4 +15,3 @@ export { type NamingEntry, resolveIdentifiers } from "./naming/resolve";
 export { NameScope } from "./naming/scope";
 export { singular, splitWords, wordsOr } from "./naming/words";
 export { normalizeDocument } from "./normalize/normalize";
-export * from "./diff/index";

@@ -209,7 +209,9 @@ function compareMethod(collector: Collector, old: SurfaceMethod, now: SurfaceMet
       `paging style ${old.pagination} → ${now.pagination} (the iterator is unchanged)`,
       "none",
     );
-  if (old.returnsRaw !== now.returnsRaw)
+  if (old.kind !== now.kind) {
+    // the return type's change is the kind change above
+  } else if (old.returnsRaw !== now.returnsRaw)
     collector.add(
       path,
       `returns ${now.returnsRaw ?? "JSON"} instead of ${old.returnsRaw ?? "JSON"}`,
@@ -363,7 +365,7 @@ function compareProperties(
     before,
     after,
     (property) => property.wire,
-    (a, b) => sameWords(a.words, b.words),
+    (a, b) => sameWords(a.words, b.words) || (a.required === b.required && sameType(a.type, b.type)),
   );
   const path = (property: SurfaceProperty) => `${modelPath}/properties/${property.wire}`;
   const key = (language: DiffLanguage, property: SurfaceProperty) =>

@@ -21,9 +21,17 @@ const modelKey = (model: Pick<Model, "name">): string => model.name.words.join("
 export function surfaceFromIR(ir: IR): ApiSurface {
   const models = new Map(ir.models.map((model) => [model.id, model]));
   const type = (ref: TypeRef): SurfaceType => surfaceType(ref, models);
-  const methods = ir.resources
-    .flatMap((resource) => resource.operations.map((operation) => ({ resource, operation })))
-    .map(({ resource, operation }) => surfaceMethod(resource.path, operation, models, type))
+  const entries = ir.resources.flatMap((resource) =>
+    resource.operations.map((operation) => ({ resource, operation })),
+  );
+  // The plain twin of a streaming operation sends the stream flag itself, like the stream method.
+  const flags = new Map(entries.map(({ operation }) => [operation.id, operation.streaming?.flag]));
+  const methods = entries
+    .map(({ resource, operation }) => {
+      const flag =
+        operation.streaming?.flag ?? (operation.streamTwin ? flags.get(operation.streamTwin) : undefined);
+      return surfaceMethod(resource.path, operation, flag, models, type);
+    })
     .sort((a, b) => a.id.localeCompare(b.id));
   return {
     surfaceVersion: SURFACE_VERSION,
@@ -48,6 +56,7 @@ export function surfaceFromIR(ir: IR): ApiSurface {
 function surfaceMethod(
   resourcePath: { words: string[] }[],
   operation: Operation,
+  streamFlag: string | undefined,
   models: Map<string, Model>,
   type: (ref: TypeRef) => SurfaceType,
 ): SurfaceMethod {
@@ -60,7 +69,7 @@ function surfaceMethod(
     endpoint: `${operation.httpMethod.toUpperCase()} ${operation.path}`,
     kind,
     ...(operation.pagination ? { pagination: operation.pagination.style } : {}),
-    params: flatParams(operation, models, type),
+    params: flatParams(operation, streamFlag, models, type),
     ...(returned ? { returns: type(returned) } : {}),
     ...(operation.response.kind === "binary" || operation.response.kind === "text"
       ? { returnsRaw: operation.response.kind }
@@ -96,6 +105,7 @@ function returnedType(
 /** Path/query/header/cookie params, then the body object's properties (as the SDKs flatten them). */
 function flatParams(
   operation: Operation,
+  streamFlag: string | undefined,
   models: Map<string, Model>,
   type: (ref: TypeRef) => SurfaceType,
 ): SurfaceParam[] {
@@ -126,7 +136,6 @@ function flatParams(
     });
     return params;
   }
-  const streamFlag = operation.streaming?.flag;
   for (const property of model.properties) {
     if (property.readOnly || property.name === streamFlag) continue;
     params.push({
