@@ -11,7 +11,6 @@ import {
   formatJson,
   formatOneLine,
   formatTable,
-  type IR,
   type LanguageTarget,
   type OutputSet,
   pendingBump,
@@ -19,15 +18,16 @@ import {
   readReleaseGroup,
   readSnapshot,
   resolveBaseSpec,
+  type SdkPlan,
   snapshotFile,
   summarize,
-  surfaceFromIR,
+  surfaceFromPlan,
   writeChangeset,
 } from "@embott/codegen-core";
 import { DEFAULT_CONFIG_FILE, specForInspect } from "../config";
 import { type CliIO, EXIT, Progress, UsageError } from "../io";
 import { selectTargets } from "../targets";
-import { loadIR } from "./load-ir";
+import { loadPlan } from "./load-ir";
 
 /** Options of `diff`. */
 export interface DiffOptions {
@@ -60,14 +60,14 @@ export async function diff(
     if (error instanceof BaseSpecError) return fail(io, error.message);
     throw error;
   }
-  let baseIR: IR;
+  let basePlan: SdkPlan;
   try {
-    baseIR = await loadIR(base.file, progress);
+    basePlan = (await loadPlan(base.file, progress)).plan;
   } finally {
     base.cleanup();
   }
-  const headIR = await loadIR(headSpec, progress);
-  const report = compareSurfaces(surfaceFromIR(baseIR), surfaceFromIR(headIR), languages, {
+  const headPlan = (await loadPlan(headSpec, progress)).plan;
+  const report = compareSurfaces(surfaceFromPlan(basePlan), surfaceFromPlan(headPlan), languages, {
     base: base.label,
     head: headSpec,
   });
@@ -76,8 +76,8 @@ export async function diff(
   if (!options.changeset && !options.requireChangeset) return EXIT.ok;
   const root = repositoryRoot(options.config);
   try {
-    const group = releaseGroup(root, headIR.sdk.packageName);
-    if (options.changeset) writeReportChangeset(root, report, group, headIR, io);
+    const group = releaseGroup(root, headPlan.sdk.packageName);
+    if (options.changeset) writeReportChangeset(root, report, group, headPlan, io);
     if (options.requireChangeset) return requireChangeset(root, report, group, io);
   } catch (error) {
     if (error instanceof ChangesetError) return fail(io, error.message);
@@ -105,7 +105,7 @@ function writeReportChangeset(
   root: string,
   report: DiffReport,
   group: ReleaseGroup,
-  head: IR,
+  head: SdkPlan,
   io: CliIO,
 ): void {
   if (report.changes.length === 0) {
@@ -147,15 +147,15 @@ function requireChangeset(root: string, report: DiffReport, group: ReleaseGroup,
  * were last generated from, return the one-line summary of what that changes.
  */
 export async function surfaceChange(
-  ir: IR,
+  plan: SdkPlan,
   outputs: OutputSet[],
   targets: readonly LanguageTarget[],
 ): Promise<string | undefined> {
-  const surface = surfaceFromIR(ir);
+  const surface = surfaceFromPlan(plan);
   let previous: Awaited<ReturnType<typeof readSnapshot>>;
   for (const output of outputs) {
     previous ??= await readSnapshot(output.outDir);
-    output.files.push(snapshotFile(surface, ir.source.file));
+    output.files.push(snapshotFile(surface, plan.source.file));
   }
   if (!previous || previous.source.sha256 === surface.source.sha256) return undefined;
   const languages = targets.map((target) => diffLanguage(target.naming));

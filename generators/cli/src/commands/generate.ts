@@ -10,7 +10,7 @@ import { planOutputs } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
 import { selectTargets, TARGETS } from "../targets";
 import { surfaceChange } from "./diff";
-import { loadIR } from "./load-ir";
+import { loadPlan } from "./load-ir";
 
 /** Options of `generate`. */
 export interface GenerateOptions {
@@ -38,19 +38,20 @@ export async function generate(
     options,
     ready.map((target) => target.language),
   );
-  const ir = await loadIR(plan.spec, progress);
+  const { plan: sdkPlan, document } = await loadPlan(plan.spec, progress);
   const outputs: OutputSet[] = [];
   for (const target of ready) {
     const outDir = plan.outDirs[target.language]!;
-    const files: GeneratedFile[] = await target.emitter!.emit(ir, {
+    const files: GeneratedFile[] = await target.emitter!.emit(sdkPlan, {
       specFile: plan.spec,
+      document,
       outDir,
       generatorVersion: options.generatorVersion,
     });
     progress.done(target.language, `${files.length} files`);
     outputs.push({ outDir, files });
   }
-  const change = await surfaceChange(ir, outputs, selected);
+  const change = await surfaceChange(sdkPlan, outputs, selected);
   if (change) progress.note(change);
   return options.check ? reportDrift(outputs, io) : write(outputs, progress);
 }

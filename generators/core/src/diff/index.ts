@@ -12,7 +12,7 @@ export {
 } from "./changeset";
 export { compareSurfaces } from "./compare";
 export { formatJson, formatOneLine, formatTable } from "./format";
-export { surfaceFromIR } from "./from-ir";
+export { docsHash, surfaceFromPlan } from "./from-plan";
 export { type DiffLanguage, diffLanguage, EXPOSURES, type LanguageExposure } from "./languages";
 export {
   type Change,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { CORPUS_DIR } from "../../../../testdata/corpus";
-import { buildIR, compareSurfaces, formatTable, loadSpec, surfaceFromIR } from "../../src/index";
+import { buildIR, buildPlan, compareSurfaces, formatTable, loadSpec, surfaceFromPlan } from "../../src/index";
 import { tempDir } from "../helpers/temp";
 import { LANGUAGES, levelsByLanguage } from "./helpers";
 
@@ -35,8 +35,12 @@ function nextVersion(source: string): string {
 describe("diff on a real spec: Redocly Museum 1.2.1 → a scripted 1.3.0", () => {
   it("classifies each edit per language", async () => {
     const source = join(CORPUS_DIR, "redocly-museum.yaml");
-    const before = surfaceFromIR(buildIR(await loadSpec(source)));
-    const after = surfaceFromIR(buildIR(await loadSpec(nextVersion(source))));
+    const surface = async (file: string) => {
+      const spec = await loadSpec(file);
+      return surfaceFromPlan(buildPlan(buildIR(spec), { document: spec.document }));
+    };
+    const before = await surface(source);
+    const after = await surface(nextVersion(source));
     const report = compareSurfaces(before, after, LANGUAGES, { base: "1.2.1", head: "1.3.0" });
     const rows = report.changes.map((change) => [
       `${change.path}: ${change.reason}`,

@@ -5,12 +5,13 @@ import { pythonNaming } from "../../../python/src/naming/index";
 import { rubyNaming } from "../../../ruby/src/naming/index";
 import { typescriptNaming } from "../../../typescript/src/naming/index";
 import {
+  buildPlan,
   compareSurfaces,
   type DiffReport,
   diffLanguage,
   type Level,
   summarize,
-  surfaceFromIR,
+  surfaceFromPlan,
 } from "../../src/index";
 import { irOf } from "../helpers/build";
 
@@ -24,11 +25,15 @@ export function fixture(name: string): Record<string, unknown> {
 
 /** Diff two in-memory documents for the four languages. */
 export function diffDocuments(before: Record<string, unknown>, after: Record<string, unknown>): DiffReport {
-  return compareSurfaces(surfaceFromIR(irOf(before)), surfaceFromIR(irOf(after)), LANGUAGES, {
+  return compareSurfaces(surfaceOf(before), surfaceOf(after), LANGUAGES, {
     base: "before",
     head: "after",
   });
 }
+
+/** The surface of an in-memory document, through the IR and the plan. */
+export const surfaceOf = (document: Record<string, unknown>) =>
+  surfaceFromPlan(buildPlan(irOf(document), { document: structuredClone(document) }));
 
 /** Overall level per language. */
 export function levelsByLanguage(report: DiffReport): Record<string, Level> {
