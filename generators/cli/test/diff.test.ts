@@ -169,8 +169,8 @@ describe("generate: one-line summary when the spec changed since the last genera
     ...TARGETS[0]!,
     emitter: {
       language: "typescript",
-      emit: async (ir, context) => [
-        { path: "index.txt", contents: `${generatedHeader(context.specFile, "hash")}\n${ir.info.title}\n` },
+      emit: async (plan, context) => [
+        { path: "index.txt", contents: `${generatedHeader(context.specFile, "hash")}\n${plan.info.title}\n` },
       ],
     },
   };
