@@ -145,47 +145,43 @@ function compareMethods(collector: Collector, before: SurfaceMethod[], after: Su
   );
   const resourcesBefore = new Set(before.map(resourceOf));
   const resourcesAfter = new Set(after.map(resourceOf));
-  const reportedResources = new Set<string>();
-  for (const method of removed) {
-    const resource = resourceOf(method);
-    if (!resourcesAfter.has(resource) && !renamed.some(([old]) => resourceOf(old) === resource)) {
-      if (reportedResources.has(resource)) continue;
-      reportedResources.add(resource);
-      const count = removed.filter((other) => resourceOf(other) === resource).length;
-      collector.add(
-        `resources/${resource}`,
-        `resource ${resource} removed (${count} method${count === 1 ? "" : "s"})`,
-        "breaking",
-        (language) => methodKey(language, method).split(".").slice(0, -1).join("."),
-      );
-      continue;
-    }
-    collector.add(`methods/${method.id}`, `method ${method.id} removed`, "breaking", (language) =>
-      methodKey(language, method),
-    );
-  }
-  for (const method of added) {
-    const resource = resourceOf(method);
-    if (!resourcesBefore.has(resource)) {
-      if (reportedResources.has(resource)) continue;
-      reportedResources.add(resource);
-      const count = added.filter((other) => resourceOf(other) === resource).length;
-      collector.add(
-        `resources/${resource}`,
-        `resource ${resource} added (${count} method${count === 1 ? "" : "s"})`,
-        "additive",
-      );
-      continue;
-    }
-    collector.add(`methods/${method.id}`, `method ${method.id} added`, "additive", (language) =>
-      methodKey(language, method),
-    );
-  }
+  const kept = (resources: Set<string>, side: 0 | 1) => (resource: string) =>
+    resources.has(resource) || renamed.some((pair) => resourceOf(pair[side]) === resource);
+  methodsGoneOrNew(collector, removed, kept(resourcesAfter, 0), "removed", "breaking");
+  methodsGoneOrNew(collector, added, kept(resourcesBefore, 1), "added", "additive");
   for (const [old, now] of renamed) {
     collector.rename(`methods/${now.id}`, `method ${old.id} renamed to ${now.id}`, old, now, methodKey);
     compareMethod(collector, old, now);
   }
   for (const [old, now] of pairs) compareMethod(collector, old, now);
+}
+
+/** Methods removed (or added); a whole resource gone (or new) is one change naming its method count. */
+function methodsGoneOrNew(
+  collector: Collector,
+  methods: SurfaceMethod[],
+  resourceKept: (resource: string) => boolean,
+  verb: "removed" | "added",
+  level: Level,
+): void {
+  const reported = new Set<string>();
+  for (const method of methods) {
+    const resource = resourceOf(method);
+    if (resourceKept(resource)) {
+      collector.add(`methods/${method.id}`, `method ${method.id} ${verb}`, level, (language) =>
+        methodKey(language, method),
+      );
+    } else if (!reported.has(resource)) {
+      reported.add(resource);
+      const count = methods.filter((other) => resourceOf(other) === resource).length;
+      collector.add(
+        `resources/${resource}`,
+        `resource ${resource} ${verb} (${count} method${count === 1 ? "" : "s"})`,
+        level,
+        (language) => methodKey(language, method).split(".").slice(0, -1).join("."),
+      );
+    }
+  }
 }
 
 const RETURN_KINDS: Record<SurfaceMethod["kind"], string> = {
