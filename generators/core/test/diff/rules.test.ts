@@ -289,6 +289,32 @@ describe("diff: one fixture edit per rule, classified per language", () => {
     expect(levelsByLanguage(diffDocuments(base, open))).toEqual(every("additive"));
   });
 
+  it("a sub-resource renamed: each language's accessor chain in the detail", () => {
+    const nested = structuredClone(base);
+    node(nested, "paths")["/items/{item_id}/variants"] = {
+      get: {
+        operationId: "listItemVariants",
+        "x-embott-resource": "items.item_variants",
+        "x-embott-method": "list",
+        parameters: [{ name: "item_id", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": { description: "ok" } },
+      },
+    };
+    const renamed = structuredClone(nested);
+    node(renamed, "paths", "/items/{item_id}/variants", "get")["x-embott-resource"] = "items.options";
+    const change = diffDocuments(nested, renamed).changes.find(
+      (c) => c.path === "methods/items.options.list",
+    );
+    expect(change?.reason).toBe("method items.itemVariants.list renamed to items.options.list");
+    expect(change?.levels).toEqual(every("breaking"));
+    expect(change?.detail).toEqual({
+      typescript: "items.itemVariants.list → items.options.list",
+      python: "items.item_variants.list → items.options.list",
+      php: "items.itemVariants.list → items.options.list",
+      ruby: "items.item_variants.list → items.options.list",
+    });
+  });
+
   it("an example changed: no change to any SDK", () => {
     const head = structuredClone(base);
     node(head, "components", "schemas", "Item").examples = [
