@@ -2,8 +2,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { CORPUS_DIR } from "../../../../testdata/corpus";
-import { buildIR, buildPlan, compareSurfaces, formatTable, loadSpec, surfaceFromPlan } from "../../src/index";
+import { CORPUS_DIR, corpusSpecs } from "../../../../testdata/corpus";
+import {
+  buildIR,
+  buildPlan,
+  compareSurfaces,
+  formatTable,
+  loadSpec,
+  readSnapshot,
+  snapshotFile,
+  surfaceFromPlan,
+} from "../../src/index";
 import { tempDir } from "../helpers/temp";
 import { LANGUAGES, levelsByLanguage } from "./helpers";
 
@@ -32,13 +41,30 @@ function nextVersion(source: string): string {
   return file;
 }
 
+const surface = async (file: string) => {
+  const spec = await loadSpec(file);
+  return surfaceFromPlan(buildPlan(buildIR(spec), { document: spec.document }));
+};
+
+describe("diff on every corpus spec", () => {
+  it.each(corpusSpecs().map((file) => [file.split("/").pop()!, file]))(
+    "%s: its stored snapshot reads back and compares equal to a fresh build",
+    async (_name, file) => {
+      const fresh = await surface(file);
+      const dir = tempDir();
+      const snapshot = snapshotFile(fresh, "spec.yaml");
+      writeFileSync(join(dir, snapshot.path), snapshot.contents);
+      const stored = await readSnapshot(dir);
+      expect(stored).toEqual(fresh);
+      expect(compareSurfaces(stored!, await surface(file), LANGUAGES).changes).toEqual([]);
+    },
+    60_000,
+  );
+});
+
 describe("diff on a real spec: Redocly Museum 1.2.1 → a scripted 1.3.0", () => {
   it("classifies each edit per language", async () => {
     const source = join(CORPUS_DIR, "redocly-museum.yaml");
-    const surface = async (file: string) => {
-      const spec = await loadSpec(file);
-      return surfaceFromPlan(buildPlan(buildIR(spec), { document: spec.document }));
-    };
     const before = await surface(source);
     const after = await surface(nextVersion(source));
     const report = compareSurfaces(before, after, LANGUAGES, { base: "1.2.1", head: "1.3.0" });
