@@ -51,7 +51,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     throw new UsageError("inspect takes only --spec, --json and --config");
   }
   if (command === "diff" && (values.out !== undefined || values.check))
-    throw new UsageError("diff takes no --out");
+    throw new UsageError("diff takes no --out or --check");
   if (command !== "diff" && (values.base !== undefined || values.changeset || values["require-changeset"]))
     throw new UsageError("--base, --changeset and --require-changeset are diff options");
   if (command === "generate" && values.json) throw new UsageError("--json is an inspect option");

@@ -37,5 +37,5 @@ Options:
 Progress and timings per stage go to stderr (✓ load 120 ms, ✓ validate …, ✓ ir …, ✓ typescript 34 files …).
 An invalid spec prints one line per problem — file:line:col JSON-pointer message — and writes nothing.
 
-Exit codes: 0 success · 1 invalid spec or drift found · 2 bad usage.
+Exit codes: 0 success · 1 invalid spec, drift found, or (diff) a change no pending changeset covers · 2 bad usage.
 `;

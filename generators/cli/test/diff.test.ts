@@ -5,7 +5,7 @@ import { generatedHeader, type LanguageTarget } from "@embott/codegen-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { diff } from "../src/commands/diff";
 import { generate } from "../src/commands/generate";
-import { runCli, TARGETS } from "../src/index";
+import { parseCliArgs, runCli, TARGETS } from "../src/index";
 import { captureIO, tempDir } from "./helpers";
 
 /** A small spec whose `Bot` schema lives in a sibling file, so a revision must bring its $ref along. */
@@ -161,6 +161,22 @@ describe("embott-codegen diff", () => {
     const io = captureIO();
     expect(await runCli(["diff", "--base", "main", "--require-changeset"], io)).toBe(0);
     expect(io.out()).toContain("methods/bots.get: method: docs changed");
+  });
+});
+
+describe("diff arguments", () => {
+  it("parses diff's options and keeps them to diff", () => {
+    expect(parseCliArgs(["diff", "--base", "main", "--lang", "php,ruby", "--changeset"])).toMatchObject({
+      command: "diff",
+      base: "main",
+      languages: ["php", "ruby"],
+      changeset: true,
+      requireChangeset: false,
+    });
+    expect(() => parseCliArgs(["generate", "--base", "main"])).toThrow(
+      "--base, --changeset and --require-changeset",
+    );
+    expect(() => parseCliArgs(["diff", "--base", "main", "--out", "x"])).toThrow("diff takes no --out");
   });
 });
 
