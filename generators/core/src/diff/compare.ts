@@ -263,7 +263,9 @@ function compareParams(
     );
   for (const [old, now] of renamed)
     collector.rename(paramPath(now), `param ${old.wire} renamed to ${now.wire}`, old, now, key);
-  for (const [old, now] of [...located.pairs, ...pairs, ...renamed]) {
+  const kept = [...located.pairs, ...pairs, ...renamed];
+  pathOrder(collector, methodPath, before, after, kept);
+  for (const [old, now] of kept) {
     const path = paramPath(now);
     const subject = `param ${now.wire}`;
     if (old.location !== now.location)
@@ -273,6 +275,29 @@ function compareParams(
     collector.types(path, subject, old.type, now.type, input);
     collector.docs(path, subject, old, now);
   }
+}
+
+/** Path params kept on both sides but in another order: breaks the languages that take them positionally. */
+function pathOrder(
+  collector: Collector,
+  methodPath: string,
+  before: SurfaceParam[],
+  after: SurfaceParam[],
+  kept: [SurfaceParam, SurfaceParam][],
+): void {
+  const counterpart = new Map(kept.map(([old, now]) => [old, now]));
+  const previous = before.filter(
+    (param) => param.location === "path" && counterpart.get(param)?.location === "path",
+  );
+  const moved = previous.map((param) => counterpart.get(param)!);
+  const current = after.filter((param) => moved.includes(param));
+  if (current.every((param, index) => param === moved[index])) return;
+  const names = (params: SurfaceParam[]) => params.map((param) => param.wire).join(", ");
+  collector.add(
+    methodPath,
+    `path params reordered: (${names(previous)}) → (${names(current)})`,
+    (language) => (language.exposure.positionalPath ? "breaking" : "none"),
+  );
 }
 
 function compareModels(

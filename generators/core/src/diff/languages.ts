@@ -9,21 +9,25 @@ export interface LanguageExposure {
    * the wire names, so only a wire rename breaks).
    */
   params: "object" | "keywords" | "wireKeys";
-  /** Response fields are read by their wire name (TS types, pydantic fields) or the cased property name. */
+  /** Path params are positional (Python: `get(bot_id, *, ...)`), so reordering them breaks callers. */
+  positionalPath: boolean;
+  /** Response fields are read by their wire name (TS types) or the cased name (pydantic fields, PHP, Ruby). */
   fields: "wire" | "identifier";
   /** Static types: a response field that may now be absent or null is a compile / type-check error. */
   staticTypes: boolean;
 }
 
 /**
- * The four SDKs: TS (strict tsc), Python (typed, py.typed, checked by mypy/pyright), PHP (arrays by wire key,
- * typed properties checked at run time only), Ruby (keyword arguments, no static types).
+ * The four SDKs: TS (one params object, wire-named response types, strict tsc), Python (path params positional,
+ * the rest keyword-only; pydantic fields snake_case with wire aliases; typed, checked by mypy/pyright), PHP
+ * (arrays by wire key, camelCase readonly properties checked at run time only), Ruby (keyword arguments,
+ * snake_case readers, no static types).
  */
 export const EXPOSURES: Readonly<Record<string, LanguageExposure>> = {
-  typescript: { params: "object", fields: "wire", staticTypes: true },
-  python: { params: "keywords", fields: "wire", staticTypes: true },
-  php: { params: "wireKeys", fields: "identifier", staticTypes: false },
-  ruby: { params: "keywords", fields: "identifier", staticTypes: false },
+  typescript: { params: "object", positionalPath: false, fields: "wire", staticTypes: true },
+  python: { params: "keywords", positionalPath: true, fields: "identifier", staticTypes: true },
+  php: { params: "wireKeys", positionalPath: false, fields: "identifier", staticTypes: false },
+  ruby: { params: "keywords", positionalPath: false, fields: "identifier", staticTypes: false },
 };
 
 /** A language as `diff` sees it: its naming refiner and how it exposes params and fields. */

@@ -63,7 +63,7 @@ const RULES: Rule[] = [
     levels: { typescript: "none", python: "none", php: "breaking", ruby: "none" },
   },
   {
-    rule: "a response field's wire name re-cased: TS and Python (wire-named fields) break, PHP and Ruby do not",
+    rule: "a response field's wire name re-cased: only TS (wire-named response types) breaks",
     edit: (doc) => {
       const properties = itemSchema(doc).properties;
       properties.Price = properties.price;
@@ -71,7 +71,7 @@ const RULES: Rule[] = [
       itemSchema(doc).required = ["id", "name", "Price", "status"];
     },
     change: /^models\/Item\/properties\/Price: field price renamed to Price$/,
-    levels: { typescript: "breaking", python: "breaking", php: "none", ruby: "none" },
+    levels: { typescript: "breaking", python: "none", php: "none", ruby: "none" },
   },
   {
     rule: "a param becoming required",
@@ -312,6 +312,32 @@ describe("diff: one fixture edit per rule, classified per language", () => {
       python: "items.item_variants.list → items.options.list",
       php: "items.itemVariants.list → items.options.list",
       ruby: "items.item_variants.list → items.options.list",
+    });
+  });
+
+  it("path params reordered: only Python, which takes them positionally, breaks", () => {
+    const withShops = (order: string[]) => {
+      const doc = structuredClone(base);
+      const item = node(doc, "paths", "/items/{item_id}");
+      delete node(doc, "paths")["/items/{item_id}"];
+      item.get.parameters = order.map((name) => ({
+        name,
+        in: "path",
+        required: true,
+        schema: { type: "string" },
+      }));
+      node(doc, "paths")["/shops/{shop_id}/items/{item_id}"] = item;
+      return doc;
+    };
+    const report = diffDocuments(withShops(["shop_id", "item_id"]), withShops(["item_id", "shop_id"]));
+    expect(report.changes.map((c) => `${c.path}: ${c.reason}`)).toEqual([
+      "methods/items.get: path params reordered: (shop_id, item_id) → (item_id, shop_id)",
+    ]);
+    expect(report.changes[0]!.levels).toEqual({
+      typescript: "none",
+      python: "breaking",
+      php: "none",
+      ruby: "none",
     });
   });
 
