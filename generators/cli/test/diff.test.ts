@@ -89,6 +89,8 @@ describe("embott-codegen diff", () => {
     );
     expect(out).toMatch(/additive\s+additive\s+additive\s+additive\s+models\/Bot\/properties\/avatar_url/);
     expect(out).toMatch(/overall\s+breaking\s+1 breaking, 1 additive, 0 none/);
+    expect(io.err()).toMatch(/✓ load \d+ ms main:spec\/openapi\.yaml/);
+    expect(io.err()).not.toContain("embott-diff-base-");
   });
 
   it("--json prints the report with a per-language summary; --base FILE works too", async () => {
@@ -125,6 +127,16 @@ describe("embott-codegen diff", () => {
     expect(await runCli(["diff", "--base", "no-such-branch"], bad)).toBe(1);
     expect(bad.err()).toContain("--base no-such-branch: neither a spec file nor a git revision");
     expect(await runCli(["diff"], captureIO())).toBe(2);
+  });
+
+  it("an invalid spec at the revision names its problems as REV:path:line", async () => {
+    writeFileSync("spec/openapi.yaml", SPEC.replace("openapi: 3.1.0", "openapi: 3.1.0\npaths: 12"));
+    commitAll(dir, "broken");
+    writeFileSync("spec/openapi.yaml", SPEC);
+    const io = captureIO();
+    expect(await runCli(["diff", "--base", "HEAD:spec/openapi.yaml"], io)).toBe(1);
+    expect(io.err()).toMatch(/^HEAD:spec\/openapi\.yaml:\d+:\d+ /m);
+    expect(io.err()).not.toContain("embott-diff-base-");
   });
 
   it("--changeset writes the fixed group's bump (0.x: breaking → minor) and what changed per language", async () => {

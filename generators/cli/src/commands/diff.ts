@@ -19,6 +19,7 @@ import {
   readSnapshot,
   resolveBaseSpec,
   type SdkPlan,
+  SpecError,
   snapshotFile,
   summarize,
   surfaceFromPlan,
@@ -62,7 +63,21 @@ export async function diff(
   }
   let basePlan: SdkPlan;
   try {
-    basePlan = (await loadPlan(base.file, progress)).plan;
+    const relabelled: CliIO = {
+      stdout: io.stdout,
+      stderr: { write: (text) => io.stderr.write(base.relabel(text)) },
+    };
+    basePlan = (await loadPlan(base.file, new Progress(relabelled))).plan;
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    const relabel = base.relabel;
+    throw new SpecError(
+      error.problems.map((problem) => ({
+        ...problem,
+        file: relabel(problem.file),
+        message: relabel(problem.message),
+      })),
+    );
   } finally {
     base.cleanup();
   }

@@ -16,6 +16,8 @@ export class BaseSpecError extends Error {
 export interface BaseSpec {
   file: string;
   label: string;
+  /** Text naming materialised files with the names users know (`/tmp/…/spec/x.yaml` → `main:spec/x.yaml`). */
+  relabel(text: string): string;
   cleanup(): void;
 }
 
@@ -27,7 +29,7 @@ export interface BaseSpec {
 export function resolveBaseSpec(base: string, headSpec: string, cwd = process.cwd()): BaseSpec {
   const asFile = resolve(cwd, base);
   if (existsSync(asFile) && statSync(asFile).isFile())
-    return { file: asFile, label: base, cleanup: () => {} };
+    return { file: asFile, label: base, relabel: (text) => text, cleanup: () => {} };
   const separator = base.indexOf(":");
   const revision = separator > 0 ? base.slice(0, separator) : base;
   if (!isRevision(revision, cwd))
@@ -48,6 +50,7 @@ export function resolveBaseSpec(base: string, headSpec: string, cwd = process.cw
   return {
     file: join(root, path),
     label: `${revision}:${path}`,
+    relabel: (text) => text.split(`${root}${sep}`).join(`${revision}:`),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }
