@@ -149,10 +149,10 @@ function surfaceType(ref: TypeRef, plan: SdkPlan): SurfaceType {
     case "ref": {
       const position = plan.index.models[ref.id];
       const model = position === undefined ? undefined : plan.models[position];
-      return { kind: "ref", model: model ? model.name.join("_") : ref.id, ...nullable };
+      return { kind: "ref", id: model ? model.name.join("_") : ref.id, ...nullable };
     }
     default:
-      return { ...ref } as SurfaceType;
+      return { ...ref };
   }
 }
 

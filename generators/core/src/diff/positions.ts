@@ -16,12 +16,12 @@ export function positionsOf(...surfaces: ApiSurface[]): Map<string, Position> {
         visit(type.kind === "array" ? type.items : type.values, side, seen);
         return;
       }
-      if (type.kind !== "ref" || seen.has(type.model)) return;
-      seen.add(type.model);
-      const position = positions.get(type.model) ?? { input: false, output: false };
+      if (type.kind !== "ref" || seen.has(type.id)) return;
+      seen.add(type.id);
+      const position = positions.get(type.id) ?? { input: false, output: false };
       position[side] = true;
-      positions.set(type.model, position);
-      const model = models.get(type.model);
+      positions.set(type.id, position);
+      const model = models.get(type.id);
       if (model) for (const inner of innerTypes(model, side)) visit(inner, side, seen);
     };
     const inputs = new Set<string>();

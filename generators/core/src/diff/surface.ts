@@ -5,21 +5,16 @@
  * output as the snapshot `generate` compares the next spec with. Docs are kept as short hashes: a docs change is
  * reported (as `none`) without storing the text.
  */
+
+import type { TypeRef } from "../ir/types";
+
 export const SURFACE_VERSION = 1;
 
-/** Scalar kinds of a type reference. */
-export type SurfacePrimitive = "string" | "integer" | "number" | "boolean";
-
-/** A type as users see it; `ref` names a model by its neutral type name (`name` words joined by `_`). */
-export type SurfaceType = (
-  | { kind: "primitive"; type: SurfacePrimitive; format?: string }
-  | { kind: "literal"; value: string | number | boolean | null }
-  | { kind: "array"; items: SurfaceType }
-  | { kind: "map"; values: SurfaceType }
-  | { kind: "ref"; model: string }
-  | { kind: "null" }
-  | { kind: "unknown" }
-) & { nullable?: true };
+/**
+ * A type as users see it: the IR's `TypeRef`, except that a `ref`'s `id` is the model's neutral type name (its
+ * `name` words joined by `_`), so a hoisted schema that moves in the spec keeps its identity.
+ */
+export type SurfaceType = TypeRef;
 
 /** The whole surface of one spec. */
 export interface ApiSurface {

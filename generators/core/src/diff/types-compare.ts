@@ -37,7 +37,7 @@ function describeBase(type: SurfaceType): string {
     case "map":
       return `map<${describeType(type.values)}>`;
     case "ref":
-      return type.model;
+      return type.id;
     default:
       return type.kind;
   }
@@ -91,7 +91,7 @@ function compareBase(
   if (after.kind === "unknown") return changed("widened");
   if (before.kind === "unknown") return changed("narrowed");
   if (before.kind === "ref" && after.kind === "ref")
-    return before.model === after.model ? undefined : changed("incompatible");
+    return before.id === after.id ? undefined : changed("incompatible");
   if (before.kind === "array" && after.kind === "array") return nested(before.items, after.items, "items");
   if (before.kind === "map" && after.kind === "map") return nested(before.values, after.values, "values");
   if (before.kind === "primitive" && after.kind === "primitive") {
