@@ -1,5 +1,5 @@
 import { pascalCase } from "../naming/casing";
-import { type DiffLanguage, fieldKey, methodKey, paramKey } from "./languages";
+import { type DiffLanguage, fieldKey, methodKey, paramKey, typeKey } from "./languages";
 import { positionsOf } from "./positions";
 import type { Change, DiffReport, Level } from "./report";
 import type {
@@ -21,11 +21,12 @@ export function compareSurfaces(
   languages: readonly DiffLanguage[],
   labels: { base: string; head: string } = { base: base.source.file, head: head.source.file },
 ): DiffReport {
-  const collector = new Collector(languages);
+  const models = match(base.models, head.models, (model) => model.key, sameShape);
+  const collector = new Collector(languages, new Map(models.renamed.map(([old, now]) => [old.key, now.key])));
   const positions = positionsOf(base, head);
   compareAuth(collector, base.auth, head.auth);
   compareMethods(collector, base.methods, head.methods);
-  compareModels(collector, base.models, head.models, positions);
+  compareModels(collector, models, positions);
   compareWebhooks(collector, base.webhooks, head.webhooks);
   return {
     base: labels.base,
@@ -39,7 +40,19 @@ export function compareSurfaces(
 class Collector {
   readonly changes: Change[] = [];
 
-  constructor(private readonly languages: readonly DiffLanguage[]) {}
+  constructor(
+    private readonly languages: readonly DiffLanguage[],
+    /** Old model key → new key, for models renamed with the same shape: refs to them compare equal. */
+    private readonly renamedModels: ReadonlyMap<string, string>,
+  ) {}
+
+  /** `type` with refs to renamed models pointing at their new names. */
+  renamed(type: SurfaceType): SurfaceType {
+    if (type.kind === "ref") return { ...type, id: this.renamedModels.get(type.id) ?? type.id };
+    if (type.kind === "array") return { ...type, items: this.renamed(type.items) };
+    if (type.kind === "map") return { ...type, values: this.renamed(type.values) };
+    return type;
+  }
 
   add(path: string, reason: string, rule: LevelRule, detail?: (language: DiffLanguage) => string): void {
     const levels: Record<string, Level> = {};
@@ -71,7 +84,7 @@ class Collector {
   }
 
   types(path: string, subject: string, before: SurfaceType, after: SurfaceType, position: Position): void {
-    for (const finding of compareTypes(before, after, position))
+    for (const finding of compareTypes(this.renamed(before), after, position))
       this.add(path, `${subject}: ${finding.reason}`, finding.level);
   }
 
@@ -113,6 +126,9 @@ function match<T>(
 }
 
 const sameType = (a: SurfaceType, b: SurfaceType): boolean => JSON.stringify(a) === JSON.stringify(b);
+const withoutDocs = (key: string, value: unknown) => (key === "docs" ? undefined : value);
+const sameShape = (a: SurfaceModel, b: SurfaceModel): boolean =>
+  JSON.stringify(a.shape, withoutDocs) === JSON.stringify(b.shape, withoutDocs);
 const sameWords = (a: readonly string[], b: readonly string[]): boolean => a.join(" ") === b.join(" ");
 
 function compareAuth(collector: Collector, before: SurfaceAuth[], after: SurfaceAuth[]): void {
@@ -302,16 +318,9 @@ function pathOrder(
 
 function compareModels(
   collector: Collector,
-  before: SurfaceModel[],
-  after: SurfaceModel[],
+  { pairs, renamed, removed, added }: ReturnType<typeof match<SurfaceModel>>,
   positions: Map<string, Position>,
 ): void {
-  const { pairs, removed, added } = match(
-    before,
-    after,
-    (model) => model.key,
-    () => false,
-  );
   const typeName = (model: SurfaceModel) => pascalCase(model.name);
   // A model no method or event reaches (a flattened request body, an unused schema) is compared as params
   // already, or not at all: its changes are listed as `none`.
@@ -326,7 +335,13 @@ function compareModels(
     const reason = `type ${typeName(model)} added${used ? "" : unused}`;
     collector.add(`models/${typeName(model)}`, reason, used ? "additive" : "none");
   }
-  for (const [old, now] of pairs) {
+  for (const [old, now] of renamed) {
+    const reason = `type ${typeName(old)} renamed to ${typeName(now)}`;
+    if (positions.has(now.key))
+      collector.rename(`models/${typeName(now)}`, reason, old.name, now.name, typeKey);
+    else collector.add(`models/${typeName(now)}`, `${reason}${unused}`, "none");
+  }
+  for (const [old, now] of [...pairs, ...renamed]) {
     const path = `models/${typeName(now)}`;
     const position = positions.get(now.key);
     if (!position) continue;
@@ -347,7 +362,7 @@ function compareModels(
       nullability(collector, path, old.shape.nullable, now.shape.nullable, position);
     } else if (old.shape.kind === "union" && now.shape.kind === "union") {
       const variants = now.shape.variants.map(describeType);
-      const previous = old.shape.variants.map(describeType);
+      const previous = old.shape.variants.map((variant) => describeType(collector.renamed(variant)));
       for (const variant of previous.filter((entry) => !variants.includes(entry)))
         collector.add(path, `union member ${variant} removed`, position.input ? "breaking" : "none");
       for (const variant of variants.filter((entry) => !previous.includes(entry)))

@@ -12,6 +12,8 @@ interface Rule {
   change: RegExp;
   /** Its level in each language (one level = the same in all four); also each language's overall level. */
   levels: Level | PerLanguage;
+  /** The edit changes nothing else (no knock-on noise). */
+  alone?: true;
 }
 
 const every = (level: Level): PerLanguage => ({ typescript: level, python: level, php: level, ruby: level });
@@ -25,6 +27,7 @@ const RULES: Rule[] = [
     rule: "a method removed",
     edit: (doc) => delete node(doc, "paths", "/items/{item_id}").get,
     change: /^methods\/items\.get: method items\.get removed$/,
+    alone: true,
     levels: "breaking",
   },
   {
@@ -40,9 +43,26 @@ const RULES: Rule[] = [
     levels: "breaking",
   },
   {
+    rule: "a type renamed (same shape): its name breaks, its uses compare equal",
+    edit: (doc) => {
+      const text = JSON.stringify(doc).replaceAll(
+        "#/components/schemas/ItemEvent",
+        "#/components/schemas/ItemNotice",
+      );
+      Object.assign(doc, JSON.parse(text));
+      const schemas = node(doc, "components", "schemas");
+      schemas.ItemNotice = schemas.ItemEvent;
+      delete schemas.ItemEvent;
+    },
+    change: /^models\/ItemNotice: type ItemEvent renamed to ItemNotice$/,
+    alone: true,
+    levels: "breaking",
+  },
+  {
     rule: "a param removed",
     edit: (doc) => listItems(doc).parameters.splice(0, 1),
     change: /^methods\/items\.list\/params\/limit: param limit removed$/,
+    alone: true,
     levels: "breaking",
   },
   {
@@ -160,6 +180,7 @@ const RULES: Rule[] = [
       };
     },
     change: /^methods\/items\.streamDescription: return: type description_event → description$/,
+    alone: true,
     levels: "breaking",
   },
   {
@@ -236,6 +257,7 @@ const RULES: Rule[] = [
     rule: "a new enum value",
     edit: (doc) => node(doc, "components", "schemas", "ItemStatus").enum.push("draft"),
     change: /^models\/ItemStatus\/values\/draft: enum value "draft" added$/,
+    alone: true,
     levels: "additive",
   },
   {
@@ -267,7 +289,7 @@ describe("diff: one fixture edit per rule, classified per language", () => {
     expect(diffDocuments(base, structuredClone(base)).changes).toEqual([]);
   });
 
-  it.each(RULES)("$rule", ({ edit, change, levels }) => {
+  it.each(RULES)("$rule", ({ edit, change, levels, alone }) => {
     const head = structuredClone(base);
     edit(head);
     const report = diffDocuments(base, head);
@@ -276,6 +298,7 @@ describe("diff: one fixture edit per rule, classified per language", () => {
     expect(found, report.changes.map((c) => `${c.path}: ${c.reason}`).join("\n")).toBeDefined();
     expect(found!.levels).toEqual(expected);
     expect(levelsByLanguage(report)).toEqual(expected);
+    if (alone) expect(report.changes).toHaveLength(1);
   });
 
   it("a method that needed no auth now requires it: breaking (and the reverse additive)", () => {
