@@ -67,10 +67,9 @@ function runtimeCall(context: MethodContext, method: MethodPlan, template: strin
       ].filter((entry): entry is [string, string] => entry[1] !== undefined),
     );
     const event = streamEvent(context, method);
-    return {
-      returnType: type,
-      expression: `this.client.requestStream<${event}>(${request}, ${options}, options)`,
-    };
+    const call = `this.client.requestStream<${event}>(${request}, ${options}, options)`;
+    // The runtime cannot tell which event is final; the plan can, so the stream is typed with it.
+    return { returnType: type, expression: stream.finalEvent ? `${call} as ${type}` : call };
   }
   const result = resultType(context, method);
   return { returnType: type, expression: `this.client.request<${result}>(${request}, options)` };

@@ -154,7 +154,7 @@ export class Conversations extends APIResource {
       }),
       { discriminator: "type", final: "message.completed" },
       options,
-    );
+    ) as APIPromise<Stream<Types.MessageStreamEvent, Types.MessageCompletedStreamEvent>>;
   }
 }
 
