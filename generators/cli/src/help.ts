@@ -3,6 +3,7 @@ export const HELP = `embott-codegen — OpenAPI 3.0/3.1 spec in, Embott SDKs out
 Usage:
   embott-codegen generate [--spec FILE --out DIR] [--lang LIST] [--check] [--strict] [--config FILE]
   embott-codegen inspect [--spec FILE] [--json] [--strict]
+  embott-codegen diff --base FILE|REV [--spec FILE] [--lang LIST] [--json] [--changeset] [--require-changeset] [--strict]
   embott-codegen --help
 
 Commands:
@@ -15,6 +16,12 @@ Commands:
   inspect    Print one line per SDK method — resource.method, HTTP method, path and tags
              (pagination=cursor|offset|page|link, streaming, scopes=…, deprecated, idempotent) —
              then the webhook events and the number of models. Nothing is written.
+  diff       Compare the SDK surface of an old spec (--base: a file, or a git revision such as main whose
+             spec/openapi.yaml and the files its $refs reach are read from that revision) with the current one;
+             one row per change with its level per language (breaking, additive, none), the plan path and why.
+             --changeset writes .changeset/sdk-surface-<hash>.md for the fixed SDK group with the implied bump
+             (0.x: breaking → minor); --require-changeset exits 1 unless a pending changeset covers that bump.
+             generate prints a one-line summary when the spec differs from the last generated one.
 
 Options:
   --spec FILE     OpenAPI 3.0.x or 3.1.x document, YAML or JSON (default: "spec" of codegen.config.json)
@@ -27,12 +34,12 @@ Options:
                   that do not stop a correct SDK — leftover 3.0 keywords in a 3.1 schema such as
                   \`nullable\`, unknown keys — are warnings, printed and counted in one summary line)
   --config FILE   configuration file (default: ./codegen.config.json)
-  --json          inspect: print the whole IR as JSON instead of the summary
+  --json          inspect: print the whole IR as JSON instead of the summary; diff: the report as JSON
   -h, --help      show this help
 
 Progress and timings per stage go to stderr (✓ load 120 ms, ✓ validate …, ✓ ir …, ✓ typescript 34 files …).
 An invalid spec prints one line per problem — file:line:col JSON-pointer message — and writes nothing.
 Warnings use the same format, then one summary line (⚠ N warnings …); generation continues.
 
-Exit codes: 0 success · 1 invalid spec or drift found · 2 bad usage.
+Exit codes: 0 success · 1 invalid spec, drift found, or (diff) a change no pending changeset covers · 2 bad usage.
 `;

@@ -19,6 +19,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     // Commands load on demand, so `--help` reads no spec library, emitter or hey-api.
     if (args.command === "inspect") return await (await import("./commands/inspect")).inspect(args, io);
     const { generate } = await import("./commands/generate");
+    if (args.command === "diff") return await (await import("./commands/diff")).diff(args, io);
     return await generate({ ...args, generatorVersion: VERSION }, io);
   } catch (error) {
     return reportError(error, io);

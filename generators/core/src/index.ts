@@ -1,3 +1,4 @@
+export * from "./diff/index";
 export { checkDrift, type DriftReport, isClean } from "./emit/drift";
 export { type CommentSyntax, GENERATED_MARKER, generatedHeader, isGeneratedContents } from "./emit/header";
 export { OutputPathError } from "./emit/paths";

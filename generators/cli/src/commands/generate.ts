@@ -12,6 +12,7 @@ import {
 import { planOutputs } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
 import { selectTargets, targetModule } from "../targets";
+import { surfaceChange } from "./diff";
 import { loadPlan } from "./load-ir";
 
 /** Options of `generate`. */
@@ -57,6 +58,8 @@ export async function generate(
       return { outDir, files };
     }),
   );
+  const change = await surfaceChange(sdkPlan, outputs, selected);
+  if (change) progress.note(change);
   return options.check ? reportDrift(outputs, io) : write(outputs, progress);
 }
 
