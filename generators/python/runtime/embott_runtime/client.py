@@ -145,7 +145,7 @@ class BaseClient:
         return transport.build_request(
             spec.method.upper(),
             self._url(spec.path),
-            params=query_pairs(query),
+            params=query_pairs(query) or None,
             content=content,
             headers=headers,
             timeout=to_timeout(timeout) if timeout is not None else self._config.timeout,

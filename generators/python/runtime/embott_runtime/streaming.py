@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import AsyncIterator, Generic, Iterator, Optional, TypeVar
+from typing import Any, AsyncIterator, Generic, Iterator, Optional, TypeVar
 
 import httpx
 from typing_extensions import Self
@@ -24,7 +24,8 @@ __all__ = ["AsyncStream", "StreamSpec", "SyncStream"]
 class StreamSpec(Generic[_T]):
     """What the events of one streaming operation look like."""
 
-    event_type: type[_T]
+    #: The event model, or a union of them (annotate the spec: `StreamSpec[Event](event_type=Event, ...)`).
+    event_type: Any
     #: Field of each event naming its kind (also sent as the SSE `event:` name).
     discriminator: Optional[str] = None
     #: The kind that ends the stream and carries the whole result; a stream closing before it is truncated.
@@ -60,7 +61,7 @@ class _StreamBase(Generic[_T]):
         fields = as_dict(data) or {}
         if sse.event == "error" or (fields.get("type") == "error" and "error" in fields):
             raise self._event_error(data)
-        event = validate(self._spec.event_type, data, self.response)
+        event: _T = validate(self._spec.event_type, data, self.response)
         kind = fields.get(self._spec.discriminator) if self._spec.discriminator else None
         if self._spec.final is not None and kind == self._spec.final:
             self._final = event
