@@ -20,7 +20,17 @@ from .logs import get_logger, register_secret
 from .redact import MASK, redact_headers, scrub_text
 from .response import RAW_RESPONSE, APIResponse, decode_body, validate
 from .retries import is_retryable_status, needs_idempotency_key, new_idempotency_key, retry_delay
-from .serialize import json_body, query_pairs
+from .serialize import (
+    BodyEncoding,
+    QueryStyle,
+    cookie_header,
+    encode_query,
+    form_body,
+    header_value,
+    json_body,
+    multipart_body,
+    raw_body,
+)
 from .types import NOT_GIVEN, NotGiven, RequestOptions, as_dict, header
 
 if TYPE_CHECKING:
@@ -43,6 +53,15 @@ class RequestSpec:
     query: Mapping[str, object] = field(default_factory=dict[str, object])
     body: object = NOT_GIVEN
     options: RequestOptions = field(default_factory=lambda: RequestOptions())
+    #: Header parameters (values None/NOT_GIVEN are left out) and cookie parameters.
+    headers: Mapping[str, object] = field(default_factory=dict[str, object])
+    cookies: Mapping[str, object] = field(default_factory=dict[str, object])
+    #: Query parameters not in the default `form`+explode style, and those sent with reserved characters as is.
+    query_styles: Mapping[str, tuple[QueryStyle, bool]] = field(default_factory=dict[str, "tuple[QueryStyle, bool]"])
+    allow_reserved: frozenset[str] = frozenset()
+    body_encoding: BodyEncoding = "json"
+    #: The body's media type when it is not the encoding's usual one (e.g. `application/merge-patch+json`).
+    content_type: Optional[str] = None
 
     def with_query(self, **changes: object) -> RequestSpec:
         return replace(self, query={**self.query, **changes})
@@ -129,27 +148,62 @@ class BaseClient:
             **self._config.default_headers,
             self._info.auth_header: f"{self._info.auth_prefix}{self._config.api_key}",
         }
-        content: Optional[bytes] = None
+        for name, value in spec.headers.items():
+            text = header_value(value)
+            if text is not None:
+                headers[name] = text
+        cookie = cookie_header(spec.cookies)
+        if cookie is not None:
+            headers["Cookie"] = cookie
         body = spec.body
         extra_body = options.get("extra_body")
         if extra_body:
             body = {**cast("Mapping[str, object]", body if isinstance(body, Mapping) else {}), **extra_body}
-        if not isinstance(body, NotGiven):
-            content = json_body(body)
-            headers["Content-Type"] = "application/json"
+        content, files, data = self._encode_body(spec, body, headers)
         if idempotency_key is not None:
             headers["Idempotency-Key"] = idempotency_key
         headers.update(options.get("extra_headers") or {})
-        query = {**spec.query, **(options.get("extra_query") or {})}
+        query = encode_query(
+            {**spec.query, **(options.get("extra_query") or {})}, spec.query_styles, spec.allow_reserved
+        )
+        url = self._url(spec.path)
+        if query:
+            url = f"{url}{'&' if '?' in url else '?'}{query}"
         timeout = options.get("timeout")
         return transport.build_request(
             spec.method.upper(),
-            self._url(spec.path),
-            params=query_pairs(query) or None,
+            url,
             content=content,
+            data=data,
+            files=files,
             headers=headers,
             timeout=to_timeout(timeout) if timeout is not None else self._config.timeout,
         )
+
+    def _encode_body(
+        self, spec: RequestSpec, body: object, headers: dict[str, str]
+    ) -> tuple[Optional[bytes], Any, Any]:
+        """The body bytes (or httpx multipart data and files) and its Content-Type."""
+        if isinstance(body, NotGiven):
+            return None, None, None
+        encoding = spec.body_encoding
+        if encoding == "multipart":
+            content, headers["Content-Type"] = multipart_body(body)
+            return content, None, None
+        if encoding == "json":
+            content = json_body(body)
+        elif encoding == "form":
+            content = form_body(body)
+        else:
+            content = raw_body(body, encoding)
+        default_types = {
+            "json": "application/json",
+            "form": "application/x-www-form-urlencoded",
+            "text": "text/plain; charset=utf-8",
+            "binary": "application/octet-stream",
+        }
+        headers["Content-Type"] = spec.content_type or default_types[encoding]
+        return content, None, None
 
     def _idempotency_key(self, spec: RequestSpec) -> Optional[str]:
         given = spec.options.get("idempotency_key")

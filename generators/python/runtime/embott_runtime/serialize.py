@@ -1,49 +1,128 @@
-"""Turns keyword arguments into the wire: path segments, query pairs and JSON bodies."""
+"""Turns keyword arguments into the wire: path segments, query strings, header and cookie values, and bodies
+(JSON, form, multipart, text, binary). Encodings follow OpenAPI's `style`/`explode` rules."""
 
 from __future__ import annotations
 
 import datetime
 import enum
+import io
 import json
-from typing import Any, Mapping, Union, cast
-from urllib.parse import quote
+import uuid
+from typing import IO, Any, Literal, Mapping, Optional, Union, cast
+from urllib.parse import quote, quote_plus
 
 import pydantic
 
-from .types import NotGiven, as_list
+from .types import NotGiven, as_dict, as_list
+
+QueryStyle = Literal["form", "spaceDelimited", "pipeDelimited", "deepObject"]
+BodyEncoding = Literal["json", "form", "multipart", "text", "binary"]
+#: A file for a multipart part: bytes, an open binary file, or (filename, content[, content type]).
+FileContent = Union[bytes, IO[bytes], tuple[str, Union[bytes, IO[bytes]]], tuple[str, Union[bytes, IO[bytes]], str]]
+
+#: What encodeURIComponent leaves alone (besides letters, digits and `-_.~`), so every SDK sends the same bytes.
+_COMPONENT_SAFE = "!*'()"
+_RESERVED = ":/?#[]@!$&'()*+,;="
 
 
 def path_param(value: object, name: str) -> str:
     """One path segment, percent-encoded; an empty or missing value is an error naming the parameter."""
     if value is None or isinstance(value, NotGiven) or (isinstance(value, str) and value == ""):
         raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
-    return quote(_scalar(value), safe="")
+    return quote(scalar(value), safe=_COMPONENT_SAFE)
 
 
-def _scalar(value: object) -> str:
+def scalar(value: object) -> str:
+    """A primitive as the wire text: booleans lowercase, dates ISO 8601 (UTC as `Z`), enums by value."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, enum.Enum):
-        return _scalar(value.value)
+        return scalar(value.value)
     if isinstance(value, datetime.datetime):
         return value.isoformat().replace("+00:00", "Z")
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value)
 
 
-def query_pairs(query: Mapping[str, object]) -> list[tuple[str, Union[str, int, float, bool, None]]]:
-    """Query parameters as pairs: lists repeat the key (form, explode), `None` and NOT_GIVEN are left out."""
-    pairs: list[tuple[str, Union[str, int, float, bool, None]]] = []
+def _component(text: str, allow_reserved: bool = False) -> str:
+    return quote(text, safe=_COMPONENT_SAFE + (_RESERVED if allow_reserved else ""))
+
+
+def _pairs(key: str, value: object) -> list[tuple[str, str]]:
+    """Bracket-flattened pairs: lists repeat the key, objects nest as `key[child]`, None is left out."""
+    if value is None or isinstance(value, NotGiven):
+        return []
+    items = as_list(value)
+    if items is not None:
+        return [pair for item in items for pair in _pairs(key, item)]
+    if isinstance(value, pydantic.BaseModel):
+        value = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    fields = as_dict(value)
+    if fields is not None:
+        return [pair for child, item in fields.items() for pair in _pairs(f"{key}[{child}]", item)]
+    return [(key, scalar(value))]
+
+
+def encode_query(
+    query: Mapping[str, object],
+    styles: Optional[Mapping[str, tuple[QueryStyle, bool]]] = None,
+    allow_reserved: frozenset[str] = frozenset(),
+) -> str:
+    """The query string: `form`+explode repeats the key, `form` without explode joins with `,`,
+    `spaceDelimited`/`pipeDelimited` join with `%20`/`|`, `deepObject` (and exploded objects) use `key[child]`."""
+    parts: list[str] = []
     for key, value in query.items():
         if value is None or isinstance(value, NotGiven):
             continue
+        style, explode = (styles or {}).get(key, ("form", True))
+        reserved = key in allow_reserved
         items = as_list(value)
-        if items is not None:
-            pairs.extend((key, _scalar(item)) for item in items)
+        fields = as_dict(
+            value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            if isinstance(value, pydantic.BaseModel)
+            else value
+        )
+        if items is not None and not (style == "form" and explode):
+            separator = {"spaceDelimited": "%20", "pipeDelimited": "|"}.get(style, ",")
+            joined = separator.join(_component(scalar(item), reserved) for item in items)
+            parts.append(f"{_component(key)}={joined}")
+        elif fields is not None and style == "form" and not explode:
+            joined = ",".join(
+                f"{_component(child)},{_component(scalar(item), reserved)}"
+                for child, item in fields.items()
+                if item is not None
+            )
+            parts.append(f"{_component(key)}={joined}")
+        elif fields is not None and style == "form":
+            parts.extend(
+                f"{_component(child)}={_component(scalar(item), reserved)}"
+                for child, item in fields.items()
+                if item is not None
+            )
         else:
-            pairs.append((key, _scalar(value)))
-    return pairs
+            parts.extend(f"{_component(name)}={_component(text, reserved)}" for name, text in _pairs(key, value))
+    return "&".join(parts)
+
+
+def header_value(value: object) -> Optional[str]:
+    """A header parameter's value (`simple` style: lists joined with `,`); None when left out."""
+    if value is None or isinstance(value, NotGiven):
+        return None
+    items = as_list(value)
+    if items is not None:
+        return ",".join(scalar(item) for item in items)
+    return scalar(value)
+
+
+def cookie_header(cookies: Mapping[str, object]) -> Optional[str]:
+    """`name=value; other=value` for the cookie parameters given (values percent-encoded)."""
+    parts = [
+        f"{name}={_component(text)}" for name, value in cookies.items() if (text := header_value(value)) is not None
+    ]
+    return "; ".join(parts) or None
 
 
 def to_jsonable(value: object) -> Any:
@@ -57,10 +136,103 @@ def to_jsonable(value: object) -> Any:
     if items is not None:
         return [to_jsonable(item) for item in items]
     if isinstance(value, (datetime.date, enum.Enum)):
-        return _scalar(value)
+        return scalar(value)
     return value
 
 
 def json_body(value: object) -> bytes:
-    """The request body as compact UTF-8 JSON (the same bytes JavaScript's JSON.stringify gives)."""
+    """Compact UTF-8 JSON (the same bytes JavaScript's JSON.stringify gives)."""
     return json.dumps(to_jsonable(value), separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+
+
+def form_body(value: object) -> bytes:
+    """`application/x-www-form-urlencoded` (spaces as `+`, nested objects as `key[child]`)."""
+    fields = as_dict(to_jsonable(value))
+    if fields is None:
+        raise TypeError(f"A form body must be a mapping of fields, got {type(value).__name__}")
+    pairs = [pair for key, item in fields.items() for pair in _pairs(key, item)]
+    return "&".join(f"{_form(key)}={_form(text)}" for key, text in pairs).encode()
+
+
+def _form(text: str) -> str:
+    return quote_plus(text, safe="*").replace("~", "%7E")
+
+
+def multipart_fields(value: object) -> tuple[list[tuple[str, str]], list[tuple[str, tuple[str, bytes, str]]]]:
+    """Data fields and file parts for httpx: bytes and files become parts with a filename."""
+    fields = as_dict(value) if not isinstance(value, pydantic.BaseModel) else as_dict(to_jsonable(value))
+    if fields is None:
+        raise TypeError(f"A multipart body must be a mapping of fields, got {type(value).__name__}")
+    data: list[tuple[str, str]] = []
+    files: list[tuple[str, tuple[str, bytes, str]]] = []
+    for key, item in fields.items():
+        for part in [item] if _is_file(item) else as_list(item) or [item]:
+            file = _file_part(key, part)
+            if file is not None:
+                files.append((key, file))
+            else:
+                data.extend(_pairs(key, to_jsonable(part)))
+    return data, files
+
+
+def multipart_body(value: object) -> tuple[bytes, str]:
+    """`multipart/form-data` bytes and their Content-Type (with the boundary)."""
+    boundary = f"embott-{uuid.uuid4().hex}"
+    data, files = multipart_fields(value)
+    chunks: list[bytes] = []
+    for name, text in data:
+        chunks.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{_quoted(name)}"\r\n\r\n'.encode())
+        chunks.append(text.encode() + b"\r\n")
+    for name, (filename, content, kind) in files:
+        chunks.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{_quoted(name)}"; filename="{_quoted(filename)}"\r\n'
+            f"Content-Type: {kind}\r\n\r\n".encode()
+        )
+        chunks.append(content + b"\r\n")
+    chunks.append(f"--{boundary}--\r\n".encode())
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
+
+
+def _quoted(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _is_file(value: object) -> bool:
+    if isinstance(value, (bytes, bytearray, io.IOBase)):
+        return True
+    parts = as_list(value) if isinstance(value, tuple) else None
+    if parts is None or not 2 <= len(parts) <= 3:
+        return False
+    return isinstance(parts[0], str) and isinstance(parts[1], (bytes, bytearray, io.IOBase))
+
+
+def _file_part(key: str, value: object) -> Optional[tuple[str, bytes, str]]:
+    if isinstance(value, (bytes, bytearray)):
+        return (key, bytes(value), "application/octet-stream")
+    if isinstance(value, io.IOBase):
+        stream = cast("IO[bytes]", value)
+        name = getattr(value, "name", key)
+        return (str(name).rsplit("/", 1)[-1], stream.read(), "application/octet-stream")
+    if isinstance(value, tuple):
+        parts = cast("tuple[object, ...]", value)
+        if 2 <= len(parts) <= 3 and isinstance(parts[0], str):
+            content = _file_part(key, parts[1])
+            if content is not None:
+                kind = parts[2] if len(parts) == 3 and isinstance(parts[2], str) else content[2]
+                return (parts[0], content[1], kind)
+    return None
+
+
+def raw_body(value: object, encoding: BodyEncoding) -> bytes:
+    """A `text` body as UTF-8, a `binary` body as given (bytes or an open binary file)."""
+    if encoding == "text":
+        if not isinstance(value, str):
+            raise TypeError(f"A text body must be a str, got {type(value).__name__}")
+        return value.encode()
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    if isinstance(value, memoryview):
+        return cast("memoryview[int]", value).tobytes()
+    if isinstance(value, io.IOBase):
+        return cast("IO[bytes]", value).read()
+    raise TypeError(f"A binary body must be bytes or a binary file, got {type(value).__name__}")

@@ -6,6 +6,7 @@ import json
 import subprocess
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
@@ -66,12 +67,20 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 Handler = Callable[[BaseHTTPRequestHandler], None]
 
 
+@dataclass(frozen=True)
+class Recorded:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
 class LocalServer:
     """A threaded HTTP server on 127.0.0.1:0 whose routes are plain functions writing raw responses."""
 
     def __init__(self) -> None:
         self.routes: dict[str, Handler] = {}
-        self.requests: list[dict[str, object]] = []
+        self.requests: list[Recorded] = []
         server = self
 
         class _Handler(BaseHTTPRequestHandler):
@@ -80,9 +89,7 @@ class LocalServer:
             def _dispatch(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
                 body = self.rfile.read(length) if length else b""
-                server.requests.append(
-                    {"method": self.command, "path": self.path, "headers": dict(self.headers), "body": body}
-                )
+                server.requests.append(Recorded(self.command, self.path, dict(self.headers), body))
                 route = server.routes.get(self.path.split("?")[0])
                 if route is None:
                     self.send_response(404)
@@ -91,7 +98,7 @@ class LocalServer:
                     return
                 route(self)
 
-            do_GET = do_POST = do_DELETE = _dispatch
+            do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = _dispatch
 
             def log_message(self, format: str, *args: object) -> None:
                 pass

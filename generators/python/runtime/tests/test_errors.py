@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import pickle
 import traceback
-from typing import cast
 
 import httpx
 import pytest
@@ -137,7 +136,5 @@ def test_bring_your_own_http_client_is_typed(local: LocalServer) -> None:
     with httpx.Client(headers={"x-custom": "1"}) as http:
         client = Client(api_key=ADMIN_KEY, base_url=local.url, http_client=http, default_headers={"x-default": "2"})
         assert client.request(dict, RequestSpec("GET", "/ok")) == {"ok": True}
-    headers = local.requests[0]["headers"]
-    assert isinstance(headers, dict)
-    headers = cast("dict[str, str]", headers)
+    headers = local.requests[0].headers
     assert headers.get("x-default") == "2" and headers.get("Authorization") == f"Bearer {ADMIN_KEY}"

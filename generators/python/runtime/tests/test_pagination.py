@@ -72,7 +72,7 @@ def test_offset_style_uses_total(local: LocalServer) -> None:
     )
     page = client.request_page(Bot, RequestSpec("GET", "/rows", query={"limit": 3, "q": "x"}), descriptor)
     assert [row.id for row in page] == [row["id"] for row in rows]
-    assert [r["path"] for r in local.requests] == [
+    assert [r.path for r in local.requests] == [
         "/rows?limit=3&q=x",
         "/rows?limit=3&q=x&offset=3",
         "/rows?limit=3&q=x&offset=6",
