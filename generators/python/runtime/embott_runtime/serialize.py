@@ -200,7 +200,7 @@ def _quoted(text: str) -> str:
 def _is_file(value: object) -> bool:
     if isinstance(value, (bytes, bytearray, io.IOBase)):
         return True
-    parts = as_list(value) if isinstance(value, tuple) else None
+    parts = as_list(value) if isinstance(value, tuple) else None  # pyright: ignore[reportUnknownArgumentType]
     if parts is None or not 2 <= len(parts) <= 3:
         return False
     return isinstance(parts[0], str) and isinstance(parts[1], (bytes, bytearray, io.IOBase))
