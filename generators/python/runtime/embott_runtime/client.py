@@ -60,6 +60,9 @@ class RequestSpec:
     query_styles: Mapping[str, tuple[QueryStyle, bool]] = field(default_factory=dict[str, "tuple[QueryStyle, bool]"])
     allow_reserved: frozenset[str] = frozenset()
     body_encoding: BodyEncoding = "json"
+    #: Form/multipart fields not in the default `form`+explode style; multipart file parts' content types.
+    body_styles: Mapping[str, tuple[QueryStyle, bool]] = field(default_factory=dict[str, "tuple[QueryStyle, bool]"])
+    part_types: Mapping[str, str] = field(default_factory=dict[str, str])
     #: The body's media type when it is not the encoding's usual one (e.g. `application/merge-patch+json`).
     content_type: Optional[str] = None
 
@@ -184,16 +187,16 @@ class BaseClient:
         self, spec: RequestSpec, body: object, headers: dict[str, str]
     ) -> tuple[Optional[bytes], Any, Any]:
         """The body bytes (or httpx multipart data and files) and its Content-Type."""
-        if isinstance(body, NotGiven):
+        if isinstance(body, NotGiven) or spec.method.upper() in ("GET", "HEAD"):
             return None, None, None
         encoding = spec.body_encoding
         if encoding == "multipart":
-            content, headers["Content-Type"] = multipart_body(body)
+            content, headers["Content-Type"] = multipart_body(body, spec.part_types)
             return content, None, None
         if encoding == "json":
             content = json_body(body)
         elif encoding == "form":
-            content = form_body(body)
+            content = form_body(body, spec.body_styles)
         else:
             content = raw_body(body, encoding)
         default_types = {

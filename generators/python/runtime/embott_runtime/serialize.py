@@ -20,8 +20,7 @@ BodyEncoding = Literal["json", "form", "multipart", "text", "binary"]
 #: A file for a multipart part: bytes, an open binary file, or (filename, content[, content type]).
 FileContent = Union[bytes, IO[bytes], tuple[str, Union[bytes, IO[bytes]]], tuple[str, Union[bytes, IO[bytes]], str]]
 
-#: What encodeURIComponent leaves alone (besides letters, digits and `-_.~`), so every SDK sends the same bytes.
-_COMPONENT_SAFE = "!*'()"
+#: RFC 3986 reserved characters, sent as they are for `allowReserved` query params.
 _RESERVED = ":/?#[]@!$&'()*+,;="
 
 
@@ -29,7 +28,10 @@ def path_param(value: object, name: str) -> str:
     """One path segment, percent-encoded; an empty or missing value is an error naming the parameter."""
     if value is None or isinstance(value, NotGiven) or (isinstance(value, str) and value == ""):
         raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
-    return quote(scalar(value), safe=_COMPONENT_SAFE)
+    items = as_list(value)
+    if items is not None:
+        return ",".join(quote(scalar(item), safe="") for item in items)
+    return quote(scalar(value), safe="")
 
 
 def scalar(value: object) -> str:
@@ -48,21 +50,31 @@ def scalar(value: object) -> str:
 
 
 def _component(text: str, allow_reserved: bool = False) -> str:
-    return quote(text, safe=_COMPONENT_SAFE + (_RESERVED if allow_reserved else ""))
+    """Percent-encoded except RFC 3986 unreserved characters (`A-Za-z0-9-._~`; space is `%20`)."""
+    return quote(text, safe=_RESERVED if allow_reserved else "")
 
 
-def _pairs(key: str, value: object) -> list[tuple[str, str]]:
-    """Bracket-flattened pairs: lists repeat the key, objects nest as `key[child]`, None is left out."""
+def _pairs(key: str, value: object, indexed: bool = False) -> list[tuple[str, str]]:
+    """Bracket-flattened pairs: lists repeat the key (`indexed`: `key[]` for scalars, `key[0][k]` for objects),
+    objects nest as `key[child]`, None is left out."""
     if value is None or isinstance(value, NotGiven):
         return []
     items = as_list(value)
     if items is not None:
-        return [pair for item in items for pair in _pairs(key, item)]
+        if not indexed:
+            return [pair for item in items for pair in _pairs(key, item)]
+        return [
+            pair
+            for index, item in enumerate(items)
+            for pair in _pairs(
+                f"{key}[{index}]" if as_dict(to_jsonable(item)) is not None else f"{key}[]", item, indexed
+            )
+        ]
     if isinstance(value, pydantic.BaseModel):
         value = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     fields = as_dict(value)
     if fields is not None:
-        return [pair for child, item in fields.items() for pair in _pairs(f"{key}[{child}]", item)]
+        return [pair for child, item in fields.items() for pair in _pairs(f"{key}[{child}]", item, indexed)]
     return [(key, scalar(value))]
 
 
@@ -96,12 +108,6 @@ def encode_query(
                 if item is not None
             )
             parts.append(f"{_component(key)}={joined}")
-        elif fields is not None and style == "form":
-            parts.extend(
-                f"{_component(child)}={_component(scalar(item), reserved)}"
-                for child, item in fields.items()
-                if item is not None
-            )
         else:
             parts.extend(f"{_component(name)}={_component(text, reserved)}" for name, text in _pairs(key, value))
     return "&".join(parts)
@@ -145,20 +151,30 @@ def json_body(value: object) -> bytes:
     return json.dumps(to_jsonable(value), separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
 
 
-def form_body(value: object) -> bytes:
-    """`application/x-www-form-urlencoded` (spaces as `+`, nested objects as `key[child]`)."""
+def form_body(value: object, styles: Optional[Mapping[str, tuple[QueryStyle, bool]]] = None) -> bytes:
+    """`application/x-www-form-urlencoded`: spaces as `+`, objects as `key[child]`; per field `deepObject` writes
+    `key[]=a` and `key[0][k]=v`, `form` without explode joins scalar arrays with `,`."""
     fields = as_dict(to_jsonable(value))
     if fields is None:
         raise TypeError(f"A form body must be a mapping of fields, got {type(value).__name__}")
-    pairs = [pair for key, item in fields.items() for pair in _pairs(key, item)]
+    pairs: list[tuple[str, str]] = []
+    for key, item in fields.items():
+        style, explode = (styles or {}).get(key, ("form", True))
+        items = as_list(item)
+        if items is not None and style == "form" and not explode:
+            pairs.append((key, ",".join(scalar(entry) for entry in items)))
+        else:
+            pairs.extend(_pairs(key, item, indexed=style == "deepObject"))
     return "&".join(f"{_form(key)}={_form(text)}" for key, text in pairs).encode()
 
 
 def _form(text: str) -> str:
-    return quote_plus(text, safe="*").replace("~", "%7E")
+    return quote_plus(text, safe="")
 
 
-def multipart_fields(value: object) -> tuple[list[tuple[str, str]], list[tuple[str, tuple[str, bytes, str]]]]:
+def multipart_fields(
+    value: object, part_types: Mapping[str, str]
+) -> tuple[list[tuple[str, str]], list[tuple[str, tuple[str, bytes, str]]]]:
     """Data fields and file parts for httpx: bytes and files become parts with a filename."""
     fields = as_dict(value) if not isinstance(value, pydantic.BaseModel) else as_dict(to_jsonable(value))
     if fields is None:
@@ -167,7 +183,7 @@ def multipart_fields(value: object) -> tuple[list[tuple[str, str]], list[tuple[s
     files: list[tuple[str, tuple[str, bytes, str]]] = []
     for key, item in fields.items():
         for part in [item] if _is_file(item) else as_list(item) or [item]:
-            file = _file_part(key, part)
+            file = _file_part(key, part, part_types.get(key, "application/octet-stream"))
             if file is not None:
                 files.append((key, file))
             else:
@@ -175,10 +191,11 @@ def multipart_fields(value: object) -> tuple[list[tuple[str, str]], list[tuple[s
     return data, files
 
 
-def multipart_body(value: object) -> tuple[bytes, str]:
-    """`multipart/form-data` bytes and their Content-Type (with the boundary)."""
+def multipart_body(value: object, part_types: Optional[Mapping[str, str]] = None) -> tuple[bytes, str]:
+    """`multipart/form-data` bytes and their Content-Type (with the boundary). A file part's type is the one
+    given, else the spec's (`part_types`), else `application/octet-stream`."""
     boundary = f"embott-{uuid.uuid4().hex}"
-    data, files = multipart_fields(value)
+    data, files = multipart_fields(value, part_types or {})
     chunks: list[bytes] = []
     for name, text in data:
         chunks.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{_quoted(name)}"\r\n\r\n'.encode())
@@ -206,17 +223,17 @@ def _is_file(value: object) -> bool:
     return isinstance(parts[0], str) and isinstance(parts[1], (bytes, bytearray, io.IOBase))
 
 
-def _file_part(key: str, value: object) -> Optional[tuple[str, bytes, str]]:
+def _file_part(key: str, value: object, default_type: str) -> Optional[tuple[str, bytes, str]]:
     if isinstance(value, (bytes, bytearray)):
-        return (key, bytes(value), "application/octet-stream")
+        return (key, bytes(value), default_type)
     if isinstance(value, io.IOBase):
         stream = cast("IO[bytes]", value)
         name = getattr(value, "name", key)
-        return (str(name).rsplit("/", 1)[-1], stream.read(), "application/octet-stream")
+        return (str(name).rsplit("/", 1)[-1], stream.read(), default_type)
     if isinstance(value, tuple):
         parts = cast("tuple[object, ...]", value)
         if 2 <= len(parts) <= 3 and isinstance(parts[0], str):
-            content = _file_part(key, parts[1])
+            content = _file_part(key, parts[1], default_type)
             if content is not None:
                 kind = parts[2] if len(parts) == 3 and isinstance(parts[2], str) else content[2]
                 return (parts[0], content[1], kind)

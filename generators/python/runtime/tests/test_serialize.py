@@ -33,7 +33,7 @@ def test_path_params_escape_reserved_characters_and_keep_dots() -> None:
 
 def test_form_bodies_flatten_objects_with_brackets() -> None:
     body = form_body({"name": "Zoë & co", "metadata": {"key": "v~1*"}, "tags": ["a", "b"], "skip": None})
-    assert body == b"name=Zo%C3%AB+%26+co&metadata%5Bkey%5D=v%7E1*&tags=a&tags=b"
+    assert body == b"name=Zo%C3%AB+%26+co&metadata%5Bkey%5D=v~1%2A&tags=a&tags=b"
 
 
 def test_bodies_headers_and_cookies_on_the_wire(local: LocalServer) -> None:
