@@ -26,11 +26,21 @@ from .errors import (
 from .models import BaseModel
 from .pagination import AsyncPage, AsyncPaginator, PaginationDescriptor, SyncPage
 from .resource import AsyncAPIResource, SyncAPIResource
-from .response import APIResponse, async_to_raw_response_wrapper, to_raw_response_wrapper
-from .serialize import path_param
+from .response import APIResponse, async_to_raw_response_wrapper, to_raw_response_wrapper, validate
+from .serialize import FileContent, expand_path, path_param
 from .streaming import AsyncStream, StreamSpec, SyncStream
-from .types import NOT_GIVEN, NotGiven, RequestOptions, Timeout, is_given, strip_not_given
-from .webhooks import SignatureScheme
+from .types import (
+    NOT_GIVEN,
+    Headers,
+    NotGiven,
+    Query,
+    RequestOptions,
+    Timeout,
+    is_given,
+    request_options,
+    strip_not_given,
+)
+from .webhooks import Payload, SignatureHeaders, SignatureScheme, generate_test_header, unwrap, verify
 
 __all__ = [
     "NOT_GIVEN",
@@ -51,18 +61,23 @@ __all__ = [
     "ClientInfo",
     "ConfigurationError",
     "ConflictError",
+    "FileContent",
+    "Headers",
     "InternalServerError",
     "InvalidWebhookSignatureError",
     "NotFoundError",
     "NotGiven",
     "PaginationCycleError",
     "PaginationDescriptor",
+    "Payload",
     "PermissionDeniedError",
+    "Query",
     "RateLimitError",
     "RateLimitInfo",
     "RequestOptions",
     "RequestSpec",
     "SDKError",
+    "SignatureHeaders",
     "SignatureScheme",
     "StreamSpec",
     "StreamTruncatedError",
@@ -74,8 +89,14 @@ __all__ = [
     "UnprocessableEntityError",
     "async_to_raw_response_wrapper",
     "client_options",
+    "expand_path",
+    "generate_test_header",
     "is_given",
     "path_param",
+    "request_options",
     "strip_not_given",
     "to_raw_response_wrapper",
+    "unwrap",
+    "validate",
+    "verify",
 ]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import logging
 import platform
 import random
@@ -18,7 +19,7 @@ from .config import ClientConfig, ClientInfo, resolve_config, to_timeout
 from .errors import APIConnectionError, APIStatusError, APITimeoutError, status_error_class
 from .logs import get_logger, register_secret
 from .redact import MASK, redact_headers, scrub_text
-from .response import RAW_RESPONSE, APIResponse, decode_body, validate
+from .response import RAW_RESPONSE, APIResponse, decode_body, parse_response
 from .retries import is_retryable_status, needs_idempotency_key, new_idempotency_key, retry_delay
 from .serialize import (
     BodyEncoding,
@@ -92,6 +93,7 @@ class BaseClient:
         api_key: Optional[str],
         base_url: Optional[str],
         timeout: Union[float, httpx.Timeout, None],
+        default_base_url: Optional[str] = None,
         max_retries: Optional[int],
         max_retry_after: Optional[float],
         default_headers: Optional[Mapping[str, str]],
@@ -101,6 +103,7 @@ class BaseClient:
             info,
             api_key=api_key,
             base_url=base_url,
+            default_base_url=default_base_url,
             timeout=timeout,
             max_retries=max_retries,
             max_retry_after=max_retry_after,
@@ -149,13 +152,15 @@ class BaseClient:
             "Accept": "application/json",
             "User-Agent": self._user_agent(),
             **self._config.default_headers,
-            self._info.auth_header: f"{self._info.auth_prefix}{self._config.api_key}",
         }
+        auth_query: dict[str, object] = {}
+        cookies: dict[str, object] = dict(spec.cookies)
+        self._add_auth(headers, auth_query, cookies)
         for name, value in spec.headers.items():
             text = header_value(value)
             if text is not None:
                 headers[name] = text
-        cookie = cookie_header(spec.cookies)
+        cookie = cookie_header(cookies)
         if cookie is not None:
             headers["Cookie"] = cookie
         body = spec.body
@@ -164,7 +169,7 @@ class BaseClient:
             body = {**cast("Mapping[str, object]", body if isinstance(body, Mapping) else {}), **extra_body}
         content, files, data = self._encode_body(spec, body, headers)
         if idempotency_key is not None:
-            headers["Idempotency-Key"] = idempotency_key
+            headers[self._info.idempotency_header] = idempotency_key
         headers.update(options.get("extra_headers") or {})
         query = encode_query(
             {**spec.query, **(options.get("extra_query") or {})}, spec.query_styles, spec.allow_reserved
@@ -182,6 +187,22 @@ class BaseClient:
             headers=headers,
             timeout=to_timeout(timeout) if timeout is not None else self._config.timeout,
         )
+
+    def _add_auth(self, headers: dict[str, str], query: dict[str, object], cookies: dict[str, object]) -> None:
+        key = self._config.api_key
+        auth = self._info.auth
+        if not key or auth == "none":
+            return
+        if auth == "bearer":
+            headers["Authorization"] = f"Bearer {key}"
+        elif auth == "basic":
+            headers["Authorization"] = "Basic " + base64.b64encode(key.encode()).decode()
+        elif auth == "header":
+            headers[self._info.auth_name] = key
+        elif auth == "query":
+            query[self._info.auth_name] = key
+        else:
+            cookies[self._info.auth_name] = key
 
     def _encode_body(
         self, spec: RequestSpec, body: object, headers: dict[str, str]
@@ -302,8 +323,8 @@ class BaseClient:
     def _result(self, response: httpx.Response, cast_to: type[_T]) -> _T:
         if RAW_RESPONSE.get():
             RAW_RESPONSE.set(False)
-            return cast(_T, APIResponse(response, lambda: validate(cast_to, decode_body(response), response)))
-        return validate(cast_to, decode_body(response), response)
+            return cast(_T, APIResponse(response, lambda: parse_response(cast_to, response)))
+        return parse_response(cast_to, response)
 
 
 class SyncAPIClient(BaseClient):
@@ -318,6 +339,7 @@ class SyncAPIClient(BaseClient):
         api_key: Optional[str],
         base_url: Optional[str],
         timeout: Union[float, httpx.Timeout, None],
+        default_base_url: Optional[str] = None,
         max_retries: Optional[int],
         max_retry_after: Optional[float],
         default_headers: Optional[Mapping[str, str]],
@@ -327,6 +349,7 @@ class SyncAPIClient(BaseClient):
             info,
             api_key=api_key,
             base_url=base_url,
+            default_base_url=default_base_url,
             timeout=timeout,
             max_retries=max_retries,
             max_retry_after=max_retry_after,
@@ -411,6 +434,7 @@ class AsyncAPIClient(BaseClient):
         api_key: Optional[str],
         base_url: Optional[str],
         timeout: Union[float, httpx.Timeout, None],
+        default_base_url: Optional[str] = None,
         max_retries: Optional[int],
         max_retry_after: Optional[float],
         default_headers: Optional[Mapping[str, str]],
@@ -420,6 +444,7 @@ class AsyncAPIClient(BaseClient):
             info,
             api_key=api_key,
             base_url=base_url,
+            default_base_url=default_base_url,
             timeout=timeout,
             max_retries=max_retries,
             max_retry_after=max_retry_after,

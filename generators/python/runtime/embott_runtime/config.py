@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Mapping, Optional, Union
+from typing import Literal, Mapping, Optional, Union
 from urllib.parse import urlsplit
 
 import httpx
@@ -26,8 +26,11 @@ class ClientInfo:
     base_url_env: str
     log_env: str
     default_base_url: str
-    auth_header: str = "Authorization"
-    auth_prefix: str = "Bearer "
+    #: Where the API key goes: `bearer`/`basic` (Authorization), `header`/`query`/`cookie` under `auth_name`, or
+    #: `none` (the API needs no key).
+    auth: Literal["bearer", "basic", "header", "query", "cookie", "none"] = "bearer"
+    auth_name: str = "Authorization"
+    idempotency_header: str = "Idempotency-Key"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ def resolve_config(
     *,
     api_key: Optional[str],
     base_url: Optional[str],
+    default_base_url: Optional[str] = None,
     timeout: Union[float, httpx.Timeout, None],
     max_retries: Optional[int],
     max_retry_after: Optional[float],
@@ -52,13 +56,15 @@ def resolve_config(
 ) -> ClientConfig:
     """Fills defaults from the environment and checks every option; ConfigurationError names the bad one."""
     key = api_key if api_key is not None else os.environ.get(info.api_key_env)
-    if not key:
+    if not key and info.auth == "none":
+        key = ""
+    elif not key:
         raise ConfigurationError(f"No API key: pass api_key=... or set the {info.api_key_env} environment variable.")
-    if not key.isascii() or not key.isprintable() or key != key.strip():
+    if key and (not key.isascii() or not key.isprintable() or key != key.strip()):
         raise ConfigurationError(
             "The API key contains whitespace or non-ASCII characters; copy it again from the dashboard."
         )
-    url = base_url or os.environ.get(info.base_url_env) or info.default_base_url
+    url = base_url or os.environ.get(info.base_url_env) or default_base_url or info.default_base_url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigurationError(

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
-
 from .client import AsyncAPIClient, SyncAPIClient
 
-_C = TypeVar("_C", bound=SyncAPIClient)
-_A = TypeVar("_A", bound=AsyncAPIClient)
 
+class SyncAPIResource:
+    _client: SyncAPIClient
 
-class SyncAPIResource(Generic[_C]):
-    _client: _C
-
-    def __init__(self, client: _C) -> None:
+    def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
 
-class AsyncAPIResource(Generic[_A]):
-    _client: _A
+class AsyncAPIResource:
+    _client: AsyncAPIClient
 
-    def __init__(self, client: _A) -> None:
+    def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client

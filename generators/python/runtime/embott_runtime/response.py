@@ -56,6 +56,15 @@ def validate(target: type[_T], data: object, response: httpx.Response | None = N
     return value
 
 
+def parse_response(target: type[_T], response: httpx.Response) -> _T:
+    """The typed result of a successful response: bytes and text as they are, JSON validated as `target`."""
+    if target is bytes:
+        return cast(_T, response.content)
+    if target is str and "json" not in (header(response.headers, "content-type") or ""):
+        return cast(_T, response.text)
+    return validate(target, decode_body(response), response)
+
+
 class APIResponse(Generic[_T]):
     """An answer before parsing: status, headers and body, plus `parse()` for the typed result."""
 

@@ -24,6 +24,14 @@ FileContent = Union[bytes, IO[bytes], tuple[str, Union[bytes, IO[bytes]]], tuple
 _RESERVED = ":/?#[]@!$&'()*+,;="
 
 
+def expand_path(template: str, values: Mapping[str, object]) -> str:
+    """`template` (`/bots/{bot_id}`) with each placeholder replaced by its encoded value."""
+    path = template
+    for name, value in values.items():
+        path = path.replace("{" + name + "}", path_param(value, name))
+    return path
+
+
 def path_param(value: object, name: str) -> str:
     """One path segment, percent-encoded; an empty or missing value is an error naming the parameter."""
     if value is None or isinstance(value, NotGiven) or (isinstance(value, str) and value == ""):

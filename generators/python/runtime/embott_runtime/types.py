@@ -59,6 +59,32 @@ class RequestOptions(TypedDict, total=False):
     idempotency_key: str
 
 
+def request_options(
+    *,
+    extra_headers: Headers | None = None,
+    extra_query: Query | None = None,
+    extra_body: Mapping[str, object] | None = None,
+    timeout: Timeout | None = None,
+    max_retries: int | None = None,
+    idempotency_key: str | None = None,
+) -> RequestOptions:
+    """The per-request options a generated method received, without the ones left out."""
+    options = RequestOptions()
+    if extra_headers is not None:
+        options["extra_headers"] = extra_headers
+    if extra_query is not None:
+        options["extra_query"] = extra_query
+    if extra_body is not None:
+        options["extra_body"] = extra_body
+    if timeout is not None:
+        options["timeout"] = timeout
+    if max_retries is not None:
+        options["max_retries"] = max_retries
+    if idempotency_key is not None:
+        options["idempotency_key"] = idempotency_key
+    return options
+
+
 def is_given(value: object) -> bool:
     """True when `value` is anything but `NOT_GIVEN` (`None` counts as given)."""
     return not isinstance(value, NotGiven)
