@@ -58,7 +58,7 @@ function compareModules(a: string, b: string): number {
 }
 
 /** isort's order-by-type: CONSTANTS, then Classes, then functions and variables. */
-function compareNames(a: string, b: string): number {
+export function compareNames(a: string, b: string): number {
   const rank = (name: string) =>
     name.length > 1 && name === name.toUpperCase() && /[A-Z]/.test(name) ? 0 : /^_*[A-Z]/.test(name) ? 1 : 2;
   if (rank(a) !== rank(b)) return rank(a) - rank(b);

@@ -17,14 +17,35 @@ export interface ModelModule {
   ids: string[];
 }
 
+/** Words that say what kind of thing a model is, not what it is about. */
+const GENERIC_WORDS = new Set(["event", "events", "request", "response", "list", "status", "type", "params", "details", "detail", "point", "data", "item", "items", "create", "created", "update", "updated", "delete", "deleted", "get", "send"]);
+
 /**
- * Models grouped by the first word of their name (`Bot`, `BotList`, `BotStatus` → `types/bot.py`); groups that
- * import each other are merged so no two modules import each other.
+ * Models grouped by their subject: the word of their name most model names share (`Bot`, `BotList`,
+ * `CreateBotRequest`, `DeletedBot` → `types/bot.py`); groups that import each other are merged so no two
+ * modules import each other.
  */
 export function groupModels(plan: SdkPlan, locator: ModelLocator): ModelModule[] {
+  // Each word scores 2 per model name it starts and 1 per other name it is in, so nouns beat verbs and adjectives.
+  const frequency = new Map<string, number>();
+  for (const model of plan.models)
+    for (const [position, word] of [...new Set(model.name)].entries())
+      frequency.set(word, (frequency.get(word) ?? 0) + (position === 0 ? 2 : 1));
+  const subject = (words: string[]): string => {
+    let best = words[0] ?? "model";
+    let bestCount = -1;
+    for (const word of words) {
+      const count = GENERIC_WORDS.has(word) ? 0 : (frequency.get(word) ?? 0);
+      if (count >= bestCount) {
+        best = word;
+        bestCount = count;
+      }
+    }
+    return best;
+  };
   const groups = new Map<string, string[]>();
   for (const model of plan.models) {
-    const key = locator.names.module([model.name[0] ?? "model"]);
+    const key = locator.names.module([subject(model.name)]);
     groups.set(key, [...(groups.get(key) ?? []), model.id]);
   }
   const groupOf = new Map<string, string>();
