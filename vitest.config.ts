@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 // One vitest process runs every TypeScript test project in the workspace.
 export default defineConfig({
   test: {
-    projects: ["spec", "generators/*", "packages/*"],
+    // Config files, not folders: packages/python, packages/php and packages/ruby hold no TypeScript tests.
+    projects: ["spec", "generators/*", "packages/*/vitest.config.ts"],
     passWithNoTests: false,
   },
 });

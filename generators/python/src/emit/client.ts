@@ -179,13 +179,14 @@ export function renderPackageInit(plan: SdkPlan, names: PythonNames, header: str
     ...runtime,
   ];
   const imports = new Imports();
-  imports.add(".", "types");
+  imports.add("typing", "TYPE_CHECKING");
   imports.add("._client", clientName).add("._client", `Async${clientName}`);
   for (const name of runtime) imports.add("._runtime", name);
   imports.add("._version", "__version__");
   const rootError = `from ._runtime import SDKError as ${clientName}Error`;
   const sortedAll = sortAll(exported);
-  return `${header}\n"""${docstringSafe(plan.info.title)} SDK for Python."""\n\n${imports.print().replace(/^(from \._version import)/m, `${rootError}\n$1`)}\n\n__all__ = [\n${sortedAll.map((name) => `    ${pyString(name)},\n`).join("")}]\n`;
+  const lazyTypes = `if TYPE_CHECKING:\n    from . import types\n\n\ndef __getattr__(name: str) -> object:\n    # The models load on first use of \`${names.module([plan.sdk.packageName.replace(/[^A-Za-z0-9]+/g, "_").toLowerCase()])}.types\`, which keeps \`import\` fast.\n    if name == "types":\n        import importlib\n\n        return importlib.import_module(".types", __name__)\n    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")`;
+  return `${header}\n"""${docstringSafe(plan.info.title)} SDK for Python."""\n\n${imports.print().replace(/^(from \._version import)/m, `${rootError}\n$1`)}\n\n${lazyTypes}\n\n\n__all__ = [\n${sortedAll.map((name) => `    ${pyString(name)},\n`).join("")}]\n`;
 }
 
 function docstringSafe(text: string): string {
