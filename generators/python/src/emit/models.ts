@@ -301,7 +301,7 @@ function discriminated(model: UnionModelPlan, printer: TypePrinter): boolean {
     const target = printer.locator.model(variant.id);
     if (target.kind !== "object") return false;
     const field = target.fields.find((candidate) => candidate.wireName === property);
-    return field !== undefined && field.required && field.type.kind === "literal" && !field.type.nullable;
+    return field?.required === true && field.type.kind === "literal" && !field.type.nullable;
   });
 }
 
