@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 // config, so the PHP, Python and Ruby packages (tested by their own runners) are not taken for vitest projects.
 export default defineConfig({
   test: {
+    // Config files, not folders: packages/python, packages/php and packages/ruby hold no TypeScript tests.
     projects: ["spec", "generators/*", "packages/*/vitest.config.ts"],
     passWithNoTests: false,
   },
