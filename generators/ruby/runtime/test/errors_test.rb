@@ -48,7 +48,10 @@ class ErrorsTest < Minitest::Test
   end
 
   def test_rate_limit_info
-    serve { json(429, envelope("rate_limit_error", "Slow"), "retry-after" => "7", "x-ratelimit-limit" => "600", "x-ratelimit-remaining" => "0", "x-ratelimit-reset" => "1798761660") }
+    serve do
+      json(429, envelope("rate_limit_error", "Slow"), "retry-after" => "7", "x-ratelimit-limit" => "600", "x-ratelimit-remaining" => "0",
+                                                      "x-ratelimit-reset" => "1798761660")
+    end
     error = assert_raises(Embott::RateLimitError) { client(max_retries: 0).request(:get, "/x") }
     assert_equal 7.0, error.retry_after
     assert_equal 600, error.rate_limit.limit

@@ -22,7 +22,7 @@ class RetryTest < Minitest::Test
     keys = requests.map { |request| request[:headers]["idempotency-key"] }
     assert_equal 1, keys.uniq.length
     assert_match(/\Aidem_[0-9a-f-]{36}\z/, keys.first)
-    assert_equal %w[0 1 2], requests.map { |request| request[:headers]["x-embott-retry-count"] }
+    assert_equal %w[0 1 2], (requests.map { |request| request[:headers]["x-embott-retry-count"] })
     assert_equal 2, @clock.sleeps.length
   end
 

@@ -51,13 +51,14 @@ end
 #   { drop: true }                          closes the connection without answering
 #   { status:, headers:, chunks:, delay:, finish: } a chunked response written piece by piece
 class ScriptedServer
-  attr_reader :requests, :connections
+  attr_reader :requests, :connections, :closed
 
   def initialize(&handler)
     @handler = handler
     @server = TCPServer.new("127.0.0.1", 0)
     @requests = Queue.new
     @connections = 0
+    @closed = 0
     @thread = Thread.new { accept_loop }
   end
 
@@ -99,6 +100,7 @@ class ScriptedServer
     nil
   ensure
     socket.close unless socket.closed?
+    @closed += 1
   end
 
   def read_request(socket)
@@ -146,8 +148,8 @@ end
 module ServerHelpers
   API_KEY = "sk_live_secretkey_0001"
 
-  def serve(&handler)
-    @server = ScriptedServer.new(&handler)
+  def serve(&)
+    @server = ScriptedServer.new(&)
   end
 
   def client(**options)

@@ -117,7 +117,7 @@ module Embott
     def build_request(method, path, query, body, headers)
       auth = @config[:auth] || {}
       query = (query || {}).merge(auth[:name] => @api_key) if auth[:kind] == :query
-      Internal::Transport::Request.new(method: method, path: path, query: query, body: body, headers: headers)
+      Internal::Transport::Request.new(http_method: method, path: path, query: query, body: body, headers: headers)
     end
 
     def base_headers(default_headers)
@@ -197,7 +197,10 @@ module Embott
     end
 
     def check_seconds(name, value)
-      raise ArgumentError, "#{name} must be a positive number of seconds, got #{value.inspect}" unless value.is_a?(Numeric) && value.positive?
+      unless value.is_a?(Numeric) && value.positive?
+        raise ArgumentError,
+              "#{name} must be a positive number of seconds, got #{value.inspect}"
+      end
 
       value.to_f
     end

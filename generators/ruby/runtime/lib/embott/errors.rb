@@ -1,5 +1,6 @@
 # frozen_string_literal: true
 
+# Root namespace of the SDK: the client, its services and models, and the runtime they share.
 module Embott
   # Root of every error the SDK raises; rescue it to catch them all.
   class Error < StandardError; end

@@ -81,10 +81,10 @@ module Embott
         return sse.data
       end
       payload = parse_json(sse)
-      payload[@descriptor[:discriminator]] ||= sse.event if payload.is_a?(Hash) && sse.event != "message"
-      if sse.event == @descriptor[:error_event] || (payload.is_a?(Hash) && payload[@descriptor[:discriminator]] == @descriptor[:error_event])
-        raise @errors.from_stream_event(payload, @headers || {})
-      end
+      kind = @descriptor[:discriminator]
+      payload[kind] ||= sse.event if payload.is_a?(Hash) && sse.event != "message"
+      error = sse.event == @descriptor[:error_event] || (payload.is_a?(Hash) && payload[kind] == @descriptor[:error_event])
+      raise @errors.from_stream_event(payload, @headers || {}) if error
 
       Model.coerce(payload, @event)
     end

@@ -9,7 +9,9 @@ module Embott
   # `scheme` ("timestamped": `t=<unix>,v1=<sig>[,v1=<sig>...]` over "{t}.{body}"; "plain": `<prefix><sig>` over
   # the body), `encoding` ("hex" or "base64"), `prefix`, `tolerance` (seconds, default 300).
   module WebhookSignature
+    # Seconds of clock difference allowed both ways when the scheme does not say.
     DEFAULT_TOLERANCE = 300
+    # Added to a mismatch when the body looks like JSON.
     REPARSED_HINT = "If your framework parsed the JSON body and re-serialised it (whitespace, key order or escapes " \
                     "changed), verify the raw request body instead (e.g. request.raw_post, request.body.read)."
 
@@ -78,7 +80,11 @@ module Embott
       unless value.nil? || value.is_a?(String)
         raise InvalidWebhookSignatureError.new("malformed_header", "The #{name} header must be a String, got #{value.class}.")
       end
-      raise InvalidWebhookSignatureError.new("missing_header", "The #{name} header is missing or empty.") if value.nil? || value.strip.empty?
+
+      if value.nil? || value.strip.empty?
+        raise InvalidWebhookSignatureError.new("missing_header",
+                                               "The #{name} header is missing or empty.")
+      end
 
       value
     end
@@ -142,9 +148,15 @@ module Embott
     end
 
     def assert_fresh(timestamp, tolerance, now)
-      raise ArgumentError, "tolerance must be a non-negative number of seconds, got #{tolerance.inspect}" unless tolerance.is_a?(Numeric) && tolerance >= 0
+      unless tolerance.is_a?(Numeric) && tolerance >= 0
+        raise ArgumentError,
+              "tolerance must be a non-negative number of seconds, got #{tolerance.inspect}"
+      end
 
-      raise ArgumentError, "now must be a Time or finite unix seconds, got #{now.inspect}" unless now.nil? || now.is_a?(Time) || (now.is_a?(Numeric) && now.to_f.finite?)
+      unless now.nil? || now.is_a?(Time) || (now.is_a?(Numeric) && now.to_f.finite?)
+        raise ArgumentError,
+              "now must be a Time or finite unix seconds, got #{now.inspect}"
+      end
 
       now = now.nil? ? Time.now.to_i : now.to_r
       age = now - timestamp

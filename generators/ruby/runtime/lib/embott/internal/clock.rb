@@ -1,6 +1,8 @@
 # frozen_string_literal: true
 
 module Embott
+  # Implementation details of the runtime; not part of the public API.
+  # @api private
   module Internal
     # Time, sleep and jitter behind one object so tests can replace them.
     class Clock

@@ -4,6 +4,8 @@ require "net/http"
 require "openssl"
 
 module Embott
+  # Implementation details of the runtime; not part of the public API.
+  # @api private
   module Internal
     # Kept-alive Net::HTTP connections to one origin, one per concurrent caller (Net::HTTP is not thread-safe).
     # A connection that raised is closed, never reused half-read.
@@ -27,12 +29,12 @@ module Embott
         http = checkout
         http.read_timeout = read_timeout
         http.write_timeout = read_timeout
+        returned = false
         result = yield http
-        checkin(http)
+        returned = true
         result
-      rescue StandardError, Timeout::Error
-        discard(http)
-        raise
+      ensure
+        returned ? checkin(http) : discard(http)
       end
 
       # A new started connection that is not pooled (for a stream, which the caller closes).

@@ -3,9 +3,12 @@
 require "time"
 
 module Embott
+  # Implementation details of the runtime; not part of the public API.
+  # @api private
   module Internal
     # Turns an error response into the typed error whose message says what happened and what to do.
     class ErrorFactory
+      # The error class for each status; other 5xx are InternalServerError, the rest APIError.
       STATUS_CLASSES = {
         400 => BadRequestError, 401 => AuthenticationError, 403 => PermissionDeniedError,
         404 => NotFoundError, 409 => ConflictError, 422 => UnprocessableEntityError, 429 => RateLimitError
@@ -62,7 +65,11 @@ module Embott
       def hint(error, rate_limit, retries, server_wait, over_cap)
         return over_cap_hint(server_wait, over_cap, retries) if over_cap
 
-        retried = retries.positive? ? " after #{retries} #{retries == 1 ? "retry" : "retries"}" : ""
+        retried = if retries.positive?
+                    " after #{retries} #{retries == 1 ? "retry" : "retries"}"
+                  else
+                    ""
+                  end
         case error.status
         when 400, 422 then "Fix the request#{error.param ? " (parameter \"#{error.param}\")" : ""} and try again."
         when 401 then "Check your API key#{@api_key_env ? " (#{@api_key_env})" : ""}."

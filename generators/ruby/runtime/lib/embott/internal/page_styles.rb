@@ -3,6 +3,8 @@
 require "uri"
 
 module Embott
+  # Implementation details of the runtime; not part of the public API.
+  # @api private
   module Internal
     # The four pagination styles of `x-embott-pagination`: what the items are and which request loads the next
     # page. A descriptor is a Hash with symbol keys: `style` ("cursor", "offset", "page", "link"), `items`
@@ -73,14 +75,18 @@ module Embott
       def next_offset(descriptor, query, body, count, full)
         offset = (number(query[descriptor[:offset_param]]) || 0) + count
         total = number(dig(body, descriptor[:total])) if descriptor[:total]
-        (total ? offset < total : full) ? [descriptor[:offset_param], offset] : nil
+        return unless total ? offset < total : full
+
+        [descriptor[:offset_param], offset]
       end
 
       def next_page_number(descriptor, query, body, full)
         start = descriptor.fetch(:start_page, 1)
         current = number(query[descriptor[:page_param]]) || start
         total = number(dig(body, descriptor[:total_pages])) if descriptor[:total_pages]
-        (total ? current - start + 1 < total : full) ? [descriptor[:page_param], current + 1] : nil
+        return unless total ? current - start + 1 < total : full
+
+        [descriptor[:page_param], current + 1]
       end
 
       # Follows the next URL only to the API's own origin, so the API key never leaves it.

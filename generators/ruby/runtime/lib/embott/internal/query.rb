@@ -5,6 +5,8 @@ require "erb"
 require "time"
 
 module Embott
+  # Implementation details of the runtime; not part of the public API.
+  # @api private
   module Internal
     # URL building: path parameters escaped as one segment, query strings with repeated keys for arrays and
     # brackets for nested hashes; nil values are left out.

@@ -4,20 +4,25 @@ require "erb"
 require "uri"
 
 module Embott
+  # Implementation details of the runtime; not part of the public API.
+  # @api private
   module Internal
     # Keeps secrets (the API key) out of every message, log line, header copy and error body.
     class Redactor
+      # What a secret is replaced with.
       MASK = "***"
       # Header values never shown, whatever they contain.
       SECRET_HEADERS = %w[authorization x-api-key cookie set-cookie proxy-authorization].freeze
+      # How deep {#scrub_value} looks into nested bodies.
       MAX_DEPTH = 8
 
       # @param secrets [Array<String, nil>] the strings to remove (empty and nil ignored)
       # @param secret_headers [Array<String>] more header names to mask (e.g. a custom auth header)
       def initialize(secrets, secret_headers: [])
-        @forms = secrets.compact.reject(&:empty?).flat_map do |secret|
+        forms = secrets.compact.reject(&:empty?).flat_map do |secret|
           [secret, ERB::Util.url_encode(secret), URI.encode_www_form_component(secret)]
-        end.uniq.sort_by { |form| -form.length }
+        end
+        @forms = forms.uniq.sort_by { |form| -form.length }
         @secret_headers = (SECRET_HEADERS + secret_headers.map(&:downcase)).uniq
       end
 

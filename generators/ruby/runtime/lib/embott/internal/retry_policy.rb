@@ -3,16 +3,24 @@
 require "time"
 
 module Embott
+  # Implementation details of the runtime; not part of the public API.
+  # @api private
   module Internal
     # When to retry and how long to wait: the rules every Embott SDK shares.
     module RetryPolicy
+      # Seconds before the first retry (minus jitter).
       INITIAL_DELAY = 0.5
+      # Longest backoff in seconds.
       MAX_DELAY = 8.0
+      # Our backoff is shortened by up to this fraction.
       MAX_JITTER = 0.25
       # A server-sent wait is stretched by up to this fraction, so clients told the same wait do not return together.
       SERVER_WAIT_JITTER = 0.1
+      # Retryable statuses below 500.
       RETRYABLE_STATUSES = [408, 429].freeze
+      # Methods sent without an automatic Idempotency-Key.
       SAFE_METHODS = %w[GET HEAD OPTIONS].freeze
+      # A non-negative decimal number of seconds or milliseconds.
       NUMBER = /\A\s*\d+(\.\d+)?\s*\z/
 
       module_function

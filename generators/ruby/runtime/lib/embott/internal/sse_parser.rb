@@ -1,12 +1,15 @@
 # frozen_string_literal: true
 
 module Embott
+  # Implementation details of the runtime; not part of the public API.
+  # @api private
   module Internal
     # Incremental Server-Sent Events parser (WHATWG rules): feed it chunks as they arrive, it yields each
     # complete event. Handles CRLF/CR/LF line ends split across chunks, comments, multi-line data and a BOM.
     class SSEParser
-      # One dispatched event: `event` defaults to "message"; `data` lines joined with "\n".
+      # A UTF-8 byte order mark, dropped from the start of the stream.
       BOM = "\xEF\xBB\xBF".b
+      # One dispatched event: `event` defaults to "message"; `data` lines joined with "\n".
       Event = Struct.new(:event, :data, :id, :retry, keyword_init: true)
 
       def initialize

@@ -7,28 +7,35 @@ require "uri"
 require "zlib"
 
 module Embott
+  # Implementation details of the runtime; not part of the public API.
+  # @api private
   module Internal
     # Sends requests over kept-alive connections and retries what is worth retrying: connection errors,
     # timeouts, 408, 429 and 5xx (never 409), honouring `Retry-After`, `retry-after-ms` and `x-should-retry`.
     # Every non-GET request carries one Idempotency-Key, reused on every retry.
     class Transport
       # A request before options are applied. `path` is relative to the base URL (or an absolute URL).
-      Request = Struct.new(:method, :path, :query, :body, :headers, keyword_init: true)
+      Request = Struct.new(:http_method, :path, :query, :body, :headers, keyword_init: true)
       # A successful answer: `body` is parsed JSON, text or nil.
       Response = Struct.new(:status, :headers, :body, :request_id, keyword_init: true)
       # Options a single call may override.
       OPTION_KEYS = %i[max_retries timeout idempotency_key extra_headers extra_query].freeze
 
+      # Low-level errors that mean the request got no response (retried).
       CONNECTION_ERRORS = [
         SocketError, SystemCallError, IOError, EOFError, OpenSSL::SSL::SSLError, Net::HTTPBadResponse,
         Net::ProtocolError, Zlib::Error
       ].freeze
+      # Low-level timeouts (retried, raised as APITimeoutError).
       TIMEOUT_ERRORS = [Net::OpenTimeout, Net::ReadTimeout, Net::WriteTimeout].freeze
+      # Longest request body excerpt logged at debug level.
       BODY_PREVIEW = 1000
 
-      attr_reader :base_uri, :max_retries, :timeout
+      # @return [URI::HTTP] the base URL every path is relative to
+      attr_reader :base_uri
 
-      # @param config [Hash] see {BaseClient#initialize}
+      # @param base_uri [URI::HTTP]
+      # @param headers [Hash{String => String}] sent with every request (auth included)
       def initialize(base_uri:, headers:, max_retries:, timeout:, open_timeout:, max_retry_after:, redactor:,
                      logger:, api_key_env:, clock:, telemetry_prefix:)
         @base_uri = base_uri
@@ -81,7 +88,7 @@ module Embott
         unknown = options.keys - OPTION_KEYS
         raise ArgumentError, "unknown request option(s): #{unknown.join(", ")} (accepted: #{OPTION_KEYS.join(", ")})" if unknown.any?
 
-        method = request.method.to_s.upcase
+        method = request.http_method.to_s.upcase
         uri = build_uri(request.path, (request.query || {}).merge(options[:extra_query] || {}))
         headers = @headers.merge("accept" => accept)
         headers["content-type"] = "application/json" unless request.body.nil?
@@ -96,7 +103,10 @@ module Embott
 
       def with_retries(prepared, options)
         max_retries = options.fetch(:max_retries, @max_retries)
-        raise ArgumentError, "max_retries must be a non-negative Integer, got #{max_retries.inspect}" unless max_retries.is_a?(Integer) && max_retries >= 0
+        unless max_retries.is_a?(Integer) && max_retries >= 0
+          raise ArgumentError,
+                "max_retries must be a non-negative Integer, got #{max_retries.inspect}"
+        end
 
         retry_index = 0
         loop do
@@ -122,7 +132,7 @@ module Embott
         connection_outcome(prepared, e)
       end
 
-      def attempt_stream(prepared, retry_index, idle, on_headers, &block)
+      def attempt_stream(prepared, retry_index, idle, on_headers, &)
         started = @clock.now
         http = @pool.dedicated(prepared[:timeout])
         outcome = nil
@@ -130,7 +140,7 @@ module Embott
           outcome = outcome_for(prepared, response, started) do
             http.read_timeout = idle
             on_headers&.call(response_headers(response))
-            read_stream(prepared, response, idle, &block)
+            read_stream(prepared, response, idle, &)
             nil
           end
         end
@@ -142,8 +152,8 @@ module Embott
       end
 
       # Chunks are handed over once the response is a success: a failure now is not retried (events were seen).
-      def read_stream(prepared, response, idle, &block)
-        response.read_body(&block)
+      def read_stream(prepared, response, idle, &)
+        response.read_body(&)
       rescue *TIMEOUT_ERRORS => e
         raise APITimeoutError.new(scrub("No stream data from #{prepared[:uri]} for #{idle} s (#{e.class.name}); the stream was closed."),
                                   idempotency_key: prepared[:idempotency_key])
@@ -155,7 +165,10 @@ module Embott
       def outcome_for(prepared, response, started)
         headers = response_headers(response)
         status = response.code.to_i
-        log(:debug) { "#{prepared[:method]} #{prepared[:uri]} -> #{status} (#{((@clock.now - started) * 1000).round} ms, request #{headers["x-request-id"]})" }
+        log(:debug) do
+          elapsed = ((@clock.now - started) * 1000).round
+          "#{prepared[:method]} #{prepared[:uri]} -> #{status} (#{elapsed} ms, request #{headers["x-request-id"]})"
+        end
         if status.between?(200, 299)
           body = yield
           return { ok: true, response: Response.new(status: status, headers: headers, body: body, request_id: headers["x-request-id"]) }
@@ -183,7 +196,11 @@ module Embott
 
       def connection_error(prepared, outcome, retries)
         cause = outcome[:cause]
-        after = retries.positive? ? " after #{retries} #{retries == 1 ? "retry" : "retries"}" : ""
+        after = if retries.positive?
+                  " after #{retries} #{retries == 1 ? "retry" : "retries"}"
+                else
+                  ""
+                end
         if outcome[:exception] == :timeout
           message = "#{prepared[:method]} #{prepared[:uri]} timed out#{after} (#{cause.class.name}, timeout #{prepared[:timeout]} s)."
           return APITimeoutError.new(scrub(message), idempotency_key: prepared[:idempotency_key])
@@ -196,7 +213,9 @@ module Embott
         klass = Net::HTTP.const_get(prepared[:method].capitalize, false)
         request = klass.new(prepared[:uri], prepared[:headers].merge("#{@telemetry_prefix}-retry-count" => retry_index.to_s))
         request.body = prepared[:body] if prepared[:body]
-        log(:debug) { "#{prepared[:method]} #{prepared[:uri]} #{@redactor.headers(request.each_header.to_h)} #{preview(prepared[:body])}".rstrip }
+        log(:debug) do
+          "#{prepared[:method]} #{prepared[:uri]} #{@redactor.headers(request.each_header.to_h)} #{preview(prepared[:body])}".rstrip
+        end
         request
       rescue NameError
         raise ArgumentError, "unsupported HTTP method #{prepared[:method]}"
@@ -209,7 +228,8 @@ module Embott
 
         JSON.parse(text)
       rescue JSON::ParserError => e
-        raise Error, scrub("The API answered #{response.code} with invalid JSON (request #{response["x-request-id"]}): #{e.message[0, 200]}")
+        raise Error,
+              scrub("The API answered #{response.code} with invalid JSON (request #{response["x-request-id"]}): #{e.message[0, 200]}")
       end
 
       def parse_error_body(text)
@@ -242,7 +262,10 @@ module Embott
       end
 
       def positive(name, value)
-        raise ArgumentError, "#{name} must be a positive number of seconds, got #{value.inspect}" unless value.is_a?(Numeric) && value.positive?
+        unless value.is_a?(Numeric) && value.positive?
+          raise ArgumentError,
+                "#{name} must be a positive number of seconds, got #{value.inspect}"
+        end
 
         value
       end
@@ -252,7 +275,7 @@ module Embott
       end
 
       def describe(outcome)
-        outcome[:exception] ? "#{outcome[:cause].class.name}" : "HTTP #{outcome[:status]}"
+        outcome[:exception] ? outcome[:cause].class.name : "HTTP #{outcome[:status]}"
       end
 
       def preview(body)
