@@ -5,17 +5,17 @@ require_relative "test_helper"
 class ModelTest < Minitest::Test
   class Message < Embott::Model
     def content
-      read("content")
+      read_attribute("content")
     end
   end
 
   class Reply < Embott::Model
     def message
-      read("message", Message)
+      read_attribute("message", Message)
     end
 
     def history
-      read("history", [Message])
+      read_attribute("history", [Message])
     end
   end
 
@@ -44,7 +44,8 @@ class ModelTest < Minitest::Test
   end
 
   def test_union_picks_by_discriminator_and_keeps_unknown_variants
-    union = Embott::Union.new("type", { "message.started" => Started })
+    union = Embott::Union.new("type", { "message.started" => :Started, "message.delta" => Started }, namespace: ModelTest)
+    assert_instance_of Started, union.build({ "type" => "message.delta" })
     assert_instance_of Started, union.build({ "type" => "message.started" })
     unknown = union.build({ "type" => "message.future", "x" => 1 })
     assert_instance_of Embott::Model, unknown

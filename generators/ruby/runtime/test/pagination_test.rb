@@ -7,7 +7,7 @@ class PaginationTest < Minitest::Test
 
   class Item < Embott::Model
     def id
-      read("id")
+      read_attribute("id")
     end
   end
 

@@ -52,7 +52,7 @@ module Embott
 
     # @return [Hash{Symbol => Object}] every field the server sent, nested objects as hashes
     def to_h
-      deep_symbolize(@attributes)
+      deep_to_h(@attributes)
     end
     alias to_hash to_h
 
@@ -82,7 +82,7 @@ module Embott
     # @return [String]
     def inspect
       shown = @attributes.select { |_, value| !value.is_a?(Hash) && !value.is_a?(Array) }.first(INSPECT_FIELDS)
-      fields = shown.map { |name, value| "#{name}=#{short(name, value)}" }
+      fields = shown.map { |name, value| "#{name}=#{inspect_value(name, value)}" }
       more = @attributes.length - shown.length
       fields << "..." if more.positive?
       "#<#{self.class.name}#{fields.empty? ? "" : " "}#{fields.join(" ")}>"
@@ -92,23 +92,23 @@ module Embott
     private
 
     # Reads the field `name` (wire name) converted to `type`, once.
-    def read(name, type = nil)
+    def read_attribute(name, type = nil)
       return @cache[name] if @cache.key?(name)
 
       @cache[name] = Model.coerce(@attributes[name], type)
     end
 
-    def short(name, value)
+    def inspect_value(name, value)
       return '"[redacted]"' if name.match?(SECRET_FIELD) && value
 
       text = value.inspect
       text.length > 40 ? "#{text[0, 37]}...\"" : text
     end
 
-    def deep_symbolize(value)
+    def deep_to_h(value)
       case value
-      when Hash then value.to_h { |key, item| [key.to_sym, deep_symbolize(item)] }
-      when Array then value.map { |item| deep_symbolize(item) }
+      when Hash then value.to_h { |key, item| [key.to_sym, deep_to_h(item)] }
+      when Array then value.map { |item| deep_to_h(item) }
       when Model then value.to_h
       else value
       end
@@ -118,10 +118,12 @@ module Embott
   # A value that may be one of several models: picked by a discriminator field, else kept as a {Model}.
   class Union
     # @param discriminator [String, nil] the field naming the variant (e.g. "type")
-    # @param mapping [Hash{String => Class}] discriminator value => model class
-    def initialize(discriminator, mapping)
+    # @param mapping [Hash{String => Class, Symbol}] discriminator value => model class (or its name in `namespace`)
+    # @param namespace [Module] where Symbol class names are looked up (when first used, so order does not matter)
+    def initialize(discriminator, mapping, namespace: Object)
       @discriminator = discriminator
       @mapping = mapping
+      @namespace = namespace
     end
 
     # @param value [Object]
@@ -130,7 +132,14 @@ module Embott
       return value unless value.is_a?(Hash)
 
       kind = @discriminator && (value[@discriminator] || value[@discriminator.to_sym])
-      (@mapping[kind] || Model).new(value)
+      variant = @mapping[kind]
+      variant = @namespace.const_get(variant, false) if variant.is_a?(Symbol)
+      (variant || Model).new(value)
+    end
+
+    # @return [String]
+    def inspect
+      "#<#{self.class.name} #{@discriminator}: #{@mapping.keys.join(", ")}>"
     end
   end
 end
