@@ -17,7 +17,9 @@ class ErrorsTest < Minitest::Test
       404 => Embott::NotFoundError, 409 => Embott::ConflictError, 422 => Embott::UnprocessableEntityError,
       429 => Embott::RateLimitError, 500 => Embott::InternalServerError, 418 => Embott::APIError
     }
-    serve { |request| json(request[:path].split("/").last.to_i, envelope("some_error", "Went wrong"), "x-request-id" => "req_1") }
+    serve do |request|
+      json(request[:path].split("/").last.to_i, envelope("some_error", "Went wrong"), "x-request-id" => "req_1")
+    end
     cases.each do |status, klass|
       error = assert_raises(klass) { client(max_retries: 0).request(:get, "/status/#{status}") }
       assert_instance_of klass, error
@@ -49,8 +51,9 @@ class ErrorsTest < Minitest::Test
 
   def test_rate_limit_info
     serve do
-      json(429, envelope("rate_limit_error", "Slow"), "retry-after" => "7", "x-ratelimit-limit" => "600", "x-ratelimit-remaining" => "0",
-                                                      "x-ratelimit-reset" => "1798761660")
+      json(429, envelope("rate_limit_error", "Slow"),
+           "retry-after" => "7", "x-ratelimit-limit" => "600", "x-ratelimit-remaining" => "0",
+           "x-ratelimit-reset" => "1798761660")
     end
     error = assert_raises(Embott::RateLimitError) { client(max_retries: 0).request(:get, "/x") }
     assert_equal 7.0, error.retry_after

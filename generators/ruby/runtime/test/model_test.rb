@@ -22,7 +22,8 @@ class ModelTest < Minitest::Test
   class Started < Embott::Model; end
 
   def test_readers_nested_models_and_unknown_fields
-    reply = Reply.new("message" => { "content" => "Hi", "mood" => "new" }, "history" => [{ "content" => "a" }], "extra" => 1)
+    reply = Reply.new("message" => { "content" => "Hi", "mood" => "new" }, "history" => [{ "content" => "a" }],
+                      "extra" => 1)
     assert_equal "Hi", reply.message.content
     assert_instance_of Message, reply.message
     assert_equal "new", reply.message["mood"]
@@ -35,7 +36,8 @@ class ModelTest < Minitest::Test
   end
 
   def test_inspect_is_short_and_masks_secrets
-    model = Embott::Model.new("id" => "wh_1", "secret" => "whsec_abc", "url" => "https://#{"x" * 100}", "a" => 1, "b" => 2)
+    model = Embott::Model.new("id" => "wh_1", "secret" => "whsec_abc", "url" => "https://#{"x" * 100}", "a" => 1,
+                              "b" => 2)
     text = model.inspect
     refute_includes text, "whsec_abc"
     assert_includes text, 'secret="[redacted]"'
@@ -44,7 +46,8 @@ class ModelTest < Minitest::Test
   end
 
   def test_union_picks_by_discriminator_and_keeps_unknown_variants
-    union = Embott::Union.new("type", { "message.started" => :Started, "message.delta" => Started }, namespace: ModelTest)
+    union = Embott::Union.new("type", { "message.started" => :Started, "message.delta" => Started },
+                              namespace: ModelTest)
     assert_instance_of Started, union.build({ "type" => "message.delta" })
     assert_instance_of Started, union.build({ "type" => "message.started" })
     unknown = union.build({ "type" => "message.future", "x" => 1 })

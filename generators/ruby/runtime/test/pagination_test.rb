@@ -66,7 +66,9 @@ class PaginationTest < Minitest::Test
   def test_cursor_cycle_is_a_typed_error
     serve do |request|
       next_cursor = request[:query]["cursor"] == "B" ? "A" : "B"
-      json(200, { "data" => [{ "id" => request[:query]["cursor"] || "first" }], "has_more" => true, "next_cursor" => next_cursor })
+      json(200,
+           { "data" => [{ "id" => request[:query]["cursor"] || "first" }], "has_more" => true,
+             "next_cursor" => next_cursor })
     end
     error = assert_raises(Embott::PaginationCycleError) { list(query: {}).auto_paging_each.to_a }
     assert_match(/already loaded/, error.message)

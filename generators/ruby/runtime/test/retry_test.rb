@@ -71,7 +71,8 @@ class RetryTest < Minitest::Test
 
   def test_retry_after_http_date_and_ms
     calls = 0
-    headers = [{ "retry-after" => "Fri, 01 Jan 2027 00:00:03 GMT" }, { "retry-after-ms" => "250", "retry-after" => "9" }]
+    headers = [{ "retry-after" => "Fri, 01 Jan 2027 00:00:03 GMT" },
+               { "retry-after-ms" => "250", "retry-after" => "9" }]
     serve do |_|
       calls += 1
       calls.odd? ? json(503, error_body("api_error", "x"), headers[calls / 2]) : json(200, {})
@@ -122,7 +123,8 @@ class RetryTest < Minitest::Test
     server = TCPServer.new("127.0.0.1", 0)
     port = server.addr[1]
     server.close
-    api = TestClient.new(api_key: ServerHelpers::API_KEY, base_url: "http://127.0.0.1:#{port}/v1", clock: FakeClock.new, max_retries: 1)
+    api = TestClient.new(api_key: ServerHelpers::API_KEY, base_url: "http://127.0.0.1:#{port}/v1",
+                         clock: FakeClock.new, max_retries: 1)
     error = assert_raises(Embott::APIConnectionError) { api.request(:post, "/bots", body: {}) }
     assert_match(/127\.0\.0\.1:#{port}/, error.message)
     assert_match(/ECONNREFUSED|refused/i, error.message)
@@ -139,7 +141,8 @@ class RetryTest < Minitest::Test
   def test_per_request_options
     serve { json(503, error_body("api_error", "down")) }
     assert_raises(Embott::InternalServerError) do
-      client.request(:get, "/x", options: { max_retries: 0, extra_headers: { "X-Trace" => "t1" }, extra_query: { "debug" => true } })
+      options = { max_retries: 0, extra_headers: { "X-Trace" => "t1" }, extra_query: { "debug" => true } }
+      client.request(:get, "/x", options: options)
     end
     request = @server.received.first
     assert_equal "t1", request[:headers]["x-trace"]

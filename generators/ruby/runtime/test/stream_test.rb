@@ -18,7 +18,8 @@ class StreamTest < Minitest::Test
   end
 
   def stream(api = client, descriptor: DESCRIPTOR, options: {}, &block)
-    api.request_stream(:post, "/messages", body: { "stream" => true }, stream: descriptor, event: nil, options: options, &block)
+    api.request_stream(:post, "/messages",
+                       body: { "stream" => true }, stream: descriptor, event: nil, options: options, &block)
   end
 
   def test_block_form_yields_events_and_returns_the_final_one
@@ -89,7 +90,9 @@ class StreamTest < Minitest::Test
 
   def test_error_event_raises_an_api_error
     error_event = "event: error\ndata: {\"error\":{\"type\":\"api_error\",\"message\":\"model overloaded\"}}\n\n"
-    serve { { status: 200, headers: SSE.merge("x-request-id" => "req_7"), chunks: [event("message.started"), error_event] } }
+    serve do
+      { status: 200, headers: SSE.merge("x-request-id" => "req_7"), chunks: [event("message.started"), error_event] }
+    end
     seen = []
     error = assert_raises(Embott::APIError) { stream.each { |event| seen << event } }
     assert_equal 1, seen.length
@@ -100,7 +103,13 @@ class StreamTest < Minitest::Test
     calls = 0
     serve do |_|
       calls += 1
-      calls == 1 ? json(503, { "error" => { "type" => "api_error", "message" => "x" } }) : { status: 200, headers: SSE, chunks: chunks }
+      if calls == 1
+        json(503,
+             { "error" => { "type" => "api_error",
+                            "message" => "x" } })
+      else
+        { status: 200, headers: SSE, chunks: chunks }
+      end
     end
     assert_equal "Hello there friend", stream.final_message["message"]["content"]
     keys = @server.received.map { |request| request[:headers]["idempotency-key"] }

@@ -113,7 +113,8 @@ class ScriptedServer
     end
     body = headers["content-length"] ? socket.read(headers["content-length"].to_i) : nil
     path, query = target.split("?", 2)
-    { method: method, path: path, query: URI.decode_www_form(query || "").to_h, raw_query: query, headers: headers, body: body }
+    { method: method, path: path, query: URI.decode_www_form(query || "").to_h, raw_query: query, headers: headers,
+      body: body }
   end
 
   def respond(socket, answer)

@@ -29,8 +29,8 @@ class WebhookSignatureTest < Minitest::Test
       body = vector["body_encoding"] == "base64" ? Base64.strict_decode64(vector["body"]) : vector["body"]
       scheme = vector["scheme"].transform_keys(&:to_sym)
       result = code_of do
-        Embott::WebhookSignature.verify(body, vector["header"], vector["secret"], scheme: scheme,
-                                                                                  tolerance: vector["tolerance"], now: vector["now"])
+        Embott::WebhookSignature.verify(body, vector["header"], vector["secret"],
+                                        scheme: scheme, tolerance: vector["tolerance"], now: vector["now"])
       end
       assert_equal vector["expect"], result
     end
@@ -54,8 +54,9 @@ class WebhookSignatureTest < Minitest::Test
 
   def test_several_v1_entries_for_rotation
     body = "{}"
-    new_sig = Embott::WebhookSignature.generate_test_header(body, "whsec_new", scheme: SCHEME, timestamp: NOW)[/v1=(\h+)/, 1]
-    old_sig = Embott::WebhookSignature.generate_test_header(body, SECRET, scheme: SCHEME, timestamp: NOW)[/v1=(\h+)/, 1]
+    sign = ->(secret) { Embott::WebhookSignature.generate_test_header(body, secret, scheme: SCHEME, timestamp: NOW) }
+    new_sig = sign.call("whsec_new")[/v1=(\h+)/, 1]
+    old_sig = sign.call(SECRET)[/v1=(\h+)/, 1]
     assert verify(body, "t=#{NOW},v1=#{new_sig},v1=#{old_sig}")
   end
 
@@ -87,12 +88,15 @@ class WebhookSignatureTest < Minitest::Test
   def test_unwrap_needs_a_json_object
     %w[null 42 [] nope].each do |body|
       header = Embott::WebhookSignature.generate_test_header(body, SECRET, scheme: SCHEME, timestamp: NOW)
-      error = assert_raises(Embott::Error) { Embott::WebhookSignature.unwrap(body, header, SECRET, scheme: SCHEME, now: NOW) }
+      error = assert_raises(Embott::Error) do
+        Embott::WebhookSignature.unwrap(body, header, SECRET, scheme: SCHEME, now: NOW)
+      end
       assert_match(/not a JSON event object/, error.message)
     end
     body = '{"type":"lead.captured"}'
     header = Embott::WebhookSignature.generate_test_header(body, SECRET, scheme: SCHEME, timestamp: NOW)
-    assert_equal "lead.captured", Embott::WebhookSignature.unwrap(body, header, SECRET, scheme: SCHEME, now: NOW)["type"]
+    assert_equal "lead.captured",
+                 Embott::WebhookSignature.unwrap(body, header, SECRET, scheme: SCHEME, now: NOW)["type"]
   end
 
   def test_fuzzed_headers_never_crash_or_pass

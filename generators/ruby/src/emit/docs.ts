@@ -9,7 +9,10 @@ export function docLines(text: string | undefined, indent: number, firstPrefix =
   if (!text?.trim()) return [];
   const width = Math.max(40, MAX_LINE - indent - 2);
   const out: string[] = [];
-  const blocks = text.trim().replace(/\r\n?/g, "\n").split(/\n\s*\n/);
+  const blocks = text
+    .trim()
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/);
   blocks.forEach((block, index) => {
     if (index > 0) out.push("");
     const isCode = block.startsWith("```") || block.startsWith("    ");
@@ -24,7 +27,9 @@ export function docLines(text: string | undefined, indent: number, firstPrefix =
       out.push(...wrap(index === 0 && out.length === 0 ? `${firstPrefix}${words}` : words, width, hang));
     }
   });
-  return out.map((line) => (line.startsWith("@") ? `\\${line}` : line));
+  return out.map((line, position) =>
+    line.startsWith("@") && (position > 0 || !firstPrefix) ? `\\${line}` : line,
+  );
 }
 
 /** Greedy word wrap; words longer than the width (URLs) stay whole on their own line. */

@@ -30,10 +30,22 @@ export class RubyWriter {
     return this.line(close);
   }
 
+  /** Runs `body` one level deeper. */
+  indented(body: () => void): this {
+    this.#depth++;
+    body();
+    this.#depth--;
+    return this;
+  }
+
   /** Blank line unless the previous line is already blank or opens a block. */
   gap(): this {
     const last = this.#lines.at(-1);
-    if (last !== undefined && last.trim() !== "" && !/(^|\s)(module|class|def|do|begin)\b|[{|]\s*$/.test(last.trim()))
+    if (
+      last !== undefined &&
+      last.trim() !== "" &&
+      !/(^|\s)(module|class|def|do|begin)\b|[{|]\s*$/.test(last.trim())
+    )
       this.#lines.push("");
     return this;
   }

@@ -5,7 +5,14 @@ import type { GeneratedFile } from "@embott/codegen-core";
 import { withHeader } from "./header";
 
 /** The hand-written runtime's sources (generators/ruby/runtime/lib/embott). */
-export const RUNTIME_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "runtime", "lib", "embott");
+export const RUNTIME_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "runtime",
+  "lib",
+  "embott",
+);
 /** The namespace the runtime is written in; renamed to the SDK's module when copied. */
 const RUNTIME_NAMESPACE = "Embott";
 
@@ -15,8 +22,14 @@ const RUNTIME_NAMESPACE = "Embott";
  */
 export function runtimeFiles(libDir: string, moduleName: string, specFile: string): GeneratedFile[] {
   return listRubyFiles(RUNTIME_DIR).map((file) => {
-    const source = readFileSync(file, "utf8").replace(new RegExp(`\\b${RUNTIME_NAMESPACE}\\b`, "g"), moduleName);
-    return { path: `lib/${libDir}/${relative(RUNTIME_DIR, file).split("\\").join("/")}`, contents: withHeader(source, specFile) };
+    const source = readFileSync(file, "utf8").replace(
+      new RegExp(`\\b${RUNTIME_NAMESPACE}\\b`, "g"),
+      moduleName,
+    );
+    return {
+      path: `lib/${libDir}/${relative(RUNTIME_DIR, file).split("\\").join("/")}`,
+      contents: withHeader(source, specFile),
+    };
   });
 }
 

@@ -36,7 +36,13 @@ export interface RubyClientConfig {
   baseUrlEnv?: string;
   webhookSecretEnv?: string;
   defaultBaseUrl: string;
-  serverVariables: { name: string; keyword: string; default: string; enum?: string[]; description?: string }[];
+  serverVariables: {
+    name: string;
+    keyword: string;
+    default: string;
+    enum?: string[];
+    description?: string;
+  }[];
   auth: { kind: "bearer" | "header" | "query" | "none"; name?: string };
   webhookScheme?: { header: string; scheme: string; encoding: string; prefix?: string; tolerance?: number };
 }
@@ -91,7 +97,11 @@ export type RubyReturn =
   | { kind: "model"; type?: RubyTypeRef; description?: string }
   | { kind: "empty" }
   | { kind: "page"; item?: RubyTypeRef; pagination: Record<string, string | number> }
-  | { kind: "stream"; event?: RubyTypeRef; stream: { discriminator?: string; final?: string; parse: "json" | "text" } };
+  | {
+      kind: "stream";
+      event?: RubyTypeRef;
+      stream: { discriminator?: string; final?: string; parse: "json" | "text" };
+    };
 
 export type RubyModel = RubyObjectModel | RubyEnumModel | RubyUnionModel | RubyAliasModel;
 
@@ -105,7 +115,15 @@ interface ModelBase {
 
 export interface RubyObjectModel extends ModelBase {
   kind: "object";
-  fields: { reader: string; wireName: string; type: RubyTypeRef; required: boolean; nullable: boolean; description?: string; deprecated: boolean }[];
+  fields: {
+    reader: string;
+    wireName: string;
+    type: RubyTypeRef;
+    required: boolean;
+    nullable: boolean;
+    description?: string;
+    deprecated: boolean;
+  }[];
 }
 
 export interface RubyEnumModel extends ModelBase {

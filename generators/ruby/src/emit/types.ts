@@ -28,17 +28,24 @@ export class ModelIndex {
   }
 
   /** YARD type of a value, e.g. `Array<Embott::Models::Bot>`, `String`, `Hash{String => Object}`. */
-  yardType(type: RubyTypeRef, qualify = true): string {
+  yardType(type: RubyTypeRef, qualify = true, depth = 0): string {
+    if (depth > 6) return "Object";
     const resolved = this.resolve(type);
     switch (resolved.kind) {
       case "primitive":
         return { string: "String", integer: "Integer", number: "Float", boolean: "Boolean" }[resolved.type];
       case "literal":
-        return resolved.value === null ? "nil" : typeof resolved.value === "string" ? "String" : typeof resolved.value === "number" ? "Numeric" : "Boolean";
+        return resolved.value === null
+          ? "nil"
+          : typeof resolved.value === "string"
+            ? "String"
+            : typeof resolved.value === "number"
+              ? "Numeric"
+              : "Boolean";
       case "array":
-        return `Array<${this.yardType(resolved.items, qualify)}>`;
+        return `Array<${this.yardType(resolved.items, qualify, depth + 1)}>`;
       case "map":
-        return `Hash{String => ${this.yardType(resolved.values, qualify)}}`;
+        return `Hash{String => ${this.yardType(resolved.values, qualify, depth + 1)}}`;
       case "unknown":
         return "Object";
       case "model": {
@@ -46,28 +53,31 @@ export class ModelIndex {
         if (!model) return "Object";
         const name = qualify ? `${this.namespace}::${model.className}` : model.className;
         if (model.kind === "enum") return typeof model.values[0]?.value === "number" ? "Numeric" : "String";
-        if (model.kind === "union") return this.unionYard(model.variants, qualify);
+        if (model.kind === "union")
+          return model.variants.length <= 2 ? this.unionYard(model.variants, qualify, depth + 1) : name;
         return name;
       }
     }
   }
 
   /** The `type` argument `Model.coerce` takes for this value, or undefined when the value stays as parsed. */
-  coercion(type: RubyTypeRef): string | undefined {
+  coercion(type: RubyTypeRef, depth = 0): string | undefined {
+    if (depth > 6) return undefined;
     const resolved = this.resolve(type);
     switch (resolved.kind) {
       case "array": {
-        const inner = this.coercion(resolved.items);
+        const inner = this.coercion(resolved.items, depth + 1);
         return inner ? `[${inner}]` : undefined;
       }
       case "map": {
-        const inner = this.coercion(resolved.values);
+        const inner = this.coercion(resolved.values, depth + 1);
         return inner ? `{ String => ${inner} }` : undefined;
       }
       case "model": {
         const model = this.#models.get(resolved.id);
         if (!model || model.kind === "enum" || model.kind === "alias") return undefined;
-        if (model.kind === "union" && !model.variants.some((variant) => this.coercion(variant))) return undefined;
+        if (model.kind === "union" && !model.variants.some((variant) => this.coercion(variant, depth + 1)))
+          return undefined;
         return `${this.namespace}::${model.className}`;
       }
       default:
@@ -82,8 +92,8 @@ export class ModelIndex {
     return model?.kind === "enum" ? model : undefined;
   }
 
-  private unionYard(variants: readonly RubyTypeRef[], qualify: boolean): string {
-    const names = [...new Set(variants.map((variant) => this.yardType(variant, qualify)))];
+  private unionYard(variants: readonly RubyTypeRef[], qualify: boolean, depth: number): string {
+    const names = [...new Set(variants.map((variant) => this.yardType(variant, qualify, depth)))];
     return names.length > 0 ? names.join(", ") : "Object";
   }
 }

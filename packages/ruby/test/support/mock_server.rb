@@ -77,8 +77,8 @@ class MockServer
     request = Net::HTTP.const_get(method.to_s.capitalize).new(path, "content-type" => "application/json")
     request.body = JSON.generate(body) if body
     response = @control.request(request)
-    raise "mock control #{method.upcase} #{path} failed: #{response.code} #{response.body}" unless response.code.start_with?("2")
+    return JSON.parse(response.body) if response.code.start_with?("2")
 
-    JSON.parse(response.body)
+    raise "mock control #{method.upcase} #{path} failed: #{response.code} #{response.body}"
   end
 end

@@ -98,7 +98,8 @@ module Embott
 
     # @return [String] the client without its secrets
     def inspect
-      "#<#{self.class.name} base_url=#{@base_url} api_key=#{@api_key ? "[redacted]" : "nil"} max_retries=#{@max_retries}>"
+      key = @api_key ? "[redacted]" : "nil"
+      "#<#{self.class.name} base_url=#{@base_url} api_key=#{key} max_retries=#{@max_retries}>"
     end
     alias to_s inspect
 
@@ -121,7 +122,10 @@ module Embott
     end
 
     def base_headers(default_headers)
-      raise ArgumentError, "default_headers must be a Hash, got #{default_headers.class}" unless default_headers.is_a?(Hash)
+      unless default_headers.is_a?(Hash)
+        raise ArgumentError,
+              "default_headers must be a Hash, got #{default_headers.class}"
+      end
 
       headers = { "user-agent" => "#{@config[:sdk_name]}-ruby/#{@config[:version]} ruby/#{RUBY_VERSION}" }
       headers.merge!(auth_headers)
@@ -152,7 +156,8 @@ module Embott
         raise ArgumentError, "Missing API key: pass api_key: to #{@config[:client_name]}.new#{where}."
       end
       unless key.is_a?(String) && key.ascii_only? && key.match?(/\A[\x21-\x7e]+\z/)
-        raise ArgumentError, "The API key must be printable ASCII without spaces (check for a stray newline or quote); " \
+        raise ArgumentError, "The API key must be printable ASCII without spaces " \
+                             "(check for a stray newline or quote); " \
                              "it was not used."
       end
       key
@@ -162,7 +167,8 @@ module Embott
       text = given || env(@config[:base_url_env]) || expand_server(variables)
       uri = URI.parse(text.to_s.chomp("/"))
       unless uri.is_a?(URI::HTTP) && uri.host && !uri.host.empty?
-        raise ArgumentError, "base_url must be an absolute http(s) URL such as \"#{@config[:default_base_url]}\", got #{text.inspect}"
+        raise ArgumentError,
+              "base_url must be an absolute http(s) URL such as \"#{@config[:default_base_url]}\", got #{text.inspect}"
       end
 
       uri
@@ -173,7 +179,10 @@ module Embott
     def expand_server(values)
       declared = @config[:server_variables] || {}
       unknown = values.keys.map(&:to_sym) - declared.keys
-      raise ArgumentError, "unknown server variable(s) #{unknown.join(", ")} (accepted: #{declared.keys.join(", ")})" if unknown.any?
+      if unknown.any?
+        raise ArgumentError,
+              "unknown server variable(s) #{unknown.join(", ")} (accepted: #{declared.keys.join(", ")})"
+      end
 
       declared.reduce(@config[:default_base_url].to_s) do |url, (name, spec)|
         value = (values[name] || values[name.to_s] || spec[:default]).to_s
@@ -191,7 +200,10 @@ module Embott
     end
 
     def check_count(name, value)
-      raise ArgumentError, "#{name} must be a non-negative Integer, got #{value.inspect}" unless value.is_a?(Integer) && value >= 0
+      unless value.is_a?(Integer) && value >= 0
+        raise ArgumentError,
+              "#{name} must be a non-negative Integer, got #{value.inspect}"
+      end
 
       value
     end

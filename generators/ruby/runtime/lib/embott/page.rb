@@ -69,8 +69,8 @@ module Embott
       return nil unless request
 
       if @seen.include?(self.class.key(request))
-        raise PaginationCycleError,
-              "The next page's cursor points back to a page already loaded (#{request.path}); stopping instead of looping forever."
+        raise PaginationCycleError, "The next page's cursor points back to a page already loaded " \
+                                    "(#{request.path}); stopping instead of looping forever."
       end
 
       self.class.new(loader: @loader, request: request, response: @loader.call(request), descriptor: @descriptor,

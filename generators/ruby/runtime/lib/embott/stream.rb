@@ -76,14 +76,18 @@ module Embott
 
     def parse(sse)
       if @descriptor[:parse] == "text"
-        raise @errors.from_stream_event(json_or_text(sse.data), @headers || {}) if sse.event == @descriptor[:error_event]
+        if sse.event == @descriptor[:error_event]
+          raise @errors.from_stream_event(json_or_text(sse.data),
+                                          @headers || {})
+        end
 
         return sse.data
       end
       payload = parse_json(sse)
       kind = @descriptor[:discriminator]
       payload[kind] ||= sse.event if payload.is_a?(Hash) && sse.event != "message"
-      error = sse.event == @descriptor[:error_event] || (payload.is_a?(Hash) && payload[kind] == @descriptor[:error_event])
+      error_event = @descriptor[:error_event]
+      error = sse.event == error_event || (payload.is_a?(Hash) && payload[kind] == error_event)
       raise @errors.from_stream_event(payload, @headers || {}) if error
 
       Model.coerce(payload, @event)

@@ -78,7 +78,8 @@ module Embott
       value = lookup(header, name)
       value = value.join(",") if value.is_a?(Array) && value.all?(String)
       unless value.nil? || value.is_a?(String)
-        raise InvalidWebhookSignatureError.new("malformed_header", "The #{name} header must be a String, got #{value.class}.")
+        raise InvalidWebhookSignatureError.new("malformed_header",
+                                               "The #{name} header must be a String, got #{value.class}.")
       end
 
       if value.nil? || value.strip.empty?
@@ -101,7 +102,8 @@ module Embott
 
       raise InvalidWebhookSignatureError.new(
         "signature_mismatch", "The webhook body must be the raw request body (a String), got #{payload.class}.",
-        hint: "It looks parsed: the signature covers the exact bytes received, so verify the raw body and parse it afterwards."
+        hint: "It looks parsed: the signature covers the exact bytes received, " \
+              "so verify the raw body and parse it afterwards."
       )
     end
 
@@ -121,14 +123,23 @@ module Embott
         end
       end
       raise malformed("it has no \"t=\" timestamp") if timestamp.nil?
-      raise InvalidWebhookSignatureError.new("no_signatures", "The signature header has no v1= entries.") if signatures.empty?
+
+      if signatures.empty?
+        raise InvalidWebhookSignatureError.new("no_signatures",
+                                               "The signature header has no v1= entries.")
+      end
 
       [timestamp, signatures]
     end
 
     def plain_signatures(value, prefix)
-      signatures = value.split(",").map(&:strip).select { |entry| entry.start_with?(prefix) && entry.length > prefix.length }
-      raise InvalidWebhookSignatureError.new("no_signatures", "The signature header has no \"#{prefix}\" signature.") if signatures.empty?
+      signatures = value.split(",").map(&:strip).select do |entry|
+        entry.start_with?(prefix) && entry.length > prefix.length
+      end
+      if signatures.empty?
+        raise InvalidWebhookSignatureError.new("no_signatures",
+                                               "The signature header has no \"#{prefix}\" signature.")
+      end
 
       signatures.map { |entry| entry.delete_prefix(prefix) }
     end
@@ -162,19 +173,22 @@ module Embott
       age = now - timestamp
       if age > tolerance
         raise InvalidWebhookSignatureError.new(
-          "timestamp_too_old", "The signature timestamp is #{age.to_i} s old (tolerance #{tolerance} s): a replay, or a clock that is off."
+          "timestamp_too_old",
+          "The signature timestamp is #{age.to_i} s old (tolerance #{tolerance} s): a replay, or a clock that is off."
         )
       end
       return unless -age > tolerance
 
       raise InvalidWebhookSignatureError.new(
-        "timestamp_in_future", "The signature timestamp is #{-age.to_i} s in the future (tolerance #{tolerance} s): check your clock."
+        "timestamp_in_future",
+        "The signature timestamp is #{-age.to_i} s in the future (tolerance #{tolerance} s): check your clock."
       )
     end
 
     def malformed(reason)
       InvalidWebhookSignatureError.new(
-        "malformed_header", "The signature header is malformed: #{reason}. Expected \"t=<unix seconds>,v1=<signature>\"."
+        "malformed_header",
+        "The signature header is malformed: #{reason}. Expected \"t=<unix seconds>,v1=<signature>\"."
       )
     end
     private_class_method :sign, :read_header, :lookup, :raw_bytes, :parse_timestamped, :plain_signatures,

@@ -75,22 +75,28 @@ module Embott
         when 401 then "Check your API key#{@api_key_env ? " (#{@api_key_env})" : ""}."
         when 403 then "The API key lacks the permission (scope) this operation needs; use a key that has it."
         when 404 then "Check the id and that it belongs to this API key's workspace."
-        when 409 then "The object's state conflicts with the request (or an Idempotency-Key was reused with another body)."
-        when 429 then "Retry after #{format_seconds(rate_limit&.retry_after) || "a few"} s or lower your request rate#{retried}."
+        when 409 then "The object's state conflicts with the request " \
+                      "(or an Idempotency-Key was reused with another body)."
+        when 429
+          "Retry after #{format_seconds(rate_limit&.retry_after) || "a few"} s or lower your request rate#{retried}."
         else error.status.to_i >= 500 ? "Server error#{retried}; try again later." : nil
         end
       end
 
       def over_cap_hint(wait, cap, retries)
         at = (Time.now + wait).utc.iso8601
-        "The server asked to wait #{wait.ceil} s (until #{at}), longer than max_retry_after (#{format_seconds(cap)} s), " \
-          "so the request was not retried#{retries.positive? ? " again" : ""}: retry after that time or raise max_retry_after."
+        again = retries.positive? ? " again" : ""
+        "The server asked to wait #{wait.ceil} s (until #{at}), longer than max_retry_after " \
+          "(#{format_seconds(cap)} s), so the request was not retried#{again}: " \
+          "retry after that time or raise max_retry_after."
       end
 
       def rate_limit(headers, server_wait)
         read = ->(name) { headers[name]&.match?(/\A\s*\d+(\.\d+)?\s*\z/) ? Float(headers[name]) : nil }
-        info = RateLimit.new(limit: read.call("x-ratelimit-limit")&.to_i, remaining: read.call("x-ratelimit-remaining")&.to_i,
-                             reset: read.call("x-ratelimit-reset")&.to_i, retry_after: server_wait || read.call("retry-after"))
+        info = RateLimit.new(
+          limit: read.call("x-ratelimit-limit")&.to_i, remaining: read.call("x-ratelimit-remaining")&.to_i,
+          reset: read.call("x-ratelimit-reset")&.to_i, retry_after: server_wait || read.call("retry-after")
+        )
         info.to_h.values.any? ? info : nil
       end
 

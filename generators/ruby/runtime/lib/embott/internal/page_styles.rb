@@ -17,7 +17,10 @@ module Embott
       def items(body, descriptor)
         path = descriptor[:items]
         list = body.is_a?(Array) && path.nil? ? body : dig(body, path || "data")
-        raise Error, "Expected an array at \"#{path || "data"}\" in the list response, got #{list.class}." unless list.is_a?(Array)
+        unless list.is_a?(Array)
+          raise Error,
+                "Expected an array at \"#{path || "data"}\" in the list response, got #{list.class}."
+        end
 
         list
       end
@@ -96,7 +99,8 @@ module Embott
 
         resolved = URI.join(base_uri.to_s, target)
         unless [resolved.scheme, resolved.host, resolved.port] == [base_uri.scheme, base_uri.host, base_uri.port]
-          raise Error, "Refusing to follow a pagination link to another origin (#{resolved.scheme}://#{resolved.host}:#{resolved.port})."
+          target_origin = "#{resolved.scheme}://#{resolved.host}:#{resolved.port}"
+          raise Error, "Refusing to follow a pagination link to another origin (#{target_origin})."
         end
 
         Transport::Request.new(**request.to_h, path: resolved.to_s, query: {})

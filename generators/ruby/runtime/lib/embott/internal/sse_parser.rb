@@ -62,7 +62,12 @@ module Embott
       end
 
       def dispatch
-        event = @data.empty? ? nil : Event.new(event: @event || "message", data: @data.join("\n"), id: @id, retry: @retry)
+        event = if @data.empty?
+                  nil
+                else
+                  Event.new(event: @event || "message", data: @data.join("\n"), id: @id,
+                            retry: @retry)
+                end
         reset_event
         event
       end

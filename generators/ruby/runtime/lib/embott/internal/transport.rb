@@ -86,7 +86,10 @@ module Embott
 
       def prepare(request, options, accept)
         unknown = options.keys - OPTION_KEYS
-        raise ArgumentError, "unknown request option(s): #{unknown.join(", ")} (accepted: #{OPTION_KEYS.join(", ")})" if unknown.any?
+        if unknown.any?
+          raise ArgumentError,
+                "unknown request option(s): #{unknown.join(", ")} (accepted: #{OPTION_KEYS.join(", ")})"
+        end
 
         method = request.http_method.to_s.upcase
         uri = build_uri(request.path, (request.query || {}).merge(options[:extra_query] || {}))
@@ -118,7 +121,9 @@ module Embott
                                     max_retry_after: @max_retry_after, random: @clock.rand, now: @clock.now)
           raise failure(prepared, outcome, retry_index, over_cap: true) if delay.nil?
 
-          log(:info) { "Retrying #{prepared[:method]} #{prepared[:uri]} in #{(delay * 1000).round} ms (#{describe(outcome)})" }
+          log(:info) do
+            "Retrying #{prepared[:method]} #{prepared[:uri]} in #{(delay * 1000).round} ms (#{describe(outcome)})"
+          end
           @clock.sleep(delay)
           retry_index += 1
         end
@@ -155,8 +160,8 @@ module Embott
       def read_stream(prepared, response, idle, &)
         response.read_body(&)
       rescue *TIMEOUT_ERRORS => e
-        raise APITimeoutError.new(scrub("No stream data from #{prepared[:uri]} for #{idle} s (#{e.class.name}); the stream was closed."),
-                                  idempotency_key: prepared[:idempotency_key])
+        message = "No stream data from #{prepared[:uri]} for #{idle} s (#{e.class.name}); the stream was closed."
+        raise APITimeoutError.new(scrub(message), idempotency_key: prepared[:idempotency_key])
       rescue *CONNECTION_ERRORS => e
         raise APIConnectionError.new(scrub("The stream from #{origin} broke: #{e.message} (#{e.class.name})."),
                                      idempotency_key: prepared[:idempotency_key])
@@ -171,11 +176,14 @@ module Embott
         end
         if status.between?(200, 299)
           body = yield
-          return { ok: true, response: Response.new(status: status, headers: headers, body: body, request_id: headers["x-request-id"]) }
+          return { ok: true,
+                   response: Response.new(status: status, headers: headers, body: body,
+                                          request_id: headers["x-request-id"]) }
         end
 
         body = parse_error_body(response.body)
-        { ok: false, retryable: RetryPolicy.retryable_status?(status, headers), status: status, headers: headers, body: body }
+        { ok: false, retryable: RetryPolicy.retryable_status?(status, headers), status: status, headers: headers,
+          body: body }
       end
 
       def connection_outcome(prepared, error)
@@ -187,9 +195,10 @@ module Embott
         return connection_error(prepared, outcome, retries) if outcome[:exception]
 
         wait = RetryPolicy.server_wait(outcome[:headers], @clock.now)
-        error = @errors.from_response(status: outcome[:status], headers: outcome[:headers], body: outcome[:body], retries: retries,
-                                      server_wait: wait, over_cap: over_cap ? @max_retry_after : nil,
-                                      idempotency_key: prepared[:idempotency_key])
+        error = @errors.from_response(
+          status: outcome[:status], headers: outcome[:headers], body: outcome[:body], retries: retries,
+          server_wait: wait, over_cap: over_cap ? @max_retry_after : nil, idempotency_key: prepared[:idempotency_key]
+        )
         log(:debug) { "Request failed: #{error.message}" }
         error
       end
@@ -202,19 +211,23 @@ module Embott
                   ""
                 end
         if outcome[:exception] == :timeout
-          message = "#{prepared[:method]} #{prepared[:uri]} timed out#{after} (#{cause.class.name}, timeout #{prepared[:timeout]} s)."
+          message = "#{prepared[:method]} #{prepared[:uri]} timed out#{after} " \
+                    "(#{cause.class.name}, timeout #{prepared[:timeout]} s)."
           return APITimeoutError.new(scrub(message), idempotency_key: prepared[:idempotency_key])
         end
-        message = "Could not reach #{origin}#{after}: #{cause.message} (#{cause.class.name}). Check the base URL and your network."
+        message = "Could not reach #{origin}#{after}: #{cause.message} (#{cause.class.name}). " \
+                  "Check the base URL and your network."
         APIConnectionError.new(scrub(message), idempotency_key: prepared[:idempotency_key])
       end
 
       def net_request(prepared, retry_index)
         klass = Net::HTTP.const_get(prepared[:method].capitalize, false)
-        request = klass.new(prepared[:uri], prepared[:headers].merge("#{@telemetry_prefix}-retry-count" => retry_index.to_s))
+        request = klass.new(prepared[:uri],
+                            prepared[:headers].merge("#{@telemetry_prefix}-retry-count" => retry_index.to_s))
         request.body = prepared[:body] if prepared[:body]
         log(:debug) do
-          "#{prepared[:method]} #{prepared[:uri]} #{@redactor.headers(request.each_header.to_h)} #{preview(prepared[:body])}".rstrip
+          headers = @redactor.headers(request.each_header.to_h)
+          "#{prepared[:method]} #{prepared[:uri]} #{headers} #{preview(prepared[:body])}".rstrip
         end
         request
       rescue NameError
@@ -228,8 +241,9 @@ module Embott
 
         JSON.parse(text)
       rescue JSON::ParserError => e
-        raise Error,
-              scrub("The API answered #{response.code} with invalid JSON (request #{response["x-request-id"]}): #{e.message[0, 200]}")
+        request_id = response["x-request-id"]
+        detail = e.message[0, 200]
+        raise Error, scrub("The API answered #{response.code} with invalid JSON (request #{request_id}): #{detail}")
       end
 
       def parse_error_body(text)
