@@ -9,7 +9,7 @@ import {
 import { planOutputs } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
 import { selectTargets, TARGETS } from "../targets";
-import { loadIR } from "./load-ir";
+import { loadPlan } from "./load-ir";
 
 /** Options of `generate`. */
 export interface GenerateOptions {
@@ -37,12 +37,13 @@ export async function generate(
     options,
     ready.map((target) => target.language),
   );
-  const ir = await loadIR(plan.spec, progress);
+  const { plan: sdkPlan, document } = await loadPlan(plan.spec, progress);
   const outputs: OutputSet[] = [];
   for (const target of ready) {
     const outDir = plan.outDirs[target.language]!;
-    const files: GeneratedFile[] = await target.emitter!.emit(ir, {
+    const files: GeneratedFile[] = await target.emitter!.emit(sdkPlan, {
       specFile: plan.spec,
+      document,
       outDir,
       generatorVersion: options.generatorVersion,
     });
