@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { allResources, methodById, type SdkPlan } from "@embott/codegen-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRecorder } from "../../../../testdata/wire/recorder.mjs";
 import { buildRubySdk } from "../../src/emit/from-plan";
 import { rubyNaming } from "../../src/naming";
 import { type EmittedGem, emitGem } from "../support/emit";
@@ -24,6 +23,11 @@ interface WireCase {
     contentTypePattern?: string;
     bodyIncludes?: string[];
   };
+}
+interface Recorder {
+  url: string;
+  recorded: Recorded[];
+  close(): Promise<void>;
 }
 interface Recorded {
   method: string;
@@ -91,12 +95,14 @@ function runRuby(
 
 describe("Ruby SDK on the wire (testdata/wire)", () => {
   let gem: EmittedGem;
-  let recorder: { url: string; recorded: Recorded[]; close(): Promise<void> };
+  let recorder: Recorder;
   let results: string[] = [];
   let recorded: Recorded[] = [];
 
   beforeAll(async () => {
     gem = await emitGem(join(WIRE, "features.yaml"));
+    const recorderModule = join(WIRE, "recorder.mjs");
+    const { startRecorder } = (await import(recorderModule)) as { startRecorder(): Promise<Recorder> };
     recorder = await startRecorder();
     const sdk = buildRubySdk(gem.plan);
     const input = {

@@ -1,0 +1,24 @@
+# frozen_string_literal: true
+
+# Runs every test of the gem (test/**/*_test.rb, the conformance folder included when present). With
+# MINITEST_COUNTS_FILE set, minitest's closing line ("N runs, N assertions, N failures, N errors, N skips")
+# is also written to that file for `npm test`'s counts.
+require "minitest"
+
+module Minitest
+  # Writes the closing line to a file once the run is over.
+  class CountsFileReporter < StatisticsReporter
+    def report
+      super
+      File.write(ENV.fetch("MINITEST_COUNTS_FILE"),
+                 "#{count} runs, #{assertions} assertions, #{failures} failures, #{errors} errors, #{skips} skips\n")
+    end
+  end
+
+  def self.plugin_counts_file_init(options)
+    reporter << CountsFileReporter.new(options[:io], options) if ENV["MINITEST_COUNTS_FILE"]
+  end
+end
+Minitest.extensions << "counts_file"
+
+Dir[File.join(ARGV.fetch(0, __dir__), "**", "*_test.rb")].sort.each { |file| require File.expand_path(file) }
