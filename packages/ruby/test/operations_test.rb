@@ -9,7 +9,8 @@ class OperationsTest < Minitest::Test
 
   def test_the_seed_snippet
     api = client
-    reply = api.conversations.send_message(conversation_id: "conv_abc123", role: "user", content: "Do you ship internationally?")
+    reply = api.conversations.send_message(conversation_id: "conv_abc123", role: "user",
+                                           content: "Do you ship internationally?")
     assert_instance_of Embott::Models::SendMessageResponse, reply
     assert_instance_of Embott::Models::Message, reply.message
     assert_match(/ship/i, reply.message.content)
@@ -19,7 +20,8 @@ class OperationsTest < Minitest::Test
 
   def test_bots_create_get_update_list_delete
     api = client
-    bot = api.bots.create(name: "Ruby Helper", persona: { tone: "professional", instructions: "Be brief.", language: "en" }, channels: ["web"])
+    persona = { tone: "professional", instructions: "Be brief.", language: "en" }
+    bot = api.bots.create(name: "Ruby Helper", persona: persona, channels: ["web"])
     assert_instance_of Embott::Models::Bot, bot
     assert_match(/\Abot_/, bot.id)
     assert_equal "professional", bot.persona.tone
@@ -58,13 +60,15 @@ class OperationsTest < Minitest::Test
 
   def test_stream_message
     events = []
-    final = client.conversations.stream_message(conversation_id: "conv_abc123", role: "user", content: "Do you ship internationally?") do |event|
+    final = client.conversations.stream_message(conversation_id: "conv_abc123", role: "user",
+                                                content: "Do you ship internationally?") do |event|
       events << event
     end
     assert_instance_of Embott::Models::MessageStartedStreamEvent, events.first
     assert(events.any?(Embott::Models::MessageDeltaStreamEvent))
     assert_instance_of Embott::Models::MessageCompletedStreamEvent, final
-    assert_equal events.grep(Embott::Models::MessageDeltaStreamEvent).map(&:delta).join.strip, final.message.content.strip
+    assert_equal events.grep(Embott::Models::MessageDeltaStreamEvent).map(&:delta).join.strip,
+                 final.message.content.strip
   end
 
   def test_leads_list_get_and_export

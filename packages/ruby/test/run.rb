@@ -5,6 +5,7 @@
 # is also written to that file for `npm test`'s counts.
 require "minitest"
 
+# Minitest's plugin hook for the counts file.
 module Minitest
   # Writes the closing line to a file once the run is over.
   class CountsFileReporter < StatisticsReporter
@@ -21,4 +22,4 @@ module Minitest
 end
 Minitest.extensions << "counts_file"
 
-Dir[File.join(ARGV.fetch(0, __dir__), "**", "*_test.rb")].sort.each { |file| require File.expand_path(file) }
+Dir[File.join(ARGV.fetch(0, __dir__), "**", "*_test.rb")].each { |file| require File.expand_path(file) }
