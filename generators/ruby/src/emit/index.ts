@@ -1,4 +1,5 @@
 import type { EmitContext, Emitter, GeneratedFile, SdkPlan } from "@embott/codegen-core";
+import { apiReference } from "./api-md";
 import { clientFile } from "./client-file";
 import { entryFile, flatten, versionFile } from "./entry-file";
 import { buildRubySdk } from "./from-plan";
@@ -21,6 +22,7 @@ export const rubyEmitter: Emitter = {
       ...runtimeFiles(sdk.libDir, sdk.moduleName, spec),
       ...sdk.models.flatMap((model) => modelFile(sdk, model, index, spec) ?? []),
       ...flatten(sdk.services).map((service) => serviceFile(sdk, service, index, spec)),
+      apiReference(sdk, index, spec),
     ];
   },
 };
