@@ -16,7 +16,7 @@ end
 
 begin
   # The seed snippet, verbatim.
-  client = Embott::Client.new(api_key: ENV.fetch("EMBOTT_API_KEY", nil))
+  client = Embott::Client.new(api_key: ENV["EMBOTT_API_KEY"])
   reply = client.conversations.send_message(
     conversation_id: "conv_abc123",
     role: "user",
