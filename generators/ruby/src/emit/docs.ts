@@ -55,3 +55,10 @@ export function firstSentence(text: string | undefined): string | undefined {
   const match = /^(.+?[.!?])(\s|$)/.exec(flat);
   return match ? match[1] : flat;
 }
+
+/** A YARD tag (`@param x [T] `) followed by `text` wrapped, continuation lines indented two more spaces. */
+export function tagLines(tag: string, text: string, indent: number): string[] {
+  const lines = docLines(text, indent + 2, tag);
+  if (lines.length === 0) return [tag.trimEnd()];
+  return [lines[0] ?? "", ...lines.slice(1).map((line) => (line === "" ? "" : `  ${line}`))];
+}
