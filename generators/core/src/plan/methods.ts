@@ -1,5 +1,5 @@
 import { PAGINATION_FIELDS } from "../ir/pagination/fields";
-import type { Operation, Resource, TypeRef } from "../ir/types";
+import type { Operation, TypeRef } from "../ir/types";
 import type { PlanContext } from "./context";
 import { setDefined } from "./optional";
 import { planRequest } from "./params";
@@ -38,17 +38,6 @@ export function planMethod(context: PlanContext, operation: Operation): MethodPl
   return method;
 }
 
-/** Params type words: singular resource noun + method + params (`BotCreateParams`, `AnalyticsOverviewParams`). */
-export function paramsTypeWords(resource: Resource, operation: Operation, singular: (w: string) => string) {
-  const nouns = resource.path.flatMap((segment) => segment.words);
-  const last = nouns.length - 1;
-  return [
-    ...nouns.map((word, index) => (index === last ? singular(word) : word)),
-    ...operation.name.words,
-    "params",
-  ];
-}
-
 function planPagination(context: PlanContext, operation: Operation): PaginationPlan {
   const pagination = operation.pagination!;
   const descriptor: PaginationPlan["descriptor"] = {};
@@ -65,8 +54,19 @@ function pageItem(context: PlanContext, operation: Operation): TypeRef {
   for (const segment of operation.pagination?.items?.split(".") ?? []) {
     type = type ? fieldType(context, type, segment) : undefined;
   }
+  type = type && unalias(context, type);
   if (type?.kind !== "array") return UNKNOWN;
   return type.items;
+}
+
+/** The aliased type of a ref to an alias model (`Pets` = `Array<Pet>`), else the type itself. */
+function unalias(context: PlanContext, type: TypeRef): TypeRef {
+  for (let depth = 0; depth < 16 && type.kind === "ref"; depth++) {
+    const model = context.model(type.id);
+    if (model?.kind !== "alias") break;
+    type = model.type;
+  }
+  return type;
 }
 
 /** The type of `field` of an object type (through aliases); undefined when it has none. */
