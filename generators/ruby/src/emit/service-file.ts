@@ -114,12 +114,20 @@ function renderMethod(out: RubyWriter, sdk: RubySdk, method: RubyMethod, index: 
 }
 
 function callBody(out: RubyWriter, method: RubyMethod, index: ModelIndex): void {
-  const path = pathPieces(method);
+  let path = pathPieces(method, false);
   const inlinePath = `"${path.join("")}"`;
   let pathArg = inlinePath;
-  if (out.indentWidth + 2 + inlinePath.length + 1 > 120 && path.length > 1) {
-    // A long path becomes a local, one segment per line.
+  if (out.indentWidth + 2 + inlinePath.length + 1 > 120 && path.length > 0) {
+    // A long path: each parameter escaped into itself first, then the path as a local, one segment per line.
+    for (const param of method.params.filter((candidate) => candidate.location === "path"))
+      writeExpr(out, {
+        open: `${param.keyword} = path_param(`,
+        items: [rubyString(param.keyword), param.keyword],
+        close: ")",
+      });
+    path = pathPieces(method, true);
     const lead = "url_path = ";
+    if (out.indentWidth + lead.length + path.join("").length + 2 <= 120) path = [path.join("")];
     path.forEach((piece, position) => {
       const last = position === path.length - 1;
       out.line(`${position === 0 ? lead : " ".repeat(lead.length)}"${piece}"${last ? "" : " \\"}`);
@@ -235,7 +243,7 @@ function stylesOf(params: readonly RubyParam[]): Expr {
 }
 
 /** The path's Ruby string content in pieces, each a literal up to and including one escaped placeholder. */
-function pathPieces(method: RubyMethod): string[] {
+function pathPieces(method: RubyMethod, escaped: boolean): string[] {
   const byWire = new Map(
     method.params.filter((param) => param.location === "path").map((param) => [param.wireName, param]),
   );
@@ -248,7 +256,9 @@ function pathPieces(method: RubyMethod): string[] {
       current += rubyString(part).slice(1, -1);
       continue;
     }
-    pieces.push(`${current}#{path_param(${rubyString(param.keyword)}, ${param.keyword})}`);
+    pieces.push(
+      `${current}#{${escaped ? param.keyword : `path_param(${rubyString(param.keyword)}, ${param.keyword})`}}`,
+    );
     current = "";
   }
   if (current) pieces.push(current);
@@ -258,7 +268,9 @@ function pathPieces(method: RubyMethod): string[] {
 function methodDocs(out: RubyWriter, sdk: RubySdk, method: RubyMethod, index: ModelIndex): void {
   const width = out.indentWidth;
   const lines: string[] = [];
-  lines.push(...docLines(method.summary ?? `${method.httpMethod.toUpperCase()} ${method.path}`, width));
+  const summary = method.summary ?? `${method.httpMethod.toUpperCase()} ${method.path}`;
+  const streamed = method.returns.kind === "stream" ? ", streamed as server-sent events" : "";
+  lines.push(...docLines(`${summary}${streamed}`, width));
   const description = docLines(method.description, width);
   if (description.length > 0) lines.push("", ...description);
   if (method.scopes.length > 0)

@@ -138,7 +138,7 @@ module Embott
         )
       end
 
-      # Send a message
+      # Send a message, streamed as server-sent events
       #
       # Sends a visitor message to the conversation and returns the bot's reply. With `"stream": true` the reply is
       # streamed as server-sent events (`message.started`, `message.delta`…, `message.completed`); the SDKs expose that
