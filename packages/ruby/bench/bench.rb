@@ -30,7 +30,8 @@ def serve(server)
         end
         client.read(length) if length.positive?
         body = target.start_with?("/v1/items") ? page(target) : BOT
-        client.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: #{body.bytesize}\r\n\r\n#{body}")
+        head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: #{body.bytesize}\r\n\r\n"
+        client.write(head + body)
       end
     rescue IOError, SystemCallError
       nil
@@ -42,14 +43,15 @@ end
 
 def page(target)
   start = target[/cursor=(\d+)/, 1].to_i
-  items = (start...[start + PAGE_SIZE, TOTAL_ITEMS].min).map { |n| { id: "item_#{n}", object: "item", name: "Item #{n}" } }
+  last = [start + PAGE_SIZE, TOTAL_ITEMS].min
+  items = (start...last).map { |n| { id: "item_#{n}", object: "item", name: "Item #{n}" } }
   more = start + PAGE_SIZE < TOTAL_ITEMS
   JSON.generate({ object: "list", data: items, has_more: more, next_cursor: more ? (start + PAGE_SIZE).to_s : nil })
 end
 
-def rate(count)
+def rate(count, &)
   started = Process.clock_gettime(Process::CLOCK_MONOTONIC)
-  count.times { |index| yield index }
+  count.times(&)
   count / (Process.clock_gettime(Process::CLOCK_MONOTONIC) - started)
 end
 
@@ -72,14 +74,17 @@ begin
   raw_time = gem_time = 0.0
   rounds = 20
   rounds.times do
-    raw_time += REQUESTS / rounds / rate(REQUESTS / rounds) { JSON.parse(raw.request(Net::HTTP::Get.new("/v1/bots/bot_1", headers)).body) }
+    raw_time += REQUESTS / rounds / rate(REQUESTS / rounds) do
+      JSON.parse(raw.request(Net::HTTP::Get.new("/v1/bots/bot_1", headers)).body)
+    end
     gem_time += REQUESTS / rounds / rate(REQUESTS / rounds) { client.bots.get(bot_id: "bot_1").name }
   end
   raw_rate = REQUESTS / raw_time
   gem_rate = REQUESTS / gem_time
   puts "requests/s (GET, kept-alive, #{REQUESTS} each, interleaved in #{rounds} rounds)"
-  puts format("  raw Net::HTTP + JSON.parse  %8.0f", raw_rate)
-  puts format("  embott gem                  %8.0f   %.2fx of raw (goal >= 0.90x)", gem_rate, gem_rate / raw_rate)
+  puts "  raw Net::HTTP + JSON.parse  #{raw_rate.round.to_s.rjust(8)}"
+  puts "  embott gem                  #{gem_rate.round.to_s.rjust(8)}   #{(gem_rate / raw_rate).round(2)}x of raw " \
+       "(goal >= 0.90x)"
 
   scheme = client.webhook_scheme
   secret = "whsec_bench_secret"
@@ -90,8 +95,8 @@ begin
     timestamp = header[/t=(\d+)/, 1]
     floor = rate(20_000) { OpenSSL::HMAC.hexdigest("SHA256", secret, "#{timestamp}.#{body}") }
     verified = rate(20_000) { client.webhooks.verify(body, header, secret) }
-    puts format("  %5d B: OpenSSL HMAC floor %9.0f   embott verify %9.0f   (%.2fx)", body.bytesize, floor, verified,
-                verified / floor)
+    puts "  #{body.bytesize.to_s.rjust(5)} B: OpenSSL HMAC floor #{floor.round.to_s.rjust(9)}   " \
+         "embott verify #{verified.round.to_s.rjust(9)}   (#{(verified / floor).round(2)}x)"
   end
 
   GC.start
@@ -106,7 +111,8 @@ begin
     peak = [peak, rss_mb].max if (count % 10_000).zero?
   end
   puts "\nauto-paginating #{count} items (#{TOTAL_ITEMS / PAGE_SIZE} pages)"
-  puts format("  RSS before %.1f MB, peak %.1f MB: growth %.1f MB (goal < 20 MB)", before, peak, peak - before)
+  growth = (peak - before).round(1)
+  puts "  RSS before #{before.round(1)} MB, peak #{peak.round(1)} MB: growth #{growth} MB (goal < 20 MB)"
 ensure
   Process.kill("TERM", pid)
   Process.wait(pid)
