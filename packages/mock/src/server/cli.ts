@@ -17,9 +17,10 @@ function parseNumber(name: string, raw: string | undefined, fallback: number): n
   return value;
 }
 
-function readOptions(argv: string[]) {
+/** pnpm 10 passes the `--` of `pnpm start -- --port 0` through to the script; a leading one is skipped. */
+export function readOptions(argv: string[]) {
   const { values } = parseArgs({
-    args: argv,
+    args: argv[0] === "--" ? argv.slice(1) : argv,
     options: {
       port: { type: "string" },
       host: { type: "string" },
