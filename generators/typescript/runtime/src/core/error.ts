@@ -140,6 +140,11 @@ export class InvalidWebhookSignatureError extends SDKError {
   }
 }
 
+/** `unwrap` of a correctly signed body that is not a JSON event object (not JSON, or `null`, `42`, `[]`…). */
+export class InvalidWebhookPayloadError extends SDKError {
+  override name = "InvalidWebhookPayloadError";
+}
+
 const STATUS_CLASSES: Record<number, typeof APIError> = {
   400: BadRequestError,
   401: AuthenticationError,
