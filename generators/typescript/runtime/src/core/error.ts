@@ -1,4 +1,4 @@
-import { scrubSecrets } from "../internal/redact";
+import { scrubBody, scrubHeaders, scrubSecrets } from "../internal/redact";
 
 /**
  * Error hierarchy. Names are generic so every generated SDK can reuse them; the generated package re-exports
@@ -158,10 +158,15 @@ const STATUS_CLASSES: Record<number, typeof APIError> = {
 /** The typed error for an HTTP error response, with a message that says what happened and what to do. */
 export function errorFromResponse(
   status: number,
-  headers: Headers,
-  body: unknown,
+  rawHeaders: Headers,
+  rawBody: unknown,
   context: ErrorContext,
 ): APIError {
+  // A server may echo the key (in an error body or a header): the error keeps neither, so printing or
+  // serialising it never leaks the key.
+  const secrets = context.secrets ?? [];
+  const headers = scrubHeaders(rawHeaders, secrets);
+  const body = scrubBody(rawBody, secrets);
   const ErrorClass = STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : APIError);
   const waitMs = context.retryAfter?.ms;
   const retryAfter = waitMs === undefined ? undefined : waitMs / 1000;
@@ -171,7 +176,14 @@ export function errorFromResponse(
 }
 
 /** The error for an `error` event received inside an SSE stream. */
-export function errorFromStreamEvent(payload: unknown, headers: Headers, context: ErrorContext): APIError {
+export function errorFromStreamEvent(
+  rawPayload: unknown,
+  rawHeaders: Headers,
+  context: ErrorContext,
+): APIError {
+  const secrets = context.secrets ?? [];
+  const headers = scrubHeaders(rawHeaders, secrets);
+  const payload = scrubBody(rawPayload, secrets);
   const body =
     typeof payload === "object" && payload !== null && "error" in payload ? payload : { error: payload };
   const probe = new APIError({ status: undefined, headers, body, message: "" });
