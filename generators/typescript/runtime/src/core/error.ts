@@ -101,6 +101,10 @@ export class APIConnectionError extends SDKError {
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = "APIConnectionTimeoutError";
 }
+/** A stream closed before its final event (or `[DONE]`): the result is incomplete. */
+export class StreamTruncatedError extends APIConnectionError {
+  override name = "StreamTruncatedError";
+}
 /** The caller's `AbortSignal` fired. Never retried. */
 export class APIUserAbortError extends SDKError {
   override name = "APIUserAbortError";

@@ -20,6 +20,7 @@ const UNDICI_TIMEOUT_CODES = new Set([
 export class AttemptSignal {
   readonly controller = new AbortController();
   #timedOut = false;
+  #idle = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #userSignal: AbortSignal | undefined;
   readonly #onUserAbort = () => this.controller.abort(this.#userSignal?.reason);
@@ -33,13 +34,7 @@ export class AttemptSignal {
     this.#userSignal = userSignal;
     if (userSignal?.aborted) this.controller.abort(userSignal.reason);
     userSignal?.addEventListener("abort", this.#onUserAbort, { once: true });
-    this.#timer = setTimeout(
-      () => {
-        this.#timedOut = true;
-        this.controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-      },
-      Math.min(timeoutMs, MAX_TIMER_MS),
-    );
+    this.#startTimer();
   }
 
   get signal(): AbortSignal {
@@ -55,6 +50,26 @@ export class AttemptSignal {
     clearTimeout(this.#timer);
   }
 
+  /**
+   * (Re)starts the timeout as an idle timeout: the stream reader calls it before each read, so a stream that
+   * sends nothing for `timeoutMs` is aborted and `classify` reports an `APIConnectionTimeoutError`.
+   */
+  armIdleTimeout(): void {
+    clearTimeout(this.#timer);
+    this.#idle = true;
+    this.#startTimer();
+  }
+
+  #startTimer(): void {
+    this.#timer = setTimeout(
+      () => {
+        this.#timedOut = true;
+        this.controller.abort(new Error(`timed out after ${this.timeoutMs} ms`));
+      },
+      Math.min(this.timeoutMs, MAX_TIMER_MS),
+    );
+  }
+
   /** Releases the timer and the listener on the caller's signal. */
   dispose(): void {
     clearTimeout(this.#timer);
@@ -66,7 +81,10 @@ export class AttemptSignal {
     const error = scrubError(thrown, this.secrets);
     if (this.userAborted) return new APIUserAbortError(undefined, { cause: error });
     if (this.#timedOut) {
-      return new APIConnectionTimeoutError(`Request timed out after ${this.timeoutMs} ms.`, { cause: error });
+      const message = this.#idle
+        ? `The stream sent nothing for ${this.timeoutMs} ms (idle timeout = the request timeout); it was aborted.`
+        : `Request timed out after ${this.timeoutMs} ms.`;
+      return new APIConnectionTimeoutError(message, { cause: error });
     }
     const code = causeCode(error);
     if (code && UNDICI_TIMEOUT_CODES.has(code)) {
