@@ -77,7 +77,8 @@ export class APIClient {
     const context = this.#transport.errorContext;
     return new APIPromise(this.#send(spec, options, "stream"), (result) => {
       if (!result.attempt) throw new SDKError("Internal error: a stream response lost its abort controller.");
-      return new Stream<Event>(result.response, result.attempt, descriptor, context);
+      const streamContext = { ...context, idempotencyKey: result.idempotencyKey };
+      return new Stream<Event>(result.response, result.attempt, descriptor, streamContext);
     });
   }
 

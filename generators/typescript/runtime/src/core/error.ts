@@ -7,6 +7,12 @@ import { scrubBody, scrubHeaders, scrubSecrets } from "../internal/redact";
  */
 export class SDKError extends Error {
   override name = "SDKError";
+  /**
+   * The `Idempotency-Key` the failed call sent (generated or yours). Reuse it when you retry the call yourself
+   * (`{ idempotencyKey: error.idempotencyKey }`) so a create the server applied before the response was lost is
+   * not applied twice. Undefined for GET/HEAD/OPTIONS and errors raised before sending.
+   */
+  idempotencyKey: string | undefined;
 }
 
 /** The `error` object of the API's error envelope `{ error: { type, code, message, param, request_id } }`. */
@@ -34,6 +40,8 @@ export interface ErrorContext {
   /** Strings removed from every message (the API key). */
   secrets?: readonly string[];
   retriesMade?: number;
+  /** The Idempotency-Key of the call (streams put it on the errors they raise). */
+  idempotencyKey?: string | undefined;
   /** The wait the server asked for; `capMs` is set when it exceeded `maxRetryAfter`, so no retry was made. */
   retryAfter?: { ms: number; atMs: number; capMs?: number | undefined };
 }
@@ -111,6 +119,11 @@ export class APIUserAbortError extends SDKError {
   constructor(message = "Request was aborted by the caller's AbortSignal.", options?: ErrorOptions) {
     super(message, options);
   }
+}
+
+/** A paginated list sent a next cursor (or link) it had already sent: following it would never end. */
+export class PaginationCycleError extends SDKError {
+  override name = "PaginationCycleError";
 }
 
 /** A required parameter is missing or unusable; thrown before any request is sent. */

@@ -76,7 +76,9 @@ export class Stream<Event> implements AsyncIterable<Event> {
       }
       finished = true;
     } catch (error) {
-      throw error instanceof SDKError ? error : this.#attempt.classify(error);
+      const typed = error instanceof SDKError ? error : this.#attempt.classify(error);
+      typed.idempotencyKey ??= this.#errorContext.idempotencyKey;
+      throw typed;
     } finally {
       if (finished) this.#attempt.dispose();
       else this.abort();

@@ -41,6 +41,8 @@ export interface CallResult {
   requestId: string | null;
   /** For "stream": the live attempt, whose controller aborts the body and which the reader must dispose. */
   attempt: AttemptSignal | undefined;
+  /** The Idempotency-Key the call sent, if any (put on errors raised while reading a stream). */
+  idempotencyKey?: string | undefined;
 }
 
 interface PreparedRequest {
@@ -69,6 +71,23 @@ export async function sendWithRetries(
   if (options.timeout !== undefined && !(options.timeout > 0))
     throw new TypeError(`timeout must be a positive number of ms, got ${options.timeout}`);
   const prepared = prepareRequest(transport, spec, options, mode);
+  const idempotencyKey = prepared.headers.get("idempotency-key") ?? undefined;
+  try {
+    const result = await retryLoop(transport, prepared, options, mode, maxRetries);
+    return { ...result, idempotencyKey };
+  } catch (error) {
+    if (error instanceof SDKError) error.idempotencyKey = idempotencyKey;
+    throw error;
+  }
+}
+
+async function retryLoop(
+  transport: Transport,
+  prepared: PreparedRequest,
+  options: RequestOptions,
+  mode: ResponseMode,
+  maxRetries: number,
+): Promise<CallResult> {
   for (let retryIndex = 0; ; retryIndex++) {
     const outcome = await attemptOnce(transport, prepared, options, mode, retryIndex);
     if (outcome.ok) return outcome.result;
