@@ -7,7 +7,7 @@ import { TEST_CONFIG, TestClient } from "./helpers/test-client";
 import { json, sse, TestServer } from "./helpers/test-server";
 
 // A key with characters that URL encoding changes, so both its raw and encoded forms are checked.
-const KEY = "sk_live_S3CR3T+/=ü_key";
+const KEY = "sk_live_S3CR3T+/=~_key";
 const FORMS = [KEY, encodeURIComponent(KEY), "S3CR3T"];
 
 function expectNoKey(text: string): void {
@@ -39,7 +39,7 @@ describe("the API key never appears in connection errors (query auth)", () => {
     expect(error).toBeInstanceOf(APIConnectionError);
     const message = (error as Error).message;
     expect(message).toContain("request to http://127.0.0.1:9/config?api_key=*** failed");
-    expect(message).toContain("(ECONNREFUSED)");
+    expect(message).toContain("reason: connect ECONNREFUSED");
     const cause = (error as Error).cause as TypeError & { cause: { code: string } };
     expect(cause).toBeInstanceOf(TypeError);
     expect(cause.cause.code).toBe("ECONNREFUSED");
@@ -47,12 +47,15 @@ describe("the API key never appears in connection errors (query auth)", () => {
     expectNoKey(`${cause.stack} ${(cause.cause as unknown as Error).stack}`);
   });
 
-  it("is scrubbed when fetch cannot parse the URL (an unparsable base URL)", async () => {
-    const api = client(auth, { baseURL: "http://exa mple.com", maxRetries: 0 });
+  it("is scrubbed when fetch cannot parse the URL (a path that breaks the URL)", async () => {
+    const fetch = async (url: string | URL | Request) => {
+      throw new TypeError(`Failed to parse URL from ${String(url)}`);
+    };
+    const api = client(auth, { baseURL: "http://example.com", fetch, maxRetries: 0 });
     const error = await api.request({ method: "get", path: "/config" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toContain(
-      "Failed to parse URL from http://exa mple.com/config?api_key=***",
+      "Failed to parse URL from http://example.com/config?api_key=***",
     );
     expectNoKey(inspect(error, { depth: 10 }));
   });

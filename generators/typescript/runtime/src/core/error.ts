@@ -1,9 +1,8 @@
 import { scrubBody, scrubHeaders, scrubSecrets } from "../internal/redact";
 
 /**
- * Error hierarchy. Names are generic so every generated SDK can reuse them; the generated package re-exports
- * `SDKError` under its own root name (e.g. `export { SDKError as EmbottError }`), and `instanceof` works with
- * either name because it is the same class.
+ * Error hierarchy. Names are generic so every generated SDK can reuse them; `SDKError` is the root of every error
+ * the SDK throws (`instanceof SDKError` catches them all).
  */
 export class SDKError extends Error {
   override name = "SDKError";
@@ -63,9 +62,9 @@ export class APIError extends SDKError {
     headers: Headers | undefined;
     body: unknown;
     message: string;
-    requestId?: string | null;
+    requestId?: string | null | undefined;
     /** Seconds the server asked to wait, however it said it; default: `Retry-After` read as seconds. */
-    retryAfter?: number;
+    retryAfter?: number | undefined;
   }) {
     super(init.message);
     this.status = init.status;

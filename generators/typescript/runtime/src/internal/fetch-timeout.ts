@@ -95,10 +95,32 @@ export class AttemptSignal {
         { cause: error },
       );
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    const detail = scrubSecrets(code ? `${reason} (${code})` : reason, this.secrets);
+    const reason = causeMessages(error);
+    const detail = scrubSecrets(
+      code && !reason.includes(code) ? `${reason} (${code})` : reason,
+      this.secrets,
+    );
     return new APIConnectionError(`Connection error: ${detail}.`, { cause: error });
   }
+}
+
+/**
+ * The messages down the cause chain, e.g. "fetch failed: connect ECONNREFUSED 127.0.0.1:4010", so the host, port
+ * and code are in the message rather than two `cause` levels deep (an AggregateError lists its errors).
+ */
+function causeMessages(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current !== undefined && current !== null; depth++) {
+    let message = current instanceof Error ? current.message : String(current);
+    const inner = (current as { errors?: unknown }).errors;
+    if (!message && Array.isArray(inner)) {
+      message = inner.map((item) => (item instanceof Error ? item.message : String(item))).join("; ");
+    }
+    if (message && !parts.includes(message)) parts.push(message);
+    current = typeof current === "object" ? (current as { cause?: unknown }).cause : undefined;
+  }
+  return parts.join(": ") || "unknown error";
 }
 
 function causeCode(error: unknown): string | undefined {

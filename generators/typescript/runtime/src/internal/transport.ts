@@ -3,6 +3,7 @@ import type { HeadersInput, RequestOptions, RequestSpec } from "../core/options"
 import type { AuthPlacement } from "./auth";
 import { retryDelayMs, serverRetryAfterMs } from "./backoff";
 import { encodeBody } from "./body";
+import type { Defined } from "./defined";
 import { AttemptSignal } from "./fetch-timeout";
 import { mergeHeaders, telemetryHeaderName } from "./headers";
 import type { Logger } from "./logger";
@@ -31,6 +32,9 @@ export interface Transport {
   random(): number;
   now(): number;
 }
+
+/** Per-call options with the unset (null/undefined) fields removed by the client. */
+export type CallOptions = Defined<RequestOptions>;
 
 /** "parse" reads the body inside the attempt's timeout; "stream" hands the open body to the caller. */
 export type ResponseMode = "parse" | "stream";
@@ -62,7 +66,7 @@ type Outcome =
 export async function sendWithRetries(
   transport: Transport,
   spec: RequestSpec,
-  options: RequestOptions,
+  options: CallOptions,
   mode: ResponseMode,
 ): Promise<CallResult> {
   const maxRetries = options.maxRetries ?? transport.maxRetries;
@@ -84,7 +88,7 @@ export async function sendWithRetries(
 async function retryLoop(
   transport: Transport,
   prepared: PreparedRequest,
-  options: RequestOptions,
+  options: CallOptions,
   mode: ResponseMode,
   maxRetries: number,
 ): Promise<CallResult> {
@@ -110,12 +114,7 @@ async function retryLoop(
   }
 }
 
-function prepareRequest(
-  transport: Transport,
-  spec: RequestSpec,
-  options: RequestOptions,
-  mode: ResponseMode,
-) {
+function prepareRequest(transport: Transport, spec: RequestSpec, options: CallOptions, mode: ResponseMode) {
   const query = { ...transport.defaultQuery, ...spec.query, ...options.query, ...transport.auth.query };
   const encoded = encodeBody(spec.body, spec.bodyType);
   const autoKey = needsIdempotencyKey(spec.method) ? newIdempotencyKey() : undefined;
@@ -142,7 +141,7 @@ function prepareRequest(
 async function attemptOnce(
   transport: Transport,
   request: PreparedRequest,
-  options: RequestOptions,
+  options: CallOptions,
   mode: ResponseMode,
   retryIndex: number,
 ): Promise<Outcome> {
