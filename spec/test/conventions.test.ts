@@ -78,6 +78,8 @@ describe("conventions", () => {
     });
     const content = deref(doc, send.operation.responses["200"]!).content ?? {};
     expect(Object.keys(content)).toEqual(["application/json", "text/event-stream"]);
+    // The stream is text (many events), not one event: OpenAPI tools must not check it against the event schema.
+    expect(content["text/event-stream"]?.schema).toMatchObject({ type: "string" });
     const union = doc.components.schemas.MessageStreamEvent!;
     const mapping = isJsonObject(union.discriminator) ? union.discriminator.mapping : undefined;
     expect(mapping).toHaveProperty("message.completed");
@@ -90,5 +92,12 @@ describe("conventions", () => {
       apiKeyEnv: "EMBOTT_API_KEY",
       baseUrlEnv: "EMBOTT_BASE_URL",
     });
+  });
+});
+
+describe("responses the API gives are documented", () => {
+  it.each(["createBot", "updateBot"])("%s documents 409 (a bot name another bot has)", (operationId) => {
+    const entry = operations.find((candidate) => candidate.operation.operationId === operationId)!;
+    expect(componentName(entry.operation.responses["409"], "responses")).toBe("Conflict");
   });
 });

@@ -1223,7 +1223,7 @@ export type CreateBotErrors = {
   403: Error;
   /**
    * The request conflicts with the resource's state (`conflict_error`, e.g. a handoff of a conversation that
-   * is already handed off or closed) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
+   * is already handed off or closed, or a bot name another bot has) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
    *
    */
   409: Error;
@@ -1393,6 +1393,12 @@ export type UpdateBotErrors = {
    * No resource with this id exists in the workspace.
    */
   404: Error;
+  /**
+   * The request conflicts with the resource's state (`conflict_error`, e.g. a handoff of a conversation that
+   * is already handed off or closed, or a bot name another bot has) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
+   *
+   */
+  409: Error;
   /**
    * The request is well formed but cannot be acted on (e.g. an inverted date range, a CRM that is not connected).
    */
@@ -1589,7 +1595,7 @@ export type SendConversationMessageErrors = {
   404: Error;
   /**
    * The request conflicts with the resource's state (`conflict_error`, e.g. a handoff of a conversation that
-   * is already handed off or closed) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
+   * is already handed off or closed, or a bot name another bot has) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
    *
    */
   409: Error;
@@ -1664,7 +1670,7 @@ export type HandoffConversationErrors = {
   404: Error;
   /**
    * The request conflicts with the resource's state (`conflict_error`, e.g. a handoff of a conversation that
-   * is already handed off or closed) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
+   * is already handed off or closed, or a bot name another bot has) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
    *
    */
   409: Error;
@@ -1864,7 +1870,7 @@ export type ExportLeadErrors = {
   404: Error;
   /**
    * The request conflicts with the resource's state (`conflict_error`, e.g. a handoff of a conversation that
-   * is already handed off or closed) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
+   * is already handed off or closed, or a bot name another bot has) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
    *
    */
   409: Error;
@@ -1993,7 +1999,7 @@ export type SyncProductsErrors = {
   404: Error;
   /**
    * The request conflicts with the resource's state (`conflict_error`, e.g. a handoff of a conversation that
-   * is already handed off or closed) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
+   * is already handed off or closed, or a bot name another bot has) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
    *
    */
   409: Error;
@@ -2172,7 +2178,7 @@ export type CreateWebhookErrors = {
   403: Error;
   /**
    * The request conflicts with the resource's state (`conflict_error`, e.g. a handoff of a conversation that
-   * is already handed off or closed) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
+   * is already handed off or closed, or a bot name another bot has) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
    *
    */
   409: Error;

@@ -1949,7 +1949,7 @@ export interface components {
         };
         /**
          * @description The request conflicts with the resource's state (`conflict_error`, e.g. a handoff of a conversation that
-         *     is already handed off or closed) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
+         *     is already handed off or closed, or a bot name another bot has) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
          */
         Conflict: {
             headers: {
@@ -2202,6 +2202,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -2344,7 +2345,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SendMessageResponse"];
-                    "text/event-stream": components["schemas"]["MessageStreamEvent"];
+                    "text/event-stream": string;
                 };
             };
             400: components["responses"]["BadRequest"];
