@@ -44,12 +44,10 @@ export function conversationHandlers(context: MockContext) {
         assertTimeRange(filters);
         const page = paginate({
           list: "conversations",
-          items: context.store.conversations.all(),
+          records: context.store.conversations,
           ...pageParams(input),
           filters,
-          sortKey: (conversation) => conversation.started_at,
           matches: (conversation, active) => matchesFilters(conversation, conversation.started_at, active),
-          id: (conversation) => conversation.id,
         });
         return response(200).json({ ...page, data: page.data.map(summary) });
       }),
