@@ -36,10 +36,11 @@ const bodies = operations
   .map((entry) => [endpointOf(entry), entry] as const);
 
 describe("conventions", () => {
-  it("finds the five cursor-paginated lists", () => {
+  it("finds the six cursor-paginated lists", () => {
     expect(lists.map(([endpoint]) => endpoint)).toEqual([
       "GET /bots",
       "GET /conversations",
+      "GET /conversations/{conversation_id}/messages",
       "GET /leads",
       "GET /products",
       "GET /webhooks",
@@ -99,5 +100,17 @@ describe("responses the API gives are documented", () => {
   it.each(["createBot", "updateBot"])("%s documents 409 (a bot name another bot has)", (operationId) => {
     const entry = operations.find((candidate) => candidate.operation.operationId === operationId)!;
     expect(componentName(entry.operation.responses["409"], "responses")).toBe("Conflict");
+  });
+});
+
+describe("transcripts are bounded", () => {
+  it("GET /conversations/{id} embeds at most 50 messages and says when there are more", () => {
+    const detail = doc.components.schemas.ConversationDetail as { allOf: Record<string, unknown>[] };
+    const own = detail.allOf[1] as {
+      required: string[];
+      properties: Record<string, Record<string, unknown>>;
+    };
+    expect(own.properties.messages?.maxItems).toBe(50);
+    expect(own.required).toContain("has_more_messages");
   });
 });

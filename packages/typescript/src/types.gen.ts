@@ -237,10 +237,21 @@ export type Conversation = {
 };
 
 /**
- * A conversation with its full transcript (oldest message first) and its handoff, if any.
+ * A conversation with its latest messages (at most 50, oldest first) and its handoff, if any. The whole
+ * transcript is paged by `GET /conversations/{conversation_id}/messages`.
+ *
  */
 export type ConversationDetail = Conversation & {
+  /**
+   * The latest messages, at most 50, oldest first.
+   */
   messages: Array<Message>;
+  /**
+   * Whether the conversation has older messages than `messages` holds; list them with
+   * `GET /conversations/{conversation_id}/messages`.
+   *
+   */
+  has_more_messages: boolean;
   handoff: Handoff | null;
 };
 
@@ -250,6 +261,22 @@ export type ConversationDetail = Conversation & {
 export type ConversationList = {
   object: "list";
   data: Array<Conversation>;
+  /**
+   * Whether another page follows.
+   */
+  has_more: boolean;
+  /**
+   * Cursor of the next page; `null` on the last page.
+   */
+  next_cursor: string | null;
+};
+
+/**
+ * A page of a conversation's messages, oldest first.
+ */
+export type MessageList = {
+  object: "list";
+  data: Array<Message>;
   /**
    * Whether another page follows.
    */
@@ -1549,12 +1576,77 @@ export type GetConversationError = GetConversationErrors[keyof GetConversationEr
 
 export type GetConversationResponses = {
   /**
-   * The conversation and its transcript.
+   * The conversation and its latest messages.
    */
   200: ConversationDetail;
 };
 
 export type GetConversationResponse = GetConversationResponses[keyof GetConversationResponses];
+
+export type ListConversationMessagesData = {
+  body?: never;
+  path: {
+    /**
+     * Id of the conversation.
+     */
+    conversation_id: string;
+  };
+  query?: {
+    /**
+     * Page size.
+     */
+    limit?: number;
+    /**
+     * Opaque cursor from the previous page's `next_cursor`.
+     */
+    cursor?: string;
+  };
+  url: "/conversations/{conversation_id}/messages";
+};
+
+export type ListConversationMessagesErrors = {
+  /**
+   * The request is malformed (invalid JSON, unknown field, wrong type or out-of-range value).
+   */
+  400: Error;
+  /**
+   * The API key is missing, malformed or revoked.
+   */
+  401: Error;
+  /**
+   * The API key lacks the scope this operation requires.
+   */
+  403: Error;
+  /**
+   * No resource with this id exists in the workspace.
+   */
+  404: Error;
+  /**
+   * Too many requests for this key (600 per minute by default). Retry after `Retry-After` seconds.
+   */
+  429: Error;
+  /**
+   * Something went wrong on Embott's side. Safe to retry with the same Idempotency-Key.
+   */
+  500: Error;
+  /**
+   * Embott is temporarily unavailable (maintenance or overload). Retry after `Retry-After` seconds, with backoff.
+   */
+  503: Error;
+};
+
+export type ListConversationMessagesError =
+  ListConversationMessagesErrors[keyof ListConversationMessagesErrors];
+
+export type ListConversationMessagesResponses = {
+  /**
+   * A page of messages, oldest first.
+   */
+  200: MessageList;
+};
+
+export type ListConversationMessagesResponse =
+  ListConversationMessagesResponses[keyof ListConversationMessagesResponses];
 
 export type SendConversationMessageData = {
   body: SendMessageRequest;

@@ -32,3 +32,24 @@ describe("embott-mock command line", () => {
     }
   }, 20_000);
 });
+
+describe("embott-mock when its parent goes away", () => {
+  it("exits instead of spinning when stdout and stderr are closed", async () => {
+    const bin = fileURLToPath(new URL("../../bin/embott-mock.mjs", import.meta.url));
+    const child = spawn(process.execPath, [bin, "--port", "0"], { stdio: ["pipe", "pipe", "pipe"] });
+    const exited = once(child, "exit");
+    try {
+      await once(createInterface({ input: child.stdout }), "line");
+      child.stdout.destroy();
+      child.stderr.destroy();
+      child.kill("SIGTERM"); // the mock writes "stopping" to the closed stderr
+      const [code] = (await Promise.race([
+        exited,
+        new Promise((resolve) => setTimeout(() => resolve(["still running"]), 15_000)),
+      ])) as [number | string];
+      expect(code).not.toBe("still running");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 60_000);
+});
