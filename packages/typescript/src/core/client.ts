@@ -75,16 +75,16 @@ export class APIClient {
   }
 
   /** An SSE call; resolves once the response headers arrive. */
-  requestStream<Event>(
+  requestStream<Event, Final extends Event = Event>(
     spec: RequestSpec,
     descriptor: StreamDescriptor,
     options?: RequestOptions | null,
-  ): APIPromise<Stream<Event>> {
+  ): APIPromise<Stream<Event, Final>> {
     const context = this.#transport.errorContext;
     return new APIPromise(this.#send(spec, options, "stream"), (result) => {
       if (!result.attempt) throw new SDKError("Internal error: a stream response lost its abort controller.");
       const streamContext = { ...context, idempotencyKey: result.idempotencyKey };
-      return new Stream<Event>(result.response, result.attempt, descriptor, streamContext);
+      return new Stream<Event, Final>(result.response, result.attempt, descriptor, streamContext);
     });
   }
 

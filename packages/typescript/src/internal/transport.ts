@@ -154,7 +154,7 @@ async function attemptOnce(
   logRequest(transport, request, headers, retryIndex);
   let keepAttempt = false;
   try {
-    const init = { ...transport.fetchOptions, method: request.method, headers, body: request.body };
+    const init = { ...transport.fetchOptions, method: request.method, headers, body: request.body ?? null };
     const response = await transport.fetch(request.url, { ...init, signal: attempt.signal });
     logResponse(transport, request, response, transport.now() - started);
     const requestId = response.headers.get("x-request-id");

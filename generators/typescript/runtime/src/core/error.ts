@@ -35,14 +35,14 @@ export interface RateLimitInfo {
 
 /** What the client knows when it turns a response into an error. */
 export interface ErrorContext {
-  apiKeyEnv?: string;
+  apiKeyEnv?: string | undefined;
   /** Strings removed from every message (the API key). */
-  secrets?: readonly string[];
-  retriesMade?: number;
+  secrets?: readonly string[] | undefined;
+  retriesMade?: number | undefined;
   /** The Idempotency-Key of the call (streams put it on the errors they raise). */
   idempotencyKey?: string | undefined;
   /** The wait the server asked for; `capMs` is set when it exceeded `maxRetryAfter`, so no retry was made. */
-  retryAfter?: { ms: number; atMs: number; capMs?: number | undefined };
+  retryAfter?: { ms: number; atMs: number; capMs?: number | undefined } | undefined;
 }
 
 export class APIError extends SDKError {

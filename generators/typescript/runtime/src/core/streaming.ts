@@ -23,7 +23,7 @@ export interface StreamDescriptor {
  * timeout (the idle timeout) an `APIConnectionTimeoutError`; a stream that ends before its final event (when
  * the API declares one) a `StreamTruncatedError`; an `error` event an `APIError`.
  */
-export class Stream<Event> implements AsyncIterable<Event> {
+export class Stream<Event, Final extends Event = Event> implements AsyncIterable<Event> {
   readonly response: Response;
   readonly requestId: string | null;
   readonly #attempt: AttemptSignal;
@@ -85,8 +85,12 @@ export class Stream<Event> implements AsyncIterable<Event> {
     }
   }
 
-  /** Consumes the stream and returns its final event (the descriptor's `final` kind). */
-  async finalMessage(): Promise<Event> {
+  /**
+   * Consumes the stream and returns its final event (the descriptor's `final` kind, e.g. `message.completed`
+   * carrying the whole message), typed `Final` when the generated method names it. Throws
+   * `StreamTruncatedError` when the stream ends without it.
+   */
+  async finalMessage(): Promise<Final> {
     const finalKind = this.#descriptor.final;
     if (!finalKind) throw new SDKError("This stream has no final event kind; iterate it instead.");
     let last: Event | undefined;
@@ -94,7 +98,7 @@ export class Stream<Event> implements AsyncIterable<Event> {
       if (this.#kindOf(event) === finalKind) last = event;
     }
     if (last === undefined) throw new SDKError(`The stream ended without a "${finalKind}" event.`);
-    return last;
+    return last as Final;
   }
 
   #parse(sseEvent: string, data: string): Event | undefined {

@@ -39,3 +39,18 @@ export const perCall: RequestOptions = {
 };
 
 export const verify: VerifyOptions = { tolerance: undefined, now: undefined };
+
+// A generated streaming method can name its final event, and finalMessage() is typed with it.
+import type { APIClient } from "../../src/core/client";
+
+type StreamEvent =
+  | { type: "message.delta"; delta: string }
+  | { type: "message.completed"; message: { id: string } };
+type Completed = Extract<StreamEvent, { type: "message.completed" }>;
+export async function finalId(client: APIClient): Promise<string> {
+  const stream = await client.requestStream<StreamEvent, Completed>(
+    { method: "post", path: "/s" },
+    { final: "message.completed" },
+  );
+  return (await stream.finalMessage()).message.id;
+}
