@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     // Config files, not folders: packages/python, packages/php and packages/ruby hold no TypeScript tests.
-    projects: ["spec", "generators/*", "packages/*/vitest.config.ts"],
+    projects: ["spec", "scripts", "generators/*", "packages/*/vitest.config.ts"],
     passWithNoTests: false,
   },
 });

@@ -22,6 +22,14 @@ const NOTES = [
     "in seconds both ways, checked after the signature; plain: header `<prefix><sig>`, signed message = body.",
   "scheme.encoding hex compares case-insensitively; base64 compares exactly.",
   "Pass `now` (unix seconds) and `tolerance` as the verifier's clock and tolerance; plain cases ignore both.",
+  "The timestamp is signed as the text received: `t=0<unix>` (leading zeros, allowed by the spec's pattern) is " +
+    "signed over `0<unix>.` + body and its value is read as the integer for the tolerance window.",
+  "More than one `t=` entry is malformed_header (two timestamps are ambiguous; no first-wins or last-wins).",
+  "A v1 value is compared whole: `v1=<valid signature>` followed by anything (junk, a space, more hex) is " +
+    "signature_mismatch, never accepted by parsing a prefix.",
+  "`header` is the value handed to the verifier: a string, null (absent), a list of strings (repeated header " +
+    "lines, joined with `,` before parsing) or, to test robustness, a number or a list with a " +
+    "non-string item, which is malformed_header, never a crash.",
   "expect is `valid` or the error code: missing_header, malformed_header, no_signatures, signature_mismatch, " +
     "timestamp_too_old, timestamp_in_future.",
 ];
@@ -120,6 +128,7 @@ function buildCases() {
     ],
     ["uppercase_hex", { header: header(NOW, valid.toUpperCase()), expect: "valid" }],
     ["whitespace_in_header", { header: ` t=${NOW} ,  v1=${valid} `, expect: "valid" }],
+    ...strictnessCases(valid),
     [
       "reserialised_json_body",
       { body: JSON.stringify(event, null, 2), header: header(NOW, valid), expect: "signature_mismatch" },
@@ -131,6 +140,50 @@ function buildCases() {
     ...encodingCases(),
   ];
   return cases.map(([name, fields]) => ({ name, ...base, ...fields }));
+}
+
+/** Leading zeros, repeated timestamps, junk after a signature and header values that are not strings. */
+function strictnessCases(valid) {
+  const zeroPadded = `0${NOW}`;
+  return [
+    [
+      "timestamp_leading_zeros_signed_as_received",
+      { header: header(zeroPadded, sign(SECRET, zeroPadded, BODY)), expect: "valid" },
+    ],
+    [
+      "timestamp_leading_zeros_signed_without_them",
+      { header: header(zeroPadded, valid), expect: "signature_mismatch" },
+    ],
+    [
+      "timestamp_leading_zeros_still_checked_for_age",
+      {
+        header: header(`00${NOW - TOLERANCE - 1}`, sign(SECRET, `00${NOW - TOLERANCE - 1}`, BODY)),
+        expect: "timestamp_too_old",
+      },
+    ],
+    [
+      "duplicate_timestamp_same_value",
+      { header: `t=${NOW},t=${NOW},v1=${valid}`, expect: "malformed_header" },
+    ],
+    [
+      "duplicate_timestamp_last_signed",
+      {
+        header: `t=${NOW - 3600},t=${NOW},v1=${valid}`,
+        expect: "malformed_header",
+      },
+    ],
+    [
+      "duplicate_timestamp_first_signed",
+      { header: `t=${NOW},t=${NOW - 3600},v1=${valid}`, expect: "malformed_header" },
+    ],
+    ["junk_after_signature", { header: header(NOW, `${valid}zz`), expect: "signature_mismatch" }],
+    ["extra_hex_after_signature", { header: header(NOW, `${valid}00`), expect: "signature_mismatch" }],
+    ["space_then_junk_after_signature", { header: header(NOW, `${valid} x`), expect: "signature_mismatch" }],
+    ["truncated_signature", { header: header(NOW, valid.slice(0, -2)), expect: "signature_mismatch" }],
+    ["header_list_of_strings", { header: [`t=${NOW}`, `v1=${valid}`], expect: "valid" }],
+    ["header_number", { header: 42, expect: "malformed_header" }],
+    ["header_list_with_non_string", { header: [`t=${NOW},v1=${valid}`, 7], expect: "malformed_header" }],
+  ];
 }
 
 /** Non-ASCII and binary bodies, the plain scheme and base64 signatures. */

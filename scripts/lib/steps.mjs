@@ -1,5 +1,6 @@
 // Runs check steps (each `{ name, cmd, counts?, env? }`) and prints the one closing line CI reads.
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, run } from "./toolchain.mjs";
@@ -19,7 +20,11 @@ export async function loadChecks() {
   return modules;
 }
 
-/** Runs the steps in order; returns the summed counts and prints a per-step summary and the total line. */
+/**
+ * Runs the steps in order; returns the summed counts and prints a per-step summary and the total line.
+ * Every step gets its own temp dir (TMPDIR, TMP, TEMP), removed afterwards, so the folders tests create in the
+ * temp dir never pile up between runs.
+ */
 export function runSteps(steps) {
   let passed = 0;
   let failed = 0;
@@ -27,8 +32,14 @@ export function runSteps(steps) {
   for (const step of steps) {
     console.log(`\n▶ ${step.name}`);
     const started = Date.now();
-    const options = step.env ? { env: { ...process.env, ...step.env } } : {};
-    const code = run(step.cmd[0], step.cmd.slice(1), options);
+    const temp = mkdtempSync(join(tmpdir(), "embott-step-"));
+    const env = { ...process.env, ...step.env, TMPDIR: temp, TMP: temp, TEMP: temp };
+    let code;
+    try {
+      code = run(step.cmd[0], step.cmd.slice(1), { env });
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
     let counts = { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
     if (step.counts) {
       try {

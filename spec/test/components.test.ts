@@ -5,10 +5,21 @@ import { doc } from "./support/spec";
 /** Read by the SDK generators (webhook helpers' return type), not referenced inside the document. */
 const ENTRY_POINTS = new Set(["#/components/schemas/WebhookEvent"]);
 
+/** `x-embott-streaming.events` of each operation: the schema of a stream's events, named by the extension. */
+function streamEvents(): string[] {
+  return Object.values(doc.paths).flatMap((item) =>
+    Object.values(item as Record<string, unknown>).flatMap((operation) => {
+      const events = (operation as { "x-embott-streaming"?: { events?: unknown } })?.["x-embott-streaming"]
+        ?.events;
+      return typeof events === "string" ? [events] : [];
+    }),
+  );
+}
+
 /** Refs reachable from the paths, the webhooks and the entry points, following refs transitively. */
 function reachableRefs(): Set<string> {
   const reached = new Set<string>();
-  const queue = [...collectRefs(doc.paths), ...collectRefs(doc.webhooks), ...ENTRY_POINTS];
+  const queue = [...collectRefs(doc.paths), ...collectRefs(doc.webhooks), ...ENTRY_POINTS, ...streamEvents()];
   for (let ref = queue.pop(); ref !== undefined; ref = queue.pop()) {
     if (reached.has(ref)) continue;
     reached.add(ref);

@@ -36,10 +36,11 @@ const bodies = operations
   .map((entry) => [endpointOf(entry), entry] as const);
 
 describe("conventions", () => {
-  it("finds the five cursor-paginated lists", () => {
+  it("finds the six cursor-paginated lists", () => {
     expect(lists.map(([endpoint]) => endpoint)).toEqual([
       "GET /bots",
       "GET /conversations",
+      "GET /conversations/{conversation_id}/messages",
       "GET /leads",
       "GET /products",
       "GET /webhooks",
@@ -78,6 +79,8 @@ describe("conventions", () => {
     });
     const content = deref(doc, send.operation.responses["200"]!).content ?? {};
     expect(Object.keys(content)).toEqual(["application/json", "text/event-stream"]);
+    // The stream is text (many events), not one event: OpenAPI tools must not check it against the event schema.
+    expect(content["text/event-stream"]?.schema).toMatchObject({ type: "string" });
     const union = doc.components.schemas.MessageStreamEvent!;
     const mapping = isJsonObject(union.discriminator) ? union.discriminator.mapping : undefined;
     expect(mapping).toHaveProperty("message.completed");
@@ -90,5 +93,24 @@ describe("conventions", () => {
       apiKeyEnv: "EMBOTT_API_KEY",
       baseUrlEnv: "EMBOTT_BASE_URL",
     });
+  });
+});
+
+describe("responses the API gives are documented", () => {
+  it.each(["createBot", "updateBot"])("%s documents 409 (a bot name another bot has)", (operationId) => {
+    const entry = operations.find((candidate) => candidate.operation.operationId === operationId)!;
+    expect(componentName(entry.operation.responses["409"], "responses")).toBe("Conflict");
+  });
+});
+
+describe("transcripts are bounded", () => {
+  it("GET /conversations/{id} embeds at most 50 messages and says when there are more", () => {
+    const detail = doc.components.schemas.ConversationDetail as { allOf: Record<string, unknown>[] };
+    const own = detail.allOf[1] as {
+      required: string[];
+      properties: Record<string, Record<string, unknown>>;
+    };
+    expect(own.properties.messages?.maxItems).toBe(50);
+    expect(own.required).toContain("has_more_messages");
   });
 });

@@ -39,3 +39,29 @@ describe("pagination", () => {
     expect(items).toHaveLength(2);
   });
 });
+
+describe("a conversation's transcript", () => {
+  it("get() embeds the latest 50 messages; listMessages() walks every message, oldest first", async () => {
+    const client = api.client();
+    for (let index = 0; index < 30; index += 1) {
+      await client.conversations.sendMessage({
+        conversationId: "conv_abc123",
+        role: "user",
+        content: `Q${index}`,
+      });
+    }
+    const stored = api.mock.store.conversations.require("conv_abc123").messages.map((message) => message.id);
+    expect(stored.length).toBeGreaterThan(60);
+    const detail = await client.conversations.get({ conversationId: "conv_abc123" });
+    expect(detail.messages.map((message) => message.id)).toEqual(stored.slice(-50));
+    expect(detail.has_more_messages).toBe(true);
+    const ids: string[] = [];
+    for await (const message of client.conversations.listMessages({
+      conversationId: "conv_abc123",
+      limit: 25,
+    })) {
+      ids.push(message.id);
+    }
+    expect(ids).toEqual(stored);
+  });
+});

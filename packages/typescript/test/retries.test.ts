@@ -23,7 +23,11 @@ describe("retries", () => {
     await client.bots.list();
     const attempts = api.mock.requests.list({ operationId: "listBots" });
     expect(attempts.map((entry) => entry.status)).toEqual([503, 503, 200]);
-    expect(client.sleeps).toEqual([1000, 1000]);
+    expect(client.sleeps).toHaveLength(2);
+    for (const wait of client.sleeps) {
+      expect(wait).toBeGreaterThanOrEqual(1000); // never sooner than asked
+      expect(wait).toBeLessThan(1100); // up to +10 % jitter
+    }
   });
 
   it("gives up at once when Retry-After exceeds maxRetryAfter, saying when to retry", async () => {
@@ -48,12 +52,14 @@ describe("retries", () => {
     expect(api.mock.requests.list({ operationId: "listBots" })).toHaveLength(2);
   });
 
-  it("waits exactly the server's Retry-After on 429", async () => {
+  it("waits the server's Retry-After on 429, plus at most 10 % jitter", async () => {
     api.mock.faults.add({ method: "GET", path: "/bots/*", status: 429, retryAfter: 3 });
     const client = api.client();
     const bot = await client.bots.get({ botId: (await client.bots.list()).data[0]!.id });
     expect(bot.object).toBe("bot");
-    expect(client.sleeps).toEqual([3000]);
+    expect(client.sleeps).toHaveLength(1);
+    expect(client.sleeps[0]).toBeGreaterThanOrEqual(3000);
+    expect(client.sleeps[0]).toBeLessThan(3300);
   });
 
   it("exposes rate-limit headers on a RateLimitError when retries are exhausted", async () => {

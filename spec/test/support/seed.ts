@@ -27,7 +27,10 @@ export interface AgreedOperation {
   scope: string;
 }
 
-/** The agreed v1 surface: the seed's 15 endpoints plus 4 (bot delete, lead get, webhook list/get). */
+/**
+ * The agreed v1 surface: the seed's 15 endpoints plus 5 (bot delete, lead get, webhook list/get, and a
+ * conversation's messages, paged, since GET /conversations/{id} embeds only the latest 50).
+ */
 export const AGREED_OPERATIONS: AgreedOperation[] = [
   { endpoint: "GET /bots", operationId: "listBots", resource: "bots", method: "list", scope: "bots:read" },
   {
@@ -70,6 +73,13 @@ export const AGREED_OPERATIONS: AgreedOperation[] = [
     operationId: "getConversation",
     resource: "conversations",
     method: "get",
+    scope: "conversations:read",
+  },
+  {
+    endpoint: "GET /conversations/{conversation_id}/messages",
+    operationId: "listConversationMessages",
+    resource: "conversations",
+    method: "listMessages",
     scope: "conversations:read",
   },
   {

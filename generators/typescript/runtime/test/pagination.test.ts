@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SDKError } from "../src/core/error";
+import { PaginationCycleError, SDKError } from "../src/core/error";
 import type { PaginationDescriptor } from "../src/core/pagination";
 import { parseNextLink } from "../src/internal/page-styles";
 import { Embott } from "./helpers/embott-fixture";
@@ -86,10 +86,41 @@ describe("auto-pagination", () => {
     expect(all).toHaveLength(10_050);
   });
 
-  it("stops when the server repeats a cursor instead of looping forever", async () => {
+  it("throws PaginationCycleError when the server repeats a cursor instead of looping forever", async () => {
     server.enqueue(json(200, { data: [{ id: "a" }], has_more: true, next_cursor: "same" }));
-    const items = await client.bots.list({ cursor: "same" }).toArray();
-    expect(items).toHaveLength(1);
+    const error = await client.bots
+      .list({ cursor: "same" })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationCycleError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("detects a cycle through several cursors (A→B→A) with a typed error", async () => {
+    const next: Record<string, string> = { "": "A", A: "B", B: "A" };
+    server.enqueue((request, response) => {
+      const cursor = queryOf(request.url).cursor ?? "";
+      json(200, { data: [{ id: `item_${cursor}` }], has_more: true, next_cursor: next[cursor] })(
+        request,
+        response,
+      );
+    });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of client.bots.list()) seen.push((item as { id: string }).id);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationCycleError);
+    expect((error as Error).message).toMatch(/already sent for page 2 \("A"\)/);
+    expect(seen).toEqual(["item_", "item_A", "item_B"]);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("does not call asking one page for its next page twice a cycle", async () => {
+    server.enqueue(cursorList(3));
+    const first = await client.bots.list({ limit: 1 });
+    const second = await first.getNextPage();
+    await expect(first.getNextPage()).resolves.toBeDefined();
+    await expect(second.getNextPage()).resolves.toBeDefined();
   });
 
   it("reports a response without the items array clearly", async () => {

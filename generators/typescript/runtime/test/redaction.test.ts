@@ -1,13 +1,13 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { APIConnectionError } from "../src/core/error";
+import { APIConnectionError, APIError } from "../src/core/error";
 import type { Logger } from "../src/core/index";
 import type { AuthScheme, ClientOptions, SDKConfig } from "../src/core/options";
 import { TEST_CONFIG, TestClient } from "./helpers/test-client";
-import { json, TestServer } from "./helpers/test-server";
+import { json, sse, TestServer } from "./helpers/test-server";
 
 // A key with characters that URL encoding changes, so both its raw and encoded forms are checked.
-const KEY = "sk_live_S3CR3T+/=ü_key";
+const KEY = "sk_live_S3CR3T+/=~_key";
 const FORMS = [KEY, encodeURIComponent(KEY), "S3CR3T"];
 
 function expectNoKey(text: string): void {
@@ -39,7 +39,7 @@ describe("the API key never appears in connection errors (query auth)", () => {
     expect(error).toBeInstanceOf(APIConnectionError);
     const message = (error as Error).message;
     expect(message).toContain("request to http://127.0.0.1:9/config?api_key=*** failed");
-    expect(message).toContain("(ECONNREFUSED)");
+    expect(message).toContain("reason: connect ECONNREFUSED");
     const cause = (error as Error).cause as TypeError & { cause: { code: string } };
     expect(cause).toBeInstanceOf(TypeError);
     expect(cause.cause.code).toBe("ECONNREFUSED");
@@ -47,12 +47,15 @@ describe("the API key never appears in connection errors (query auth)", () => {
     expectNoKey(`${cause.stack} ${(cause.cause as unknown as Error).stack}`);
   });
 
-  it("is scrubbed when fetch cannot parse the URL (an unparsable base URL)", async () => {
-    const api = client(auth, { baseURL: "http://exa mple.com", maxRetries: 0 });
+  it("is scrubbed when fetch cannot parse the URL (a path that breaks the URL)", async () => {
+    const fetch = async (url: string | URL | Request) => {
+      throw new TypeError(`Failed to parse URL from ${String(url)}`);
+    };
+    const api = client(auth, { baseURL: "http://example.com", fetch, maxRetries: 0 });
     const error = await api.request({ method: "get", path: "/config" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toContain(
-      "Failed to parse URL from http://exa mple.com/config?api_key=***",
+      "Failed to parse URL from http://example.com/config?api_key=***",
     );
     expectNoKey(inspect(error, { depth: 10 }));
   });
@@ -95,5 +98,58 @@ describe("the API key never appears in debug logs", () => {
     const api = client({ kind: "bearer" }, { logger, logLevel: "info" });
     api.logger.warn(`key ${KEY}`, { nested: [{ value: encodeURIComponent(KEY) }] });
     expect(logger.lines).toEqual(['key *** [{"nested":[{"value":"***"}]}]']);
+  });
+});
+
+describe("the API key never survives in a thrown error's body, error or headers", () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await TestServer.start();
+  });
+  afterEach(() => server.close());
+
+  const deep = (depth: number): unknown => (depth === 0 ? `key was ${KEY}` : { nested: deep(depth - 1) });
+
+  it("scrubs a key echoed in an error body (at any depth) and in a response header", async () => {
+    const body = {
+      error: { type: "invalid_request_error", message: `Bad key ${KEY}`, param: KEY, echo: deep(8) },
+    };
+    server.enqueue(json(401, body, { "x-echo": `you sent ${KEY}` }));
+    const api = client({ kind: "bearer" }, { baseURL: server.url, maxRetries: 0 });
+    const error = (await api.request({ method: "get", path: "/x" }).catch((e: unknown) => e)) as APIError;
+    expect(error).toBeInstanceOf(APIError);
+    expect(error.headers?.get("x-echo")).toBe("you sent ***");
+    expect(error.error?.message).toBe("Bad key ***");
+    expect(error.requestId).toBe("req_test");
+    expectNoKey(JSON.stringify(error));
+    expectNoKey(JSON.stringify(error.body));
+    expectNoKey(inspect(error, { depth: 20 }));
+  });
+
+  it("scrubs a key echoed in a plain-text error body", async () => {
+    server.enqueue((_request, response) => {
+      response.writeHead(500, { "content-type": "text/plain" });
+      response.end(`upstream rejected ${KEY}`);
+    });
+    const api = client({ kind: "bearer" }, { baseURL: server.url, maxRetries: 0 });
+    const error = (await api.request({ method: "get", path: "/x" }).catch((e: unknown) => e)) as APIError;
+    expect(error.body).toBe("upstream rejected ***");
+    expectNoKey(inspect(error, { depth: 20 }));
+  });
+
+  it("scrubs a key echoed in an SSE error event", async () => {
+    const event = {
+      type: "error",
+      error: { type: "api_error", message: `key ${KEY} revoked`, extra: deep(7) },
+    };
+    server.enqueue(sse([`event: error\ndata: ${JSON.stringify(event)}\n\n`]));
+    const api = client({ kind: "bearer" }, { baseURL: server.url, maxRetries: 0 });
+    const stream = await api.requestStream<unknown>({ method: "post", path: "/s" }, {});
+    const error = await (async () => {
+      for await (const _ of stream);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expectNoKey(JSON.stringify(error));
+    expectNoKey(inspect(error, { depth: 20 }));
   });
 });

@@ -46,6 +46,7 @@ describe("server-requested waits", () => {
   it("uses the server's wait within the cap, and none (give up) above it", () => {
     const input = { retryIndex: 0, maxRetryAfterMs: 60_000, random: 0, nowMs: NOW };
     expect(retryDelayMs({ ...input, headers: headers({ "retry-after": "60" }) })).toBe(60_000);
+    expect(retryDelayMs({ ...input, random: 0.5, headers: headers({ "retry-after": "2" }) })).toBe(2100);
     expect(retryDelayMs({ ...input, headers: headers({ "retry-after": "0" }) })).toBe(500);
     expect(retryDelayMs({ ...input, headers: headers({ "retry-after": "3600" }) })).toBeUndefined();
   });
@@ -113,13 +114,13 @@ describe("retry loop against a real server", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it.each([408, 409, 429, 502])("retries status %i", async (status) => {
+  it.each([408, 429, 502])("retries status %i", async (status) => {
     server.enqueue(apiError(status, "api_error", "retry me"), json(200, BOT));
     await expect(client.bots.get({ botId: "bot_1" })).resolves.toEqual(BOT);
     expect(server.requests).toHaveLength(2);
   });
 
-  it.each([400, 401, 403, 404, 422])("does not retry status %i", async (status) => {
+  it.each([400, 401, 403, 404, 409, 422])("does not retry status %i", async (status) => {
     server.enqueue(apiError(status, "invalid_request_error", "no"), json(200, BOT));
     await expect(client.bots.get({ botId: "bot_1" })).rejects.toMatchObject({ status });
     expect(server.requests).toHaveLength(1);
@@ -137,10 +138,46 @@ describe("retry loop against a real server", () => {
     expect(server.requests).toHaveLength(3);
   });
 
-  it("waits what a 429 asks for, within the cap", async () => {
+  it("waits what a 429 asks for, within the cap, stretched by a little jitter (never less)", async () => {
     server.enqueue(apiError(429, "rate_limit_error", "slow down", { "retry-after": "2" }), json(200, BOT));
     await client.bots.get({ botId: "bot_1" });
-    expect(client.sleeps).toEqual([2000]);
+    expect(client.sleeps).toEqual([2100]); // jitter 0.5 → 2 s × 1.05
+  });
+
+  it("spreads 30 clients told the same Retry-After over 10% of the wait instead of one instant", () => {
+    const waits = Array.from({ length: 30 }, () =>
+      retryDelayMs({
+        retryIndex: 0,
+        headers: new Headers({ "retry-after": "30" }),
+        maxRetryAfterMs: 60_000,
+        random: Math.random(),
+        nowMs: NOW,
+      }),
+    ) as number[];
+    expect(Math.min(...waits)).toBeGreaterThanOrEqual(30_000);
+    expect(Math.max(...waits)).toBeLessThan(33_000);
+    expect(Math.max(...waits) - Math.min(...waits)).toBeGreaterThan(500);
+  });
+
+  it("puts the Idempotency-Key it sent on the thrown error, for an application-level retry", async () => {
+    server.enqueue(apiError(503, "api_error", "lost"));
+    const error = (await client.bots
+      .create({ name: "Support" }, { maxRetries: 1 })
+      .catch((e: unknown) => e)) as InternalServerError;
+    const sent = server.requests.map((request) => request.headers["idempotency-key"]);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^idem_/);
+    expect(sent[1]).toBe(sent[0]);
+    expect(error.idempotencyKey).toBe(sent[0]);
+    server.enqueue(dropConnection());
+    const dropped = (await client.bots
+      .create({ name: "Support" }, { maxRetries: 0, idempotencyKey: "mine_1" })
+      .catch((e: unknown) => e)) as APIConnectionError;
+    expect(dropped).toBeInstanceOf(APIConnectionError);
+    expect(dropped.idempotencyKey).toBe("mine_1");
+    server.enqueue(apiError(404, "not_found_error", "no"));
+    const notFound = (await client.bots.get({ botId: "x" }).catch((e: unknown) => e)) as APIConnectionError;
+    expect(notFound.idempotencyKey).toBeUndefined();
   });
 
   it("gives up at once, saying when to retry, when Retry-After exceeds maxRetryAfter", async () => {
@@ -165,7 +202,7 @@ describe("retry loop against a real server", () => {
     );
     const error = (await client.bots.get({ botId: "bot_1" }).catch((e: unknown) => e)) as InternalServerError;
     expect(error).toBeInstanceOf(InternalServerError);
-    expect(client.sleeps).toEqual([500]);
+    expect(client.sleeps).toEqual([525]); // 0.5 s asked, × 1.05 jitter
     expect(error.rateLimit?.retryAfter).toBe(120);
     expect(error.message).toMatch(/wait 120 s .*maxRetryAfter \(1 s\), so the request was not retried again/);
     server.enqueue(apiError(429, "rate_limit_error", "slow", { "retry-after-ms": "1500" }), json(200, BOT));

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { APIError, APIUserAbortError, SDKError } from "../src/core/error";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  SDKError,
+  StreamTruncatedError,
+} from "../src/core/error";
 import { Embott, type MessageStreamEvent } from "./helpers/embott-fixture";
 import { apiError, sse, TestServer } from "./helpers/test-server";
 
@@ -51,7 +58,61 @@ describe("Stream", () => {
 
   it("finalMessage() fails clearly when the stream ends without the final event", async () => {
     server.enqueue(sse([frame(STARTED)]));
-    await expect((await send()).finalMessage()).rejects.toThrow(/without a "message.completed" event/);
+    const error = await (await send()).finalMessage().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamTruncatedError);
+    expect((error as Error).message).toMatch(/closed before its final "message.completed" event/);
+  });
+
+  it("a stream that closes before its final event is a StreamTruncatedError, not a silent end", async () => {
+    server.enqueue(sse([frame(STARTED), frame(DELTA("Hel"))]));
+    const kinds: string[] = [];
+    const thrown = await (async () => {
+      for await (const event of await send()) kinds.push(event.type);
+    })().catch((e: unknown) => e);
+    expect(kinds).toEqual(["message.started", "message.delta"]);
+    expect(thrown).toBeInstanceOf(StreamTruncatedError);
+    expect(thrown).toBeInstanceOf(APIConnectionError);
+  });
+
+  it("a connection reset mid-stream is an APIConnectionError, not a raw TypeError", async () => {
+    server.enqueue(async (_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write(frame(STARTED));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      response.socket?.destroy();
+    });
+    const thrown = await (async () => {
+      for await (const _ of await send()) {
+        /* consume */
+      }
+    })().catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(APIConnectionError);
+    expect(thrown).not.toBeInstanceOf(StreamTruncatedError);
+    expect((thrown as Error).message).toMatch(/^Connection error: /);
+  });
+
+  it("a stalled stream fails after the idle timeout (the request timeout) between events", async () => {
+    server.enqueue(sse([frame(STARTED)], { keepOpen: true }));
+    const started = Date.now();
+    const events: string[] = [];
+    const thrown = await (async () => {
+      for await (const event of await send({ timeout: 300 })) events.push(event.type);
+    })().catch((e: unknown) => e);
+    expect(events).toEqual(["message.started"]);
+    expect(thrown).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((thrown as Error).message).toMatch(/sent nothing for 300 ms \(idle timeout/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await server.requests[0]?.clientGone;
+  });
+
+  it("a slow consumer is not an idle server: the timeout only runs while waiting for bytes", async () => {
+    server.enqueue(sse([frame(STARTED), frame(DELTA("a")), frame(COMPLETED)]));
+    const kinds: string[] = [];
+    for await (const event of await send({ timeout: 100 })) {
+      kinds.push(event.type);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    expect(kinds).toEqual(["message.started", "message.delta", "message.completed"]);
   });
 
   it("closes the connection when the consumer breaks out of the loop", async () => {

@@ -2,14 +2,16 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { InvalidWebhookSignatureError, SDKError } from "../src/core/error";
+import { InvalidWebhookPayloadError, InvalidWebhookSignatureError, SDKError } from "../src/core/error";
 import type { WebhookSignatureScheme } from "../src/core/webhook-scheme";
 import {
   generateTestHeader,
   type RawBody,
+  type SignatureInput,
   unwrapWebhook,
   verifyWebhookSignature,
 } from "../src/core/webhooks";
+import { hmacBackend, hmacSha256, webCryptoHmacSha256 } from "../src/internal/crypto";
 import { Embott } from "./helpers/embott-fixture";
 
 interface Vector {
@@ -18,7 +20,7 @@ interface Vector {
   secret: string;
   body_encoding: "utf8" | "base64";
   body: string;
-  header: string | null;
+  header: unknown;
   now: number;
   tolerance: number;
   expect: string;
@@ -77,12 +79,24 @@ describe("shared test vectors (testdata/webhook-signatures.json)", () => {
     expect(notes.join(" ")).toMatch(/UTF-8 bytes of the whole secret string, `whsec_` prefix included/);
   });
 
+  it("pin the strictness rules every SDK and the mock follow", () => {
+    const byName = new Map(vectors.map((vector) => [vector.name, vector.expect]));
+    expect(byName.get("timestamp_leading_zeros_signed_as_received")).toBe("valid");
+    expect(byName.get("timestamp_leading_zeros_signed_without_them")).toBe("signature_mismatch");
+    expect(byName.get("duplicate_timestamp_last_signed")).toBe("malformed_header");
+    expect(byName.get("duplicate_timestamp_first_signed")).toBe("malformed_header");
+    expect(byName.get("junk_after_signature")).toBe("signature_mismatch");
+    expect(byName.get("header_number")).toBe("malformed_header");
+    expect(byName.get("header_list_with_non_string")).toBe("malformed_header");
+    expect(notes.join(" ")).toMatch(/More than one `t=` entry is malformed_header/);
+  });
+
   it.each(vectors.map((vector) => [vector.name, vector] as const))("%s", async (_name, vector) => {
     const bytes = Buffer.from(vector.body, vector.body_encoding === "base64" ? "base64" : "utf8");
     const bodies: RawBody[] = [bytes, new Uint8Array(bytes).buffer];
     if (vector.body_encoding === "utf8") bodies.push(vector.body);
     for (const body of bodies) {
-      const input = { ...vector, body, signature: vector.header };
+      const input = { ...vector, body, signature: vector.header as SignatureInput };
       expect(await outcome(verifyWebhookSignature(input))).toBe(vector.expect);
     }
   });
@@ -236,5 +250,81 @@ describe("client.webhooks (WebhooksResource)", () => {
   it("rejects (not throws) with a clear error when no secret is configured", async () => {
     const client = new Embott();
     await expect(client.webhooks.verify(BODY, "t=1,v1=00")).rejects.toThrow(/EMBOTT_WEBHOOK_SECRET/);
+  });
+});
+
+describe("header inputs, clock and payload edge cases", () => {
+  const base = { body: BODY, secret: SECRET, scheme: EMBOTT, now: NOW };
+  const signed = () => generateTestHeader({ payload: BODY, secret: SECRET, scheme: EMBOTT, timestamp: NOW });
+
+  /** Like undici's npm `Headers` or node-fetch's: not the built-in class, but with a case-insensitive get(). */
+  class ForeignHeaders {
+    readonly #map = new Map<string, string>();
+    constructor(init: Record<string, string>) {
+      for (const [key, value] of Object.entries(init)) this.#map.set(key.toLowerCase(), value);
+    }
+    get(name: string): string | null {
+      return this.#map.get(name.toLowerCase()) ?? null;
+    }
+  }
+
+  it("accepts any headers object with get(), a Map, records with list values and lists", async () => {
+    const header = await signed();
+    const [t, v1] = header.split(",") as [string, string];
+    for (const signature of [
+      new ForeignHeaders({ "Embott-Signature": header }),
+      new Map([["embott-signature", header]]),
+      { "embott-signature": [t, v1] },
+      [t, v1],
+    ] as SignatureInput[]) {
+      await expect(verifyWebhookSignature({ ...base, signature })).resolves.toBeUndefined();
+    }
+    expect(await outcome(verifyWebhookSignature({ ...base, signature: new ForeignHeaders({}) }))).toBe(
+      "missing_header",
+    );
+  });
+
+  it("rejects a non-string header value with a typed error, never a crash", async () => {
+    for (const value of [42, { t: 1 }, [await signed(), 7], true]) {
+      const signature = { "Embott-Signature": value } as unknown as SignatureInput;
+      expect(await outcome(verifyWebhookSignature({ ...base, signature }))).toBe("malformed_header");
+      expect(
+        await outcome(verifyWebhookSignature({ ...base, signature: value as unknown as SignatureInput })),
+      ).toBe(typeof value === "object" && !Array.isArray(value) ? "missing_header" : "malformed_header");
+    }
+  });
+
+  it("never disables the replay window with a non-finite now or tolerance", async () => {
+    const signature = await signed();
+    for (const now of [Number.NaN, Number.POSITIVE_INFINITY, "1798761600" as unknown as number]) {
+      await expect(verifyWebhookSignature({ ...base, signature, now })).rejects.toThrow(TypeError);
+    }
+    await expect(verifyWebhookSignature({ ...base, signature, tolerance: Number.NaN })).rejects.toThrow(
+      TypeError,
+    );
+  });
+
+  it("unwrap rejects a signed body that is not an event object with InvalidWebhookPayloadError", async () => {
+    for (const body of ["null", "42", '"text"', "[1]", "not json"]) {
+      const signature = await generateTestHeader({
+        payload: body,
+        secret: SECRET,
+        scheme: EMBOTT,
+        timestamp: NOW,
+      });
+      const error = await unwrapWebhook({ ...base, body, signature }).catch((e: unknown) => e);
+      expect(error, body).toBeInstanceOf(InvalidWebhookPayloadError);
+      expect(error).toBeInstanceOf(SDKError);
+    }
+  });
+
+  it("computes the same signatures with node:crypto and WebCrypto", async () => {
+    expect(hmacBackend()).toBe("node:crypto");
+    const parts = ["1798761600.", new Uint8Array([0xff, 0x00, 0x7b]), "café 🚀"];
+    for (const encoding of ["hex", "base64"] as const) {
+      expect(await webCryptoHmacSha256(SECRET, parts, encoding)).toBe(
+        await hmacSha256(SECRET, parts, encoding),
+      );
+    }
   });
 });

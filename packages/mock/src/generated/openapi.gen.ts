@@ -94,7 +94,9 @@ export interface paths {
         };
         /**
          * Get a conversation
-         * @description Returns a conversation with its full transcript, metadata and handoff (if any).
+         * @description Returns a conversation with its metadata, handoff (if any) and its latest messages (at most 50, oldest
+         *     first). When `has_more_messages` is true, page the whole transcript with
+         *     `GET /conversations/{conversation_id}/messages`.
          */
         get: operations["getConversation"];
         put?: never;
@@ -115,7 +117,12 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List a conversation's messages
+         * @description Pages through a conversation's whole transcript, oldest message first. `GET /conversations/{conversation_id}`
+         *     embeds only the latest 50 messages; use this for the rest.
+         */
+        get: operations["listConversationMessages"];
         put?: never;
         /**
          * Send a message
@@ -900,9 +907,18 @@ export interface components {
             ended_at: string | null;
             metadata: components["schemas"]["Metadata"];
         };
-        /** @description A conversation with its full transcript (oldest message first) and its handoff, if any. */
+        /**
+         * @description A conversation with its latest messages (at most 50, oldest first) and its handoff, if any. The whole
+         *     transcript is paged by `GET /conversations/{conversation_id}/messages`.
+         */
         ConversationDetail: components["schemas"]["Conversation"] & {
+            /** @description The latest messages, at most 50, oldest first. */
             messages: components["schemas"]["Message"][];
+            /**
+             * @description Whether the conversation has older messages than `messages` holds; list them with
+             *     `GET /conversations/{conversation_id}/messages`.
+             */
+            has_more_messages: boolean;
             handoff: components["schemas"]["Handoff"] | null;
         };
         /** @description A page of conversations. */
@@ -910,6 +926,16 @@ export interface components {
             /** @constant */
             object: "list";
             data: components["schemas"]["Conversation"][];
+            /** @description Whether another page follows. */
+            has_more: boolean;
+            /** @description Cursor of the next page; `null` on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description A page of a conversation's messages, oldest first. */
+        MessageList: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Message"][];
             /** @description Whether another page follows. */
             has_more: boolean;
             /** @description Cursor of the next page; `null` on the last page. */
@@ -1949,7 +1975,7 @@ export interface components {
         };
         /**
          * @description The request conflicts with the resource's state (`conflict_error`, e.g. a handoff of a conversation that
-         *     is already handed off or closed) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
+         *     is already handed off or closed, or a bot name another bot has) or reuses an `Idempotency-Key` with a different body (`idempotency_error`).
          */
         Conflict: {
             headers: {
@@ -2202,6 +2228,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -2292,7 +2319,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The conversation and its transcript. */
+            /** @description The conversation and its latest messages. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -2300,6 +2327,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConversationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listConversationMessages: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque cursor from the previous page's `next_cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description Id of the conversation. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages, oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageList"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2344,7 +2407,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SendMessageResponse"];
-                    "text/event-stream": components["schemas"]["MessageStreamEvent"];
+                    "text/event-stream": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -10,7 +10,7 @@ import { pageParams } from "./list-query";
 const DEFAULT_PERSONA: Bot["persona"] = { tone: "friendly", instructions: "", language: "en" };
 
 function assertUniqueName(context: MockContext, name: string, exceptId?: string): void {
-  const clash = context.store.bots.all().find((bot) => bot.name === name && bot.id !== exceptId);
+  const clash = context.store.bots.findBy("name", name).find((bot) => bot.id !== exceptId);
   if (clash) throw conflict("bot_name_taken", `A bot named '${name}' already exists (${clash.id}).`);
 }
 
@@ -52,12 +52,10 @@ export function botHandlers(context: MockContext) {
         response(200).json(
           paginate({
             list: "bots",
-            items: context.store.bots.all(),
+            records: context.store.bots,
             ...pageParams(input),
             filters: {},
-            sortKey: (bot) => bot.created_at,
             matches: () => true,
-            id: (bot) => bot.id,
           }),
         ),
       ),

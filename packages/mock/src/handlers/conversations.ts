@@ -7,6 +7,7 @@ import type { Handoff, Schemas } from "../store/types";
 import { summary } from "./conversation-lifecycle";
 import { api } from "./http";
 import { assertTimeRange, matchesFilters, pageParams, pickFilters } from "./list-query";
+import { conversationView, transcriptRecords } from "./messages";
 import { eventStreamResponse, streamEvents } from "./stream";
 import { exchangeMessages } from "./transcript";
 
@@ -44,12 +45,10 @@ export function conversationHandlers(context: MockContext) {
         assertTimeRange(filters);
         const page = paginate({
           list: "conversations",
-          items: context.store.conversations.all(),
+          records: context.store.conversations,
           ...pageParams(input),
           filters,
-          sortKey: (conversation) => conversation.started_at,
           matches: (conversation, active) => matchesFilters(conversation, conversation.started_at, active),
-          id: (conversation) => conversation.id,
         });
         return response(200).json({ ...page, data: page.data.map(summary) });
       }),
@@ -57,8 +56,23 @@ export function conversationHandlers(context: MockContext) {
     api.get(
       "/conversations/{conversation_id}",
       operation(context, "getConversation", ({ params, response }) =>
-        response(200).json(context.store.conversations.require(params.conversation_id)),
+        response(200).json(conversationView(context.store.conversations.require(params.conversation_id))),
       ),
+    ),
+    api.get(
+      "/conversations/{conversation_id}/messages",
+      operation(context, "listConversationMessages", ({ params, response }, input) => {
+        const conversation = context.store.conversations.require(params.conversation_id);
+        const page = paginate({
+          list: "messages",
+          records: transcriptRecords(conversation.messages),
+          ...pageParams(input),
+          // The conversation rides in the cursor, so another conversation's cursor is a 400, not a wrong page.
+          filters: { conversation_id: conversation.id },
+          matches: () => true,
+        });
+        return response(200).json(page);
+      }),
     ),
     api.post(
       "/conversations/{conversation_id}/messages",

@@ -36,12 +36,10 @@ export function leadHandlers(context: MockContext) {
         return response(200).json(
           paginate({
             list: "leads",
-            items: context.store.leads.all(),
+            records: context.store.leads,
             ...pageParams(input),
             filters,
-            sortKey: (lead) => lead.captured_at,
             matches: (lead, active) => matchesFilters(lead, lead.captured_at, active),
-            id: (lead) => lead.id,
           }),
         );
       }),

@@ -40,12 +40,10 @@ export function productHandlers(context: MockContext) {
         response(200).json(
           paginate({
             list: "products",
-            items: context.store.products.all(),
+            records: context.store.products,
             ...pageParams(input),
             filters: pickFilters(input, ["bot_id", "in_stock"]),
-            sortKey: (product) => product.synced_at,
             matches: (product, active) => matchesFilters(product, product.synced_at, active),
-            id: (product) => product.id,
           }),
         ),
       ),

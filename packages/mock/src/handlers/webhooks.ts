@@ -39,12 +39,10 @@ export function webhookHandlers(context: MockContext) {
       operation(context, "listWebhooks", ({ response }, input) => {
         const page = paginate({
           list: "webhooks",
-          items: context.store.webhooks.all(),
+          records: context.store.webhooks,
           ...pageParams(input),
           filters: {},
-          sortKey: (webhook) => webhook.created_at,
           matches: () => true,
-          id: (webhook) => webhook.id,
         });
         return response(200).json({ ...page, data: page.data.map(publicWebhook) });
       }),

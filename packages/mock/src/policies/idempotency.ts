@@ -16,6 +16,10 @@ interface Entry {
 
 /** Keys are kept for 24 hours (the spec's `IdempotencyKey` parameter). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** At most this many keys are remembered; beyond it the oldest are forgotten (a long soak stays small). */
+export const IDEMPOTENCY_MAX_KEYS = 10_000;
+/** Expired keys are swept at most this often (mock clock), not only when looked up again. */
+const SWEEP_INTERVAL_MS = 60_000;
 
 /** JSON with object keys sorted at every depth, so formatting and key order do not change a fingerprint. */
 function canonicalJson(value: unknown): string {
@@ -50,13 +54,21 @@ const PER_REQUEST_HEADERS = new Set([
 
 /** Remembers the first response for each (API key, Idempotency-Key) pair and replays it. */
 export class IdempotencyCache {
+  /** In insertion order, which is also `storedAt` order: the oldest entries come first. */
   private readonly entries = new Map<string, Entry>();
+  private lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(
     /** The mock's clock in ms, so tests can let keys expire. */
     private readonly now: () => number = Date.now,
     private readonly ttlMs = IDEMPOTENCY_TTL_MS,
+    private readonly maxKeys = IDEMPOTENCY_MAX_KEYS,
   ) {}
+
+  /** Keys currently remembered. */
+  get size(): number {
+    return this.entries.size;
+  }
 
   reset(): void {
     this.entries.clear();
@@ -85,8 +97,25 @@ export class IdempotencyCache {
     const response = produce();
     const snapshot = response.then(takeSnapshot);
     this.entries.set(cacheKey, { fingerprint, snapshot, storedAt: this.now() });
+    this.sweep();
     snapshot.catch(() => this.entries.delete(cacheKey));
     return response;
+  }
+
+  /** Drops expired keys (oldest first, stopping at the first live one) and the oldest beyond `maxKeys`. */
+  private sweep(): void {
+    const now = this.now();
+    if (now - this.lastSweep >= SWEEP_INTERVAL_MS) {
+      this.lastSweep = now;
+      for (const [cacheKey, entry] of this.entries) {
+        if (now - entry.storedAt < this.ttlMs) break;
+        this.entries.delete(cacheKey);
+      }
+    }
+    for (const cacheKey of this.entries.keys()) {
+      if (this.entries.size <= this.maxKeys) break;
+      this.entries.delete(cacheKey);
+    }
   }
 
   /** The entry of a key unless it has expired (expired entries are dropped). */

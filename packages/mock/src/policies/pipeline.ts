@@ -4,7 +4,7 @@ import type { FaultRule } from "../faults/fault-queue";
 import type { RequestLogEntry } from "../log/request-log";
 import { getOperation, type OperationSpec } from "../spec/operations";
 import { authenticate, maskKey, requireScopes } from "./auth";
-import { type ErrorInit, errorResponse, toErrorDetails } from "./errors";
+import { ApiError, type ErrorInit, errorResponse, toErrorDetails } from "./errors";
 import { type ValidatedInput, validateRequest } from "./validation";
 
 export type { ValidatedInput } from "./validation";
@@ -14,6 +14,8 @@ interface Exchange {
   request: Request;
   requestId: string;
   bodyText: string;
+  /** False when the body's bytes are not UTF-8: rejected before validation, never stored with U+FFFD. */
+  bodyIsUtf8: boolean;
   operation: OperationSpec | null;
   fault: RequestLogEntry["fault"];
 }
@@ -89,6 +91,13 @@ async function runPolicies(
     const key = authenticate(request, context.keys);
     Object.assign(rateHeaders, context.rateLimiter.consume(key.key));
     requireScopes(key, operation.scopes);
+    if (!exchange.bodyIsUtf8) {
+      throw new ApiError({
+        status: 400,
+        code: "invalid_encoding",
+        message: "The request body is not valid UTF-8; send JSON encoded as UTF-8.",
+      });
+    }
     const input = validateRequest(operation, request, exchange.bodyText);
     const produce = async () => {
       try {
@@ -114,6 +123,19 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
   return response;
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The body as text; bytes that are not UTF-8 are reported, and decoded leniently only for the request log. */
+async function readBodyText(request: Request): Promise<{ text: string; isUtf8: boolean }> {
+  if (request.method === "GET" || request.method === "HEAD") return { text: "", isUtf8: true };
+  const bytes = new Uint8Array(await request.clone().arrayBuffer());
+  try {
+    return { text: strictUtf8.decode(bytes), isUtf8: true };
+  } catch {
+    return { text: new TextDecoder().decode(bytes), isUtf8: false };
+  }
+}
+
 /**
  * Runs one request through faults, auth, rate limit, scopes, validation and idempotency, then `execute`.
  * `operation` is null for paths outside the spec (the 404/405 fallback), which skip the policies.
@@ -125,8 +147,8 @@ export async function handleExchange(
   execute: Execute,
 ): Promise<Response> {
   const requestId = context.requestIds.next();
-  const bodyText = request.method === "GET" || request.method === "HEAD" ? "" : await request.clone().text();
-  const exchange: Exchange = { context, request, requestId, bodyText, operation, fault: null };
+  const { text: bodyText, isUtf8: bodyIsUtf8 } = await readBodyText(request);
+  const exchange: Exchange = { context, request, requestId, bodyText, bodyIsUtf8, operation, fault: null };
   const faulted = await applyFault(exchange);
   if (faulted) return faulted;
   let response: Response;

@@ -35,7 +35,26 @@ function requestUrl(incoming: IncomingMessage): URL {
     url = undefined;
   }
   if (!url) throw badRequest(400, "invalid_url", `The request target '${raw}' is not a valid path.`);
+  assertNoDotSegments(raw);
   return url;
+}
+
+/**
+ * Routing is decided on the raw path, before URL normalisation: `/v1/../__mock/reset` or `/v1/%2e%2e/__mock`
+ * would otherwise reach the control endpoints through `/v1`. A `.` or `..` segment, raw or percent-encoded, is a 400.
+ */
+function assertNoDotSegments(raw: string): void {
+  const path = raw.split(/[?#]/, 1)[0] ?? "";
+  for (const segment of path.split("/")) {
+    const decoded = decodeURIComponent(segment);
+    if (decoded === "." || decoded === "..") {
+      throw badRequest(
+        400,
+        "invalid_url",
+        `The request path '${path}' has a '${decoded}' segment; use a plain path.`,
+      );
+    }
+  }
 }
 
 /** Only the API and the control endpoints exist; `//v1/bots` or `/favicon.ico` are 404s. */

@@ -17,9 +17,10 @@ function parseNumber(name: string, raw: string | undefined, fallback: number): n
   return value;
 }
 
-function readOptions(argv: string[]) {
+/** pnpm 10 passes the `--` of `pnpm start -- --port 0` through to the script; a leading one is skipped. */
+export function readOptions(argv: string[]) {
   const { values } = parseArgs({
-    args: argv,
+    args: argv[0] === "--" ? argv.slice(1) : argv,
     options: {
       port: { type: "string" },
       host: { type: "string" },
@@ -70,7 +71,17 @@ export async function main(argv: string[]): Promise<void> {
     process.stdin.on("close", () => stop("stdin closed"));
     process.stdin.resume();
   }
-  process.on("uncaughtException", (error) => process.stderr.write(`embott-mock: ${error.stack ?? error}\n`));
+  // A parent that goes away closes our stdout/stderr: writing there fails with EPIPE, which must end the process,
+  // not re-enter the handler below forever (a write failing inside uncaughtException spun at 100% CPU).
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => process.exit(0));
+  process.on("uncaughtException", (error) => {
+    if ((error as NodeJS.ErrnoException).code === "EPIPE") process.exit(0);
+    try {
+      process.stderr.write(`embott-mock: ${error.stack ?? error}\n`);
+    } catch {
+      process.exit(1);
+    }
+  });
   // Printed last, so a parent that reads the URL may signal the process right away.
   process.stdout.write(`${running.url}\n`);
 }

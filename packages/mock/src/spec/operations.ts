@@ -24,6 +24,8 @@ export interface OperationSpec {
   responses: Record<string, Record<string, JsonSchema | undefined>>;
   /** Declared status codes → names of the headers the spec marks `required` on that response. */
   requiredHeaders: Record<string, string[]>;
+  /** Schema of each event of a `text/event-stream` answer (`x-embott-streaming.events`; the body is text). */
+  streamEvents?: JsonSchema;
 }
 
 interface RawOperation {
@@ -32,6 +34,7 @@ interface RawOperation {
   security?: Record<string, string[]>[];
   requestBody?: unknown;
   responses?: Record<string, unknown>;
+  "x-embott-streaming"?: { events?: string };
 }
 
 /** Turns `/bots/{bot_id}` into a regular expression matching a concrete path. */
@@ -94,6 +97,8 @@ function readOperation(document: OpenApiDocument, path: string, method: string, 
     requestBody: bodySchema ? { required: body?.required === true, schema: bodySchema } : undefined,
     ...readResponses(document, raw.responses),
   };
+  const events = raw["x-embott-streaming"]?.events;
+  if (events) operation.streamEvents = { $ref: events };
   return operation;
 }
 

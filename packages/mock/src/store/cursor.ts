@@ -21,17 +21,22 @@ export interface ListPage<T> {
   next_cursor: string | null;
 }
 
+/** Records in list order, read from a cursor's position without scanning what comes before it. */
+export interface OrderedRecords<T> {
+  /** The records after `position` in list order (from the first without one). */
+  after(position?: [string, string]): Iterable<T>;
+  /** The position a cursor records for `item`. */
+  positionOf(item: T): [string, string];
+}
+
 export interface PageRequest<T> {
   /** Name of the list (`bots`, `conversations`); cursors are only valid for the list that issued them. */
   list: string;
-  items: T[];
+  records: OrderedRecords<T>;
   limit: number;
   cursor: string | undefined;
   filters: Filters;
-  /** Items are returned newest first by this key (ties broken by id). */
-  sortKey: (item: T) => string;
   matches: (item: T, filters: Filters) => boolean;
-  id: (item: T) => string;
 }
 
 function digestOf(list: string, filters: Filters): string {
@@ -98,30 +103,29 @@ function mergeFilters(requested: Filters, carried: Filters): Filters {
   return { ...carried, ...requested };
 }
 
-function compareDescending(a: [string, string], b: [string, string]): number {
-  if (a[0] !== b[0]) return a[0] < b[0] ? 1 : -1;
-  return a[1] === b[1] ? 0 : a[1] < b[1] ? 1 : -1;
-}
-
-/** One page of `items`, newest first, after the cursor's position, with the next cursor. */
+/**
+ * One page after the cursor's position, with the next cursor. Cost: a binary search for the position plus the
+ * records read until `limit + 1` match, never a sort or filter of the whole list.
+ */
 export function paginate<T>(page: PageRequest<T>): ListPage<T> {
   const state = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
   if (state) assertSameList(state, page.list);
   const filters = state ? mergeFilters(page.filters, state.filters) : page.filters;
-  const position = (item: T): [string, string] => [page.sortKey(item), page.id(item)];
-  const ordered = page.items
-    .filter((item) => page.matches(item, filters))
-    .sort((a, b) => compareDescending(position(a), position(b)));
-  const remaining = state
-    ? ordered.filter((item) => compareDescending(position(item), state.after) > 0)
-    : ordered;
-  const data = remaining.slice(0, page.limit);
+  const data: T[] = [];
+  let hasMore = false;
+  for (const item of page.records.after(state?.after)) {
+    if (!page.matches(item, filters)) continue;
+    if (data.length === page.limit) {
+      hasMore = true;
+      break;
+    }
+    data.push(item);
+  }
   const last = data.at(-1);
-  const hasMore = remaining.length > data.length;
   return {
     object: "list",
     data,
     has_more: hasMore,
-    next_cursor: hasMore && last ? encodeCursor(page.list, position(last), filters) : null,
+    next_cursor: hasMore && last ? encodeCursor(page.list, page.records.positionOf(last), filters) : null,
   };
 }

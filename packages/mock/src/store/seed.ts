@@ -18,6 +18,8 @@ import type {
   WebhookSubscription,
 } from "./types";
 
+type ConversationView = ConversationDetail & { has_more_messages?: boolean };
+
 /** Deterministic signing secret for a seeded or created subscription (documented in the README). */
 export function webhookSecret(webhookId: string): string {
   return `whsec_mock${webhookId.replace(/^wh_/, "")}`;
@@ -25,13 +27,22 @@ export function webhookSecret(webhookId: string): string {
 
 function seedConversations(store: MockStore, botId: string): void {
   const handoffs = specExamples<Handoff>("handoff", "Handoff");
-  const examples = specExamples<ConversationDetail>("conversation", "ConversationDetail", (example) => {
+  const examples = specExamples<ConversationView>("conversation", "ConversationDetail", (example) => {
     const messages = (example.messages as unknown[] | undefined) ?? [];
-    return { ...example, messages, handoff: example.handoff ?? null, message_count: messages.length };
+    const has_more_messages = false; // the examples embed whole (short) transcripts
+    return {
+      ...example,
+      messages,
+      handoff: example.handoff ?? null,
+      message_count: messages.length,
+      has_more_messages,
+    };
   });
   const [first] = examples;
   for (const conversation of first ? [...examples, ...supplementalConversations(first, botId)] : examples) {
-    store.conversations.put(conversation);
+    // The store keeps the whole transcript; `has_more_messages` belongs to the API's bounded view.
+    const { has_more_messages: _view, ...stored } = conversation as ConversationView;
+    store.conversations.put(stored);
   }
   // Handoff examples are kept as history on their conversation only when it is actually handed off.
   for (const handoff of handoffs) {

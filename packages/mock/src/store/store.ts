@@ -4,14 +4,24 @@ import type { Bot, ConversationDetail, Lead, LeadExport, Product, ProductSync, S
 
 /** The mock's in-memory state. Handlers change it; `reset()` restores the seed. */
 export class MockStore {
-  readonly bots = new Collection<Bot>("bot", "bot_id");
+  // Sort keys are the list endpoints' orders (newest first); bots are also indexed by name (unique).
+  readonly bots = new Collection<Bot>("bot", "bot_id", {
+    sortKey: (bot) => bot.created_at,
+    indexes: { name: (bot) => bot.name },
+  });
   /** Conversations with their transcript and handoff. */
-  readonly conversations = new Collection<ConversationDetail>("conversation", "conversation_id");
-  readonly leads = new Collection<Lead>("lead", "lead_id");
+  readonly conversations = new Collection<ConversationDetail>("conversation", "conversation_id", {
+    sortKey: (conversation) => conversation.started_at,
+  });
+  readonly leads = new Collection<Lead>("lead", "lead_id", { sortKey: (lead) => lead.captured_at });
   readonly leadExports = new Collection<LeadExport>("lead export", "export_id");
-  readonly products = new Collection<Product>("product", "product_id");
+  readonly products = new Collection<Product>("product", "product_id", {
+    sortKey: (product) => product.synced_at,
+  });
   readonly productSyncs = new Collection<ProductSync>("product sync", "sync_id");
-  readonly webhooks = new Collection<StoredWebhook>("webhook", "webhook_id");
+  readonly webhooks = new Collection<StoredWebhook>("webhook", "webhook_id", {
+    sortKey: (webhook) => webhook.created_at,
+  });
   readonly ids = new IdSequence();
 
   constructor(private readonly seed: (store: MockStore) => void) {

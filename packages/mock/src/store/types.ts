@@ -5,7 +5,11 @@ export type Schemas = components["schemas"];
 
 export type Bot = Schemas["Bot"];
 export type Conversation = Schemas["Conversation"];
-export type ConversationDetail = Schemas["ConversationDetail"];
+/**
+ * A conversation as the store keeps it: the whole transcript. The API answers a bounded view of it
+ * (`conversationView`: the latest messages and `has_more_messages`).
+ */
+export type ConversationDetail = Omit<Schemas["ConversationDetail"], "has_more_messages">;
 export type Message = Schemas["Message"];
 export type Handoff = Schemas["Handoff"];
 export type Lead = Schemas["Lead"];

@@ -52,6 +52,15 @@ export interface Delivery {
   attempts: DeliveryAttempt[];
 }
 
+/** Events and deliveries kept for `GET /__mock/events` and `/deliveries`; older ones are forgotten. */
+export const WEBHOOK_LOG_CAPACITY = 1_000;
+
+/** Appends `item`, dropping the oldest entries beyond `capacity`. */
+function pushCapped<T>(log: T[], item: T, capacity: number): void {
+  log.push(item);
+  if (log.length > capacity) log.splice(0, log.length - capacity);
+}
+
 /** Builds events, POSTs them signed to every subscribed endpoint and retries failures on a schedule. */
 export class WebhookDispatcher {
   private eventLog: WebhookEvent[] = [];
@@ -66,6 +75,7 @@ export class WebhookDispatcher {
     private readonly targets: () => WebhookTarget[],
     private readonly now: () => Date,
     private readonly initialSchedule: WebhookScheduleOptions = {},
+    private readonly capacity = WEBHOOK_LOG_CAPACITY,
   ) {
     this.schedule = initialSchedule;
   }
@@ -90,7 +100,7 @@ export class WebhookDispatcher {
       api_version: API_VERSION,
       data,
     };
-    this.eventLog.push(event);
+    pushCapped(this.eventLog, event, this.capacity);
     for (const target of this.targets().filter((t) => t.enabled && t.events.includes(type))) {
       const delivery: Delivery = {
         id: `dlv_${event.id.slice(4)}_${target.id}`,
@@ -101,7 +111,7 @@ export class WebhookDispatcher {
         state: "pending",
         attempts: [],
       };
-      this.deliveryLog.push(delivery);
+      pushCapped(this.deliveryLog, delivery, this.capacity);
       void this.attempt(delivery, event);
     }
     return event;

@@ -42,6 +42,24 @@ describe("the node:http bridge answers malformed requests in the error envelope"
     expectEnvelope(response, 404, "not_found_error", "route_not_found");
   });
 
+  it.each([
+    "POST /v1/../__mock/reset",
+    "GET /v1/%2e%2e/__mock/requests",
+    "GET /v1/%2E%2E/__mock/requests",
+    "GET /v1/./bots",
+    "GET /v1/bots/..",
+    "GET /v1/bots/%2e?x=1",
+  ])("answers %s with 400 instead of normalising it into another route", async (line) => {
+    const logged = (await (await fetch(`${server.url}/__mock/requests`)).json()) as { data: unknown[] };
+    const response = await rawRequest(
+      server.url,
+      `${line} HTTP/1.1\r\nHost: x\r\n${AUTH}\r\nContent-Length: 0`,
+    );
+    expectEnvelope(response, 400, "invalid_request_error", "invalid_url");
+    const after = (await (await fetch(`${server.url}/__mock/requests`)).json()) as { data: unknown[] };
+    expect(after.data.length).toBe(logged.data.length); // the reset never ran
+  });
+
   it("answers HEAD wherever GET answers, without a body", async () => {
     const bots = await fetch(`${server.url}/v1/bots`, {
       method: "HEAD",

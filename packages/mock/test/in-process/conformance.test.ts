@@ -26,6 +26,7 @@ const SUCCESS_CALLS: Record<string, Call> = {
   deleteBot: ["DELETE", "/bots/bot_seed0002"],
   listConversations: ["GET", "/conversations?limit=2&status=open"],
   getConversation: ["GET", "/conversations/conv_abc123"],
+  listConversationMessages: ["GET", "/conversations/conv_abc123/messages?limit=1"],
   sendConversationMessage: [
     "POST",
     "/conversations/conv_abc123/messages",

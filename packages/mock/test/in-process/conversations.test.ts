@@ -83,3 +83,70 @@ describe("conversations: messages, streaming and handoff", () => {
     });
   });
 });
+
+describe("a long transcript", () => {
+  const { mock } = useMock();
+
+  function addMessages(conversationId: string, count: number): string[] {
+    const conversation = mock.store.conversations.require(conversationId);
+    const ids: string[] = [];
+    for (let index = 0; index < count; index++) {
+      const id = `msg_long${String(index).padStart(4, "0")}`;
+      ids.push(id);
+      conversation.messages.push({
+        id,
+        object: "message",
+        conversation_id: conversationId,
+        role: index % 2 ? "assistant" : "user",
+        content: `message ${index}`,
+        // Several messages per second, as a fast exchange has: the cursor must tell them apart by id.
+        created_at: new Date(Date.parse("2027-01-01T00:00:00Z") + Math.floor(index / 3) * 1000)
+          .toISOString()
+          .replace(/\.\d{3}Z$/, "Z"),
+        metadata: {},
+      });
+    }
+    conversation.message_count = conversation.messages.length;
+    return ids;
+  }
+
+  it("GET /conversations/{id} embeds only the latest 50 messages and says there are more", async () => {
+    const before = mock.store.conversations.require("conv_abc123").messages.length;
+    const ids = addMessages("conv_abc123", 130);
+    const detail = await json<{
+      messages: { id: string }[];
+      has_more_messages: boolean;
+      message_count: number;
+    }>(await call("GET", "/conversations/conv_abc123"));
+    expect(detail.messages.map((message) => message.id)).toEqual(ids.slice(-50));
+    expect(detail.has_more_messages).toBe(true);
+    expect(detail.message_count).toBe(before + 130);
+  });
+
+  it("GET /conversations/{id}/messages pages the whole transcript, oldest first, each message once", async () => {
+    const stored = mock.store.conversations.require("conv_abc123").messages.map((message) => message.id);
+    const ids = [...stored, ...addMessages("conv_abc123", 130)];
+    const seen: string[] = [];
+    let path = "/conversations/conv_abc123/messages?limit=40";
+    for (;;) {
+      const page = await json<{ data: { id: string }[]; next_cursor: string | null; has_more: boolean }>(
+        await call("GET", path),
+      );
+      seen.push(...page.data.map((message) => message.id));
+      if (!page.next_cursor) break;
+      path = `/conversations/conv_abc123/messages?limit=40&cursor=${page.next_cursor}`;
+    }
+    expect(seen).toEqual(ids);
+  });
+
+  it("rejects another conversation's cursor and answers 404 for an unknown conversation", async () => {
+    addMessages("conv_abc123", 30);
+    const page = await json<{ next_cursor: string }>(
+      await call("GET", "/conversations/conv_abc123/messages?limit=5"),
+    );
+    const other = await call("GET", `/conversations/conv_convseed0001/messages?cursor=${page.next_cursor}`);
+    expect(other.status).toBe(400);
+    expect((await json<{ error: { code: string } }>(other)).error.code).toBe("cursor_mismatch");
+    expect((await call("GET", "/conversations/conv_nothere/messages")).status).toBe(404);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadSpec } from "../../src/spec/load";
 import type { Schemas } from "../../src/store/types";
 import type { ErrorBody } from "../support/errors";
 import { call, json, useMock } from "../support/in-process";
@@ -93,5 +94,39 @@ describe("cursor pagination over the store", () => {
     const all = await json<Schemas["BotList"]>(await call("GET", "/bots?limit=100"));
     expect(all.data[0]?.name).toBe("Created Later");
     expect(all.data.map((bot) => bot.id)).toContain(first.data[0]?.id);
+  });
+});
+
+describe("the spec's example cursors", () => {
+  useMock();
+  const spec = loadSpec() as unknown as {
+    paths: Record<
+      string,
+      { get?: { responses?: Record<string, { content?: Record<string, ExampleMedia> }> } }
+    >;
+    components: { parameters: Record<string, { schema?: { examples?: unknown[] } }> };
+  };
+  type ExampleMedia = { examples?: Record<string, { value?: { next_cursor?: string | null } }> };
+
+  const responseCursors = Object.entries(spec.paths).flatMap(([path, item]) =>
+    Object.values(item.get?.responses?.["200"]?.content?.["application/json"]?.examples ?? {})
+      .map((example) => example.value?.next_cursor)
+      .filter((cursor): cursor is string => typeof cursor === "string")
+      .map((cursor) => [path, cursor] as const),
+  );
+
+  it.each(responseCursors)(
+    "GET %s accepts the next_cursor of its own response example",
+    async (path, cursor) => {
+      const response = await call("GET", `${path}?cursor=${encodeURIComponent(cursor)}`);
+      expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
+    },
+  );
+
+  it("GET /bots accepts the Cursor parameter's example", async () => {
+    const [example] = spec.components.parameters.Cursor?.schema?.examples ?? [];
+    expect(typeof example).toBe("string");
+    expect((await call("GET", `/bots?cursor=${encodeURIComponent(String(example))}`)).status).toBe(200);
+    expect(responseCursors.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../support/errors";
-import { call, json, useMock } from "../support/in-process";
+import { ADMIN_KEY, call, json, useMock } from "../support/in-process";
 
 async function expectInvalid(response: Response, status: number, code: string, param: string | null) {
   expect(response.status).toBe(status);
@@ -33,6 +33,22 @@ describe("request validation against the spec", () => {
       "parameter_missing",
       "name",
     );
+  });
+
+  it("rejects a JSON body that is not valid UTF-8 instead of storing U+FFFD", async () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{"name":"Caf'),
+      0xe9,
+      ...new TextEncoder().encode('"}'),
+    ]);
+    const response = await fetch("https://api.embott.com/v1/bots", {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" },
+      body: bytes,
+    });
+    await expectInvalid(response, 400, "invalid_encoding", null);
+    const list = await json<{ data: { name: string }[] }>(await call("GET", "/bots?limit=100"));
+    expect(list.data.some((bot) => bot.name.includes("\uFFFD"))).toBe(false);
   });
 
   it("rejects malformed JSON and a non-JSON content type", async () => {

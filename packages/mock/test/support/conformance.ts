@@ -37,15 +37,21 @@ export async function expectConformingResponse(operationId: string, response: Re
   const schema = declared?.[contentType];
   expect(schema, `${operationId} ${response.status} has no schema for ${contentType}`).toBeDefined();
   const text = await response.text();
-  const payloads =
-    contentType === "text/event-stream" ? parseSse(text).map((event) => event.data) : [JSON.parse(text)];
+  const isStream = contentType === "text/event-stream";
+  if (isStream) {
+    // The declared body is the stream as text; each event is checked against x-embott-streaming.events.
+    expect(checkAgainstSchema(schema ?? {}, text, null), `${operationId} stream body`).toBeNull();
+    expect(operation.streamEvents, `${operationId} names no x-embott-streaming.events`).toBeDefined();
+  }
+  const eventSchema = isStream ? operation.streamEvents : schema;
+  const payloads = isStream ? parseSse(text).map((event) => event.data) : [JSON.parse(text)];
   for (const payload of payloads) {
     expect(
-      checkAgainstSchema(schema ?? {}, payload, null),
+      checkAgainstSchema(eventSchema ?? {}, payload, null),
       `${operationId} ${response.status} body`,
     ).toBeNull();
     expect(
-      undeclaredProperties(schema ?? {}, payload),
+      undeclaredProperties(eventSchema ?? {}, payload),
       `${operationId} ${response.status} undeclared properties`,
     ).toEqual([]);
   }

@@ -26,53 +26,56 @@ export interface SDKConfig {
   webhookSignature?: WebhookSignatureScheme;
 }
 
-/** User-facing options of a generated client. Durations are milliseconds. */
+/**
+ * User-facing options of a generated client. Durations are milliseconds. Every option accepts `undefined` or
+ * `null` for "not set" (so `baseURL: process.env.EMBOTT_BASE_URL` type-checks under exactOptionalPropertyTypes).
+ */
 export interface ClientOptions {
   /** Defaults to the env var named by `SDKConfig.apiKeyEnv`. */
-  apiKey?: string;
+  apiKey?: string | null | undefined;
   /** Defaults to the env var named by `SDKConfig.baseURLEnv`, then `SDKConfig.defaultBaseURL`. */
-  baseURL?: string;
+  baseURL?: string | null | undefined;
   /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | null | undefined;
   /** Per-attempt timeout in ms, covering headers and (for non-streaming calls) the body. Default 60 000. */
-  timeout?: number;
+  timeout?: number | null | undefined;
   /**
    * Longest server-requested wait (ms) the SDK sleeps before retrying. A longer `Retry-After` stops the retries:
    * the error is thrown at once with `rateLimit.retryAfter` set. Default 60 000.
    */
-  maxRetryAfter?: number;
+  maxRetryAfter?: number | null | undefined;
   /** A fetch implementation, e.g. undici's `fetch` bound to an Agent with longer timeouts. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | null | undefined;
   /** Extra `RequestInit` fields for every request (e.g. Node's `dispatcher`). */
-  fetchOptions?: Record<string, unknown>;
-  defaultHeaders?: HeadersInput;
-  defaultQuery?: Record<string, unknown>;
-  logger?: Logger;
+  fetchOptions?: Record<string, unknown> | null | undefined;
+  defaultHeaders?: HeadersInput | null | undefined;
+  defaultQuery?: Record<string, unknown> | null | undefined;
+  logger?: Logger | null | undefined;
   /** Defaults to the env var named by `SDKConfig.logEnv`, then "warn". */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel | null | undefined;
   /**
    * Allow construction in a browser, where the API key would be visible to anyone using the page. Off by
    * default: only enable it behind your own mitigations (a short-lived, narrowly scoped key).
    */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | null | undefined;
   /** Secret for `client.webhooks.verify/unwrap` when none is passed; defaults to `SDKConfig.webhookSecretEnv`. */
-  webhookSecret?: string;
+  webhookSecret?: string | null | undefined;
 }
 
 /** Options of a single call. */
 export interface RequestOptions {
-  timeout?: number;
-  maxRetries?: number;
-  signal?: AbortSignal;
+  timeout?: number | null | undefined;
+  maxRetries?: number | null | undefined;
+  signal?: AbortSignal | null | undefined;
   /** Merged over client and generated headers; a `null` value removes a header. */
-  headers?: HeadersInput;
+  headers?: HeadersInput | null | undefined;
   /**
    * Overrides the automatic `Idempotency-Key` that every non-GET/HEAD/OPTIONS request carries (the same key is
    * reused on every retry).
    */
-  idempotencyKey?: string;
+  idempotencyKey?: string | null | undefined;
   /** Extra query parameters merged over the generated ones. */
-  query?: Record<string, unknown>;
+  query?: Record<string, unknown> | null | undefined;
 }
 
 export type HeadersInput = Record<string, string | null | undefined> | Headers;

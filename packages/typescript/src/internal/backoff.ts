@@ -2,6 +2,8 @@
 const INITIAL_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
 const MAX_JITTER = 0.25;
+/** A server-requested wait is stretched by up to 10% so clients told the same Retry-After do not return at once. */
+const SERVER_WAIT_JITTER = 0.1;
 
 /**
  * Exponential backoff for the `retryIndex`-th retry (0 = first): min(0.5 s·2^n, 8 s) × (1 − 0.25·random).
@@ -38,14 +40,14 @@ export interface RetryDelayInput {
 }
 
 /**
- * How long to wait before the next retry: the server's wait when it is positive and within the cap, else our
- * backoff. Undefined when the server asked for more than `maxRetryAfterMs`: the caller gives up at once rather
+ * How long to wait before the next retry: the server's wait when it is positive and within the cap, stretched by
+ * up to 10% (× (1 + 0.1·random), never shorter than asked), else our backoff. Undefined when the server asked for more than `maxRetryAfterMs`: the caller gives up at once rather
  * than retry early (bound to fail and burn rate limit) or sleep unbounded.
  */
 export function retryDelayMs(input: RetryDelayInput): number | undefined {
   const requested = input.headers ? serverRetryAfterMs(input.headers, input.nowMs) : undefined;
   if (requested !== undefined && requested > input.maxRetryAfterMs) return undefined;
-  if (requested !== undefined && requested > 0) return requested;
+  if (requested !== undefined && requested > 0) return requested * (1 + SERVER_WAIT_JITTER * input.random);
   return backoffDelayMs(input.retryIndex, input.random);
 }
 

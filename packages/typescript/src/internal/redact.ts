@@ -42,6 +42,37 @@ export function redactHeaders(headers: Headers, extraNames: Iterable<string> = [
   return copy;
 }
 
+/**
+ * A response body (parsed JSON or text) with every secret removed at any depth; the same value when none
+ * occurs. Used for the `body`/`error` of thrown errors, which `JSON.stringify` and `util.inspect` print.
+ */
+export function scrubBody(body: unknown, secrets: readonly string[]): unknown {
+  if (secrets.length === 0 || body === null || body === undefined) return body;
+  if (typeof body === "string") return scrubSecrets(body, secrets);
+  if (typeof body !== "object") return body;
+  let text: string;
+  try {
+    text = JSON.stringify(body);
+  } catch {
+    return scrubValue(body, secrets);
+  }
+  const scrubbed = scrubSecrets(text, secrets);
+  return scrubbed === text ? body : (JSON.parse(scrubbed) as unknown);
+}
+
+/** A copy of response headers with every secret removed from their values; the same object when none occurs. */
+export function scrubHeaders(headers: Headers, secrets: readonly string[]): Headers {
+  if (secrets.length === 0) return headers;
+  let changed = false;
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    const scrubbed = scrubSecrets(value, secrets);
+    if (scrubbed !== value) changed = true;
+    copy.append(name, scrubbed);
+  });
+  return changed ? copy : headers;
+}
+
 /** A copy of a value about to be logged with the secrets removed from every string in it. */
 export function scrubValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (secrets.length === 0) return value;

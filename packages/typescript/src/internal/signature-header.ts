@@ -3,15 +3,17 @@ import { InvalidWebhookSignatureError } from "../core/error.js";
 
 export interface TimestampedHeader {
   timestamp: number;
+  /** The digits of `t` exactly as received (leading zeros kept): the signed message starts with them. */
+  timestampText: string;
   signatures: string[];
 }
 
 /**
  * Parses "t=<unix>,v1=<sig>[,v1=<sig>…]": whitespace around entries is allowed, entries of other schemes
- * (v0=…) are ignored, and a missing or non-integer `t` is malformed.
+ * (v0=…) are ignored; a missing, non-integer or repeated `t` is malformed (two timestamps are ambiguous).
  */
 export function parseTimestampedHeader(header: string, signatureKey = "v1"): TimestampedHeader {
-  let timestamp: number | undefined;
+  let timestampText: string | undefined;
   const signatures: string[] = [];
   for (const entry of header.split(",")) {
     const trimmed = entry.trim();
@@ -20,20 +22,21 @@ export function parseTimestampedHeader(header: string, signatureKey = "v1"): Tim
     const key = trimmed.slice(0, equals).trim();
     const value = trimmed.slice(equals + 1).trim();
     if (key === "t") {
+      if (timestampText !== undefined) throw malformed('it has more than one "t=" timestamp');
       if (!/^\d+$/.test(value)) throw malformed(`timestamp "${value}" is not unix seconds`);
-      timestamp = Number(value);
+      timestampText = value;
     } else if (key === signatureKey && value !== "") {
       signatures.push(value);
     }
   }
-  if (timestamp === undefined) throw malformed('it has no "t=" timestamp');
+  if (timestampText === undefined) throw malformed('it has no "t=" timestamp');
   if (signatures.length === 0) {
     throw new InvalidWebhookSignatureError(
       "no_signatures",
       `The signature header has no ${signatureKey}= entries.`,
     );
   }
-  return { timestamp, signatures };
+  return { timestamp: Number(timestampText), timestampText, signatures };
 }
 
 /** Parses "<prefix><sig>[,<prefix><sig>…]" (the plain scheme, e.g. "sha256=…"). */

@@ -101,12 +101,15 @@ export class SSEParser {
 /** Decodes a byte stream as UTF-8 (multi-byte characters may straddle chunks) and yields its SSE events. */
 export async function* readServerSentEvents(
   body: ReadableStream<Uint8Array>,
+  /** Called before each read (e.g. to arm an idle timeout). */
+  beforeRead?: () => void,
 ): AsyncGenerator<ServerSentEvent, void, undefined> {
   const reader = body.getReader();
   const decoder = new TextDecoder("utf-8");
   const parser = new SSEParser();
   try {
     for (;;) {
+      beforeRead?.();
       const { done, value } = await reader.read();
       if (done) break;
       yield* parser.push(decoder.decode(value, { stream: true }));

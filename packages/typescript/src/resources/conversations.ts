@@ -12,7 +12,9 @@ export class Conversations extends APIResource {
   /**
    * Get a conversation
    *
-   * Returns a conversation with its full transcript, metadata and handoff (if any).
+   * Returns a conversation with its metadata, handoff (if any) and its latest messages (at most 50, oldest
+   * first). When `has_more_messages` is true, page the whole transcript with
+   * `GET /conversations/{conversation_id}/messages`.
    *
    * `GET /conversations/{conversation_id}`
    * Requires scope: `conversations:read`.
@@ -81,6 +83,34 @@ export class Conversations extends APIResource {
           createdBefore: { in: "query", name: "created_before" },
         },
       }),
+      {
+        style: "cursor",
+        items: "data",
+        cursorParam: "cursor",
+        nextCursor: "next_cursor",
+        hasMore: "has_more",
+        limitParam: "limit",
+      },
+      options,
+    );
+  }
+
+  /**
+   * List a conversation's messages
+   *
+   * Pages through a conversation's whole transcript, oldest message first. `GET /conversations/{conversation_id}`
+   * embeds only the latest 50 messages; use this for the rest.
+   *
+   * `GET /conversations/{conversation_id}/messages`
+   * Requires scope: `conversations:read`.
+   */
+  listMessages(params: ConversationListMessagesParams, options?: RequestOptions): PagePromise<Types.Message> {
+    return this.client.requestPage<Types.Message>(
+      {
+        method: "get",
+        path: `/conversations/${encodePath(params.conversationId, "conversation_id")}/messages`,
+        query: { limit: params.limit, cursor: params.cursor },
+      },
       {
         style: "cursor",
         items: "data",
@@ -195,6 +225,16 @@ export interface ConversationListParams {
   createdAfter?: string | Date;
   /** Only return items created before this instant. */
   createdBefore?: string | Date;
+}
+
+/** Params of {@link Conversations.listMessages}. */
+export interface ConversationListMessagesParams {
+  /** Id of the conversation. */
+  conversationId: string;
+  /** Page size. */
+  limit?: number;
+  /** Opaque cursor from the previous page's `next_cursor`. */
+  cursor?: string;
 }
 
 /** Params of {@link Conversations.sendMessage}. */

@@ -1,4 +1,5 @@
 import { placeApiKey } from "../internal/auth";
+import { type Defined, definedOptions } from "../internal/defined";
 import { isBrowserLike, readEnv } from "../internal/env";
 import { type Logger, leveledLogger, resolveLogLevel } from "../internal/logger";
 import { sleep } from "../internal/sleep";
@@ -26,17 +27,16 @@ export class APIClient {
   readonly #webhookSecret: string | undefined;
   readonly #transport: Transport;
 
-  constructor(options: ClientOptions, config: SDKConfig) {
+  constructor(clientOptions: ClientOptions | null | undefined, config: SDKConfig) {
+    const options = definedOptions(clientOptions);
     this.config = config;
     if (config.auth.kind !== "none" && !options.dangerouslyAllowBrowser && isBrowserLike())
       throw new SDKError(browserMessage(this));
     this.#apiKey = options.apiKey ?? readEnv(config.apiKeyEnv);
     if (!this.#apiKey && config.auth.kind !== "none") throw new SDKError(missingKeyMessage(this, config));
+    if (this.#apiKey) checkApiKey(this.#apiKey, config);
     this.#webhookSecret = options.webhookSecret ?? readEnv(config.webhookSecretEnv);
-    this.baseURL = (options.baseURL ?? readEnv(config.baseURLEnv) ?? config.defaultBaseURL).replace(
-      /\/+$/,
-      "",
-    );
+    this.baseURL = checkBaseURL(options.baseURL ?? readEnv(config.baseURLEnv) ?? config.defaultBaseURL);
     this.maxRetries = checkCount("maxRetries", options.maxRetries ?? DEFAULTS.maxRetries);
     this.timeout = checkDuration("timeout", options.timeout ?? DEFAULTS.timeout);
     this.maxRetryAfter = checkDuration("maxRetryAfter", options.maxRetryAfter ?? DEFAULTS.maxRetryAfter);
@@ -51,7 +51,7 @@ export class APIClient {
   }
 
   /** A JSON (or binary, see `RequestSpec.asBinary`) call. */
-  request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
+  request<T>(spec: RequestSpec, options?: RequestOptions | null): APIPromise<T> {
     return new APIPromise<T>(this.#send(spec, options, "parse"), (result) => result.data as T);
   }
 
@@ -59,25 +59,26 @@ export class APIClient {
   requestPage<Item>(
     spec: RequestSpec,
     pagination: PaginationDescriptor,
-    options: RequestOptions = {},
+    options?: RequestOptions | null,
   ): PagePromise<Item> {
     // Per-call query overrides become part of the spec so the next page can replace the cursor in them.
-    const { query, ...rest } = options;
+    const { query, ...rest } = definedOptions(options);
     const first = { ...spec, query: { ...spec.query, ...query } };
     const load = (next: RequestSpec) => this.#send(next, rest, "parse");
     return new PagePromise<Item>(first, { descriptor: pagination, load, baseURL: this.baseURL });
   }
 
   /** An SSE call; resolves once the response headers arrive. */
-  requestStream<Event>(
+  requestStream<Event, Final extends Event = Event>(
     spec: RequestSpec,
     descriptor: StreamDescriptor,
-    options: RequestOptions = {},
-  ): APIPromise<Stream<Event>> {
+    options?: RequestOptions | null,
+  ): APIPromise<Stream<Event, Final>> {
     const context = this.#transport.errorContext;
     return new APIPromise(this.#send(spec, options, "stream"), (result) => {
       if (!result.attempt) throw new SDKError("Internal error: a stream response lost its abort controller.");
-      return new Stream<Event>(result.response, result.attempt, descriptor, context);
+      const streamContext = { ...context, idempotencyKey: result.idempotencyKey };
+      return new Stream<Event, Final>(result.response, result.attempt, descriptor, streamContext);
     });
   }
 
@@ -101,11 +102,15 @@ export class APIClient {
     return this.#apiKey ? [this.#apiKey] : [];
   }
 
-  #send(spec: RequestSpec, options: RequestOptions, mode: ResponseMode): Promise<CallResult> {
-    return sendWithRetries(this.#transport, spec, options, mode);
+  #send(
+    spec: RequestSpec,
+    options: RequestOptions | null | undefined,
+    mode: ResponseMode,
+  ): Promise<CallResult> {
+    return sendWithRetries(this.#transport, spec, definedOptions(options), mode);
   }
 
-  #createTransport(options: ClientOptions): Transport {
+  #createTransport(options: Defined<ClientOptions>): Transport {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== "function")
       throw new SDKError("No fetch implementation found: pass `fetch` in the options.");
@@ -141,6 +146,44 @@ function browserMessage(client: APIClient): string {
     "refuses to start. Call the API from your server instead; if you understand the risk (e.g. a short-lived, " +
     `narrowly scoped key), pass { dangerouslyAllowBrowser: true } to new ${client.constructor.name}().`
   );
+}
+
+/** An absolute http(s) URL without trailing slashes; anything else fails here, not as a retried request later. */
+function checkBaseURL(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    const guess = /^[a-z][a-z0-9+.-]*:/i.test(value) ? "" : ` (did you mean "https://${value}"?)`;
+    throw new SDKError(
+      `baseURL must be an absolute http(s) URL such as "https://api.example.com/v1", got "${value}"${guess}.`,
+    );
+  }
+  return value.replace(/\/+$/, "");
+}
+
+/**
+ * A key sent in a header (bearer, header, basic) must be printable ASCII; a pasted key with an accent, a
+ * non-breaking space or a newline fails here with its position, never with fetch's "ByteString" error (and never
+ * quoting the key).
+ */
+function checkApiKey(key: string, config: SDKConfig): void {
+  if (config.auth.kind === "query" || config.auth.kind === "none") return;
+  const where = config.apiKeyEnv ? ` (from the options or ${config.apiKeyEnv})` : "";
+  let position = 0;
+  for (const char of key) {
+    position++;
+    const code = char.codePointAt(0) ?? 0;
+    if (code >= 0x20 && code <= 0x7e) continue;
+    const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+    throw new SDKError(
+      `The API key${where} contains a character that cannot be sent in an HTTP header: ${name} at position ` +
+        `${position}. Copy the key again; keys are printable ASCII.`,
+    );
+  }
 }
 
 function checkCount(name: string, value: number): number {

@@ -1,12 +1,17 @@
-import { scrubSecrets } from "../internal/redact";
+import { scrubBody, scrubHeaders, scrubSecrets } from "../internal/redact";
 
 /**
- * Error hierarchy. Names are generic so every generated SDK can reuse them; the generated package re-exports
- * `SDKError` under its own root name (e.g. `export { SDKError as EmbottError }`), and `instanceof` works with
- * either name because it is the same class.
+ * Error hierarchy. Names are generic so every generated SDK can reuse them; `SDKError` is the root of every error
+ * the SDK throws (`instanceof SDKError` catches them all).
  */
 export class SDKError extends Error {
   override name = "SDKError";
+  /**
+   * The `Idempotency-Key` the failed call sent (generated or yours). Reuse it when you retry the call yourself
+   * (`{ idempotencyKey: error.idempotencyKey }`) so a create the server applied before the response was lost is
+   * not applied twice. Undefined for GET/HEAD/OPTIONS and errors raised before sending.
+   */
+  idempotencyKey: string | undefined;
 }
 
 /** The `error` object of the API's error envelope `{ error: { type, code, message, param, request_id } }`. */
@@ -30,12 +35,14 @@ export interface RateLimitInfo {
 
 /** What the client knows when it turns a response into an error. */
 export interface ErrorContext {
-  apiKeyEnv?: string;
+  apiKeyEnv?: string | undefined;
   /** Strings removed from every message (the API key). */
-  secrets?: readonly string[];
-  retriesMade?: number;
+  secrets?: readonly string[] | undefined;
+  retriesMade?: number | undefined;
+  /** The Idempotency-Key of the call (streams put it on the errors they raise). */
+  idempotencyKey?: string | undefined;
   /** The wait the server asked for; `capMs` is set when it exceeded `maxRetryAfter`, so no retry was made. */
-  retryAfter?: { ms: number; atMs: number; capMs?: number | undefined };
+  retryAfter?: { ms: number; atMs: number; capMs?: number | undefined } | undefined;
 }
 
 export class APIError extends SDKError {
@@ -55,9 +62,9 @@ export class APIError extends SDKError {
     headers: Headers | undefined;
     body: unknown;
     message: string;
-    requestId?: string | null;
+    requestId?: string | null | undefined;
     /** Seconds the server asked to wait, however it said it; default: `Retry-After` read as seconds. */
-    retryAfter?: number;
+    retryAfter?: number | undefined;
   }) {
     super(init.message);
     this.status = init.status;
@@ -101,12 +108,21 @@ export class APIConnectionError extends SDKError {
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = "APIConnectionTimeoutError";
 }
+/** A stream closed before its final event (or `[DONE]`): the result is incomplete. */
+export class StreamTruncatedError extends APIConnectionError {
+  override name = "StreamTruncatedError";
+}
 /** The caller's `AbortSignal` fired. Never retried. */
 export class APIUserAbortError extends SDKError {
   override name = "APIUserAbortError";
   constructor(message = "Request was aborted by the caller's AbortSignal.", options?: ErrorOptions) {
     super(message, options);
   }
+}
+
+/** A paginated list sent a next cursor (or link) it had already sent: following it would never end. */
+export class PaginationCycleError extends SDKError {
+  override name = "PaginationCycleError";
 }
 
 /** A required parameter is missing or unusable; thrown before any request is sent. */
@@ -140,6 +156,11 @@ export class InvalidWebhookSignatureError extends SDKError {
   }
 }
 
+/** `unwrap` of a correctly signed body that is not a JSON event object (not JSON, or `null`, `42`, `[]`…). */
+export class InvalidWebhookPayloadError extends SDKError {
+  override name = "InvalidWebhookPayloadError";
+}
+
 const STATUS_CLASSES: Record<number, typeof APIError> = {
   400: BadRequestError,
   401: AuthenticationError,
@@ -153,10 +174,15 @@ const STATUS_CLASSES: Record<number, typeof APIError> = {
 /** The typed error for an HTTP error response, with a message that says what happened and what to do. */
 export function errorFromResponse(
   status: number,
-  headers: Headers,
-  body: unknown,
+  rawHeaders: Headers,
+  rawBody: unknown,
   context: ErrorContext,
 ): APIError {
+  // A server may echo the key (in an error body or a header): the error keeps neither, so printing or
+  // serialising it never leaks the key.
+  const secrets = context.secrets ?? [];
+  const headers = scrubHeaders(rawHeaders, secrets);
+  const body = scrubBody(rawBody, secrets);
   const ErrorClass = STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : APIError);
   const waitMs = context.retryAfter?.ms;
   const retryAfter = waitMs === undefined ? undefined : waitMs / 1000;
@@ -166,7 +192,14 @@ export function errorFromResponse(
 }
 
 /** The error for an `error` event received inside an SSE stream. */
-export function errorFromStreamEvent(payload: unknown, headers: Headers, context: ErrorContext): APIError {
+export function errorFromStreamEvent(
+  rawPayload: unknown,
+  rawHeaders: Headers,
+  context: ErrorContext,
+): APIError {
+  const secrets = context.secrets ?? [];
+  const headers = scrubHeaders(rawHeaders, secrets);
+  const payload = scrubBody(rawPayload, secrets);
   const body =
     typeof payload === "object" && payload !== null && "error" in payload ? payload : { error: payload };
   const probe = new APIError({ status: undefined, headers, body, message: "" });

@@ -1,7 +1,7 @@
-import { extractItems, nextPageSpec, type PaginationDescriptor } from "../internal/page-styles";
+import { extractItems, nextPageSpec, type PaginationDescriptor, pagePosition } from "../internal/page-styles";
 import type { CallResult } from "../internal/transport";
 import { APIPromise } from "./api-promise";
-import { SDKError } from "./error";
+import { PaginationCycleError, SDKError } from "./error";
 import type { RequestSpec } from "./options";
 
 export type { PaginationDescriptor } from "../internal/page-styles";
@@ -18,6 +18,13 @@ interface PageContext {
   baseURL: string;
 }
 
+/**
+ * The positions (cursors, link URLs) an iteration has requested, each with the number of the page that requested
+ * it. Shared by the pages of one list call: a next position first requested by this page or an earlier one is a
+ * cycle (A→B→A), while asking the same page for its next page twice is not.
+ */
+type SeenPositions = Map<string, number>;
+
 /** One page of a list: its items, the raw body and response, and navigation to the following pages. */
 export class Page<Item> implements AsyncIterable<Item> {
   readonly data: Item[];
@@ -25,13 +32,25 @@ export class Page<Item> implements AsyncIterable<Item> {
   readonly response: Response;
   readonly #spec: RequestSpec;
   readonly #context: PageContext;
+  readonly #index: number;
+  readonly #seen: SeenPositions;
 
-  constructor(result: CallResult, spec: RequestSpec, context: PageContext) {
+  constructor(
+    result: CallResult,
+    spec: RequestSpec,
+    context: PageContext,
+    index = 0,
+    seen: SeenPositions = new Map(),
+  ) {
     this.body = result.data;
     this.response = result.response;
     this.data = extractItems<Item>(result.data, context.descriptor);
     this.#spec = spec;
     this.#context = context;
+    this.#index = index;
+    this.#seen = seen;
+    const position = pagePosition(context.descriptor, spec);
+    if (position !== undefined && !seen.has(position)) seen.set(position, index);
   }
 
   hasNextPage(): boolean {
@@ -41,8 +60,16 @@ export class Page<Item> implements AsyncIterable<Item> {
   async getNextPage(): Promise<Page<Item>> {
     const next = this.#nextSpec();
     if (!next) throw new SDKError("This is the last page: check hasNextPage() before calling getNextPage().");
+    const position = pagePosition(this.#context.descriptor, next);
+    const firstAt = position === undefined ? undefined : this.#seen.get(position);
+    if (firstAt !== undefined && firstAt <= this.#index) {
+      throw new PaginationCycleError(
+        `The server sent page ${this.#index + 1} a next cursor it already sent for page ${firstAt + 1} ` +
+          `("${position}"): following it would loop forever, so iteration stopped. This is a server bug.`,
+      );
+    }
     const result = await this.#context.load(next);
-    return new Page<Item>(result, next, this.#context);
+    return new Page<Item>(result, next, this.#context, this.#index + 1, this.#seen);
   }
 
   /** This page and every following one. */

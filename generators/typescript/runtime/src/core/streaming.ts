@@ -1,6 +1,6 @@
 import type { AttemptSignal } from "../internal/fetch-timeout";
 import { readServerSentEvents } from "../internal/sse-parser";
-import { type ErrorContext, errorFromStreamEvent, SDKError } from "./error";
+import { type ErrorContext, errorFromStreamEvent, SDKError, StreamTruncatedError } from "./error";
 
 /** The `x-embott-streaming` fields the runtime needs, passed by the generated streaming method. */
 export interface StreamDescriptor {
@@ -18,6 +18,10 @@ export interface StreamDescriptor {
  * A typed SSE stream: `for await (const event of stream)` yields each `data:` payload parsed as JSON (or the raw
  * string with `parse: "text"`; `[DONE]` is skipped either way).
  * Leaving the loop early (break, return, throw) aborts the HTTP request. A stream can be consumed once.
+ *
+ * Failures are typed: a connection reset mid-stream is an `APIConnectionError`; no bytes for the request
+ * timeout (the idle timeout) an `APIConnectionTimeoutError`; a stream that ends before its final event (when
+ * the API declares one) a `StreamTruncatedError`; an `error` event an `APIError`.
  */
 export class Stream<Event, Final extends Event = Event> implements AsyncIterable<Event> {
   readonly response: Response;
@@ -52,23 +56,40 @@ export class Stream<Event, Final extends Event = Event> implements AsyncIterable
     this.#consumed = true;
     if (!this.response.body) throw new SDKError("The streaming response has no body.");
     let finished = false;
+    let ended = false;
+    const finalKind = this.#descriptor.final;
     try {
-      for await (const sse of readServerSentEvents(this.response.body)) {
+      for await (const sse of readServerSentEvents(this.response.body, () =>
+        this.#attempt.armIdleTimeout(),
+      )) {
+        this.#attempt.clearTimeout(); // the consumer's time between events is not the server's idleness
+        if (sse.data === "[DONE]") ended = true;
         const event = this.#parse(sse.event, sse.data);
-        if (event !== undefined) yield event;
+        if (event === undefined) continue;
+        if (finalKind !== undefined && this.#kindOf(event) === finalKind) ended = true;
+        yield event;
+      }
+      if (!ended && finalKind !== undefined) {
+        throw new StreamTruncatedError(
+          `The stream closed before its final "${finalKind}" event: the result is incomplete. Retry the request.`,
+        );
       }
       finished = true;
     } catch (error) {
-      throw this.#attempt.signal.aborted && !(error instanceof SDKError)
-        ? this.#attempt.classify(error)
-        : error;
+      const typed = error instanceof SDKError ? error : this.#attempt.classify(error);
+      typed.idempotencyKey ??= this.#errorContext.idempotencyKey;
+      throw typed;
     } finally {
       if (finished) this.#attempt.dispose();
       else this.abort();
     }
   }
 
-  /** Consumes the stream and returns its final event (the descriptor's `final` kind), typed as that event. */
+  /**
+   * Consumes the stream and returns its final event (the descriptor's `final` kind, e.g. `message.completed`
+   * carrying the whole message), typed `Final` when the generated method names it. Throws
+   * `StreamTruncatedError` when the stream ends without it.
+   */
   async finalMessage(): Promise<Final> {
     const finalKind = this.#descriptor.final;
     if (!finalKind) throw new SDKError("This stream has no final event kind; iterate it instead.");

@@ -1,25 +1,34 @@
-import { concatBytes, hmacSha256, timingSafeEqual, toBase64, toHex, utf8 } from "../internal/crypto";
+import { type DigestEncoding, hmacSha256, type MessagePart, timingSafeEqual } from "../internal/crypto";
 import { parsePlainHeader, parseTimestampedHeader } from "../internal/signature-header";
-import { InvalidWebhookSignatureError, SDKError } from "./error";
+import { InvalidWebhookPayloadError, InvalidWebhookSignatureError, SDKError } from "./error";
 import { DEFAULT_WEBHOOK_TOLERANCE_SECONDS, type WebhookSignatureScheme } from "./webhook-scheme";
 
 /** The request body exactly as received: a string, or bytes (a Node Buffer is a Uint8Array). */
 export type RawBody = string | Uint8Array | ArrayBuffer;
 
-/** The signature header's value, or all request headers (the scheme's header is looked up case-insensitively). */
+/** Any headers object with a case-insensitive `get` (the built-in `Headers`, undici's, node-fetch's, polyfills). */
+export interface HeadersLike {
+  get(name: string): string | null | undefined;
+}
+
+/**
+ * The signature header's value (repeated header lines as an array, joined with ","), or all request headers: a
+ * `Headers`-like object, a `Map`, or a plain record such as Node's `req.headers` (looked up case-insensitively).
+ */
 export type SignatureInput =
   | string
   | readonly string[]
-  | Headers
-  | Record<string, string | readonly string[] | undefined>
+  | HeadersLike
+  | ReadonlyMap<string, string | readonly string[] | undefined>
+  | Readonly<Record<string, string | readonly string[] | undefined>>
   | null
   | undefined;
 
 export interface VerifyOptions {
   /** Seconds of allowed clock difference, both directions. Default: the scheme's, else 300. */
-  tolerance?: number;
-  /** Current time in unix seconds (for tests). */
-  now?: number;
+  tolerance?: number | undefined;
+  /** Current time in unix seconds (for tests); must be a finite number. */
+  now?: number | undefined;
 }
 
 export interface VerifyInput extends VerifyOptions {
@@ -31,31 +40,45 @@ export interface VerifyInput extends VerifyOptions {
 
 /**
  * Checks a delivery's signature; resolves when authentic, rejects with `InvalidWebhookSignatureError` (see its
- * `code`) otherwise. Async because it uses WebCrypto. Order: header → signature → timestamp window.
+ * `code`) otherwise. Order: header → signature → timestamp window. The timestamped scheme signs
+ * `{t as received}.{raw body}`: leading zeros in `t` are part of the signed text.
  */
 export async function verifyWebhookSignature(input: VerifyInput): Promise<void> {
   if (typeof input.secret !== "string" || input.secret === "")
     throw new SDKError("A webhook signing secret is required.");
+  const now = checkedNow(input.now);
+  const tolerance = checkedTolerance(input);
   const header = readSignatureHeader(input.signature, input.scheme.header);
-  const body = toBodyBytes(input.body);
+  const body = toBodyPart(input.body);
   if (input.scheme.scheme === "plain") {
     const candidates = parsePlainHeader(header, input.scheme.prefix ?? "");
-    return assertSomeMatch(input, body, await sign(input, body), candidates);
+    return assertSomeMatch(input, body, await sign(input, [body]), candidates);
   }
-  const { timestamp, signatures } = parseTimestampedHeader(header);
-  await assertSomeMatch(input, body, await sign(input, concatBytes(`${timestamp}.`, body)), signatures);
-  assertFresh(timestamp, input);
+  const { timestamp, timestampText, signatures } = parseTimestampedHeader(header);
+  assertSomeMatch(input, body, await sign(input, [`${timestampText}.`, body]), signatures);
+  assertFresh(timestamp, now, tolerance);
 }
 
-/** Verifies, then parses the body as JSON. The caller types it (generated code: the union of event types). */
+/** Verifies, then parses the body as a JSON event object; anything else is an `InvalidWebhookPayloadError`. */
 export async function unwrapWebhook<T>(input: VerifyInput): Promise<T> {
   await verifyWebhookSignature(input);
-  const text = new TextDecoder().decode(toBodyBytes(input.body));
+  const body = toBodyPart(input.body);
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  let event: unknown;
   try {
-    return JSON.parse(text) as T;
+    event = JSON.parse(text);
   } catch (error) {
-    throw new SDKError("The webhook body is correctly signed but is not valid JSON.", { cause: error });
+    throw new InvalidWebhookPayloadError("The webhook body is correctly signed but is not valid JSON.", {
+      cause: error,
+    });
   }
+  if (typeof event !== "object" || event === null || Array.isArray(event)) {
+    const kind = event === null ? "null" : Array.isArray(event) ? "an array" : typeof event;
+    throw new InvalidWebhookPayloadError(
+      `The webhook body is correctly signed but is ${kind}, not an event object.`,
+    );
+  }
+  return event as T;
 }
 
 export interface TestHeaderInput {
@@ -64,28 +87,32 @@ export interface TestHeaderInput {
   secret: string;
   scheme: WebhookSignatureScheme;
   /** Unix seconds; default now. */
-  timestamp?: number;
+  timestamp?: number | undefined;
 }
 
 /** A valid signature header for `payload`, for users' own webhook handler tests. */
 export async function generateTestHeader(input: TestHeaderInput): Promise<string> {
   const { payload, scheme } = input;
-  const raw = isRawBody(payload) ? payload : JSON.stringify(payload);
-  const body = toBodyBytes(raw);
-  if (scheme.scheme === "plain") return `${scheme.prefix ?? ""}${await sign(input, body)}`;
+  const body = toBodyPart(isRawBody(payload) ? payload : JSON.stringify(payload));
+  if (scheme.scheme === "plain") return `${scheme.prefix ?? ""}${await sign(input, [body])}`;
   const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000);
-  return `t=${timestamp},v1=${await sign(input, concatBytes(`${timestamp}.`, body))}`;
+  return `t=${timestamp},v1=${await sign(input, [`${timestamp}.`, body])}`;
 }
 
-async function sign(
+function sign(
   input: { secret: string; scheme: WebhookSignatureScheme },
-  message: Uint8Array<ArrayBuffer>,
-) {
-  const digest = await hmacSha256(input.secret, message);
-  return input.scheme.encoding === "base64" ? toBase64(digest) : toHex(digest);
+  message: readonly MessagePart[],
+): string | Promise<string> {
+  const encoding: DigestEncoding = input.scheme.encoding === "base64" ? "base64" : "hex";
+  return hmacSha256(input.secret, message, encoding);
 }
 
-async function assertSomeMatch(input: VerifyInput, body: Uint8Array, expected: string, candidates: string[]) {
+function assertSomeMatch(
+  input: VerifyInput,
+  body: MessagePart,
+  expected: string,
+  candidates: string[],
+): void {
   const hex = input.scheme.encoding !== "base64";
   const matched = candidates.some((candidate) =>
     timingSafeEqual(hex ? candidate.toLowerCase() : candidate, expected),
@@ -102,11 +129,21 @@ async function assertSomeMatch(input: VerifyInput, body: Uint8Array, expected: s
   }
 }
 
-function assertFresh(timestamp: number, input: VerifyInput): void {
+function checkedNow(now: number | undefined): number {
+  if (now === undefined) return Math.floor(Date.now() / 1000);
+  if (typeof now !== "number" || !Number.isFinite(now))
+    throw new TypeError(`now must be a finite number of unix seconds, got ${now}`);
+  return now;
+}
+
+function checkedTolerance(input: VerifyInput): number {
   const tolerance = input.tolerance ?? input.scheme.tolerance ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS;
-  if (!(tolerance >= 0))
+  if (typeof tolerance !== "number" || !(tolerance >= 0))
     throw new TypeError(`tolerance must be a non-negative number of seconds, got ${tolerance}`);
-  const now = input.now ?? Math.floor(Date.now() / 1000);
+  return tolerance;
+}
+
+function assertFresh(timestamp: number, now: number, tolerance: number): void {
   if (now - timestamp > tolerance) {
     throw new InvalidWebhookSignatureError(
       "timestamp_too_old",
@@ -121,34 +158,51 @@ function assertFresh(timestamp: number, input: VerifyInput): void {
   }
 }
 
-function readSignatureHeader(signature: SignatureInput, headerName: string): string {
+/** The header's text; a value that is neither text nor a list of texts is malformed, never a crash. */
+function readSignatureHeader(signature: unknown, headerName: string): string {
   const value = lookupHeader(signature, headerName);
-  const joined = typeof value === "string" ? value : value?.join(",");
-  if (joined === undefined || joined.trim() === "") {
-    throw new InvalidWebhookSignatureError("missing_header", `The ${headerName} header is missing or empty.`);
+  if (value === null || value === undefined) throw missingHeader(headerName);
+  let text: string;
+  if (typeof value === "string") text = value;
+  else if (Array.isArray(value) && value.every((item) => typeof item === "string")) text = value.join(",");
+  else {
+    throw new InvalidWebhookSignatureError(
+      "malformed_header",
+      `The ${headerName} header must be a string or a list of strings, got ${describe(value)}.`,
+    );
   }
-  return joined;
+  if (text.trim() === "") throw missingHeader(headerName);
+  return text;
 }
 
-function lookupHeader(
-  signature: SignatureInput,
-  name: string,
-): string | readonly string[] | null | undefined {
-  if (signature === null || signature === undefined || typeof signature === "string") return signature;
-  if (Array.isArray(signature)) return signature as readonly string[];
-  if (signature instanceof Headers) return signature.get(name);
+function lookupHeader(signature: unknown, name: string): unknown {
+  if (typeof signature !== "object" || signature === null || Array.isArray(signature)) return signature;
   const wanted = name.toLowerCase();
-  const entries = Object.entries(signature as Record<string, string | readonly string[] | undefined>);
-  return entries.find(([key]) => key.toLowerCase() === wanted)?.[1];
+  if (signature instanceof Map) {
+    for (const [key, value] of signature) if (String(key).toLowerCase() === wanted) return value;
+    return undefined;
+  }
+  const get = (signature as { get?: unknown }).get;
+  if (typeof get === "function") return get.call(signature, name);
+  for (const [key, value] of Object.entries(signature)) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+function missingHeader(headerName: string): InvalidWebhookSignatureError {
+  return new InvalidWebhookSignatureError("missing_header", `The ${headerName} header is missing or empty.`);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "a list with a non-string item";
+  return value === null ? "null" : typeof value;
 }
 
 function isRawBody(value: unknown): value is RawBody {
   return typeof value === "string" || value instanceof Uint8Array || value instanceof ArrayBuffer;
 }
 
-function toBodyBytes(body: unknown): Uint8Array<ArrayBuffer> {
-  if (typeof body === "string") return utf8(body);
-  if (body instanceof Uint8Array) return body as Uint8Array<ArrayBuffer>;
+function toBodyPart(body: unknown): MessagePart {
+  if (typeof body === "string" || body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   throw new InvalidWebhookSignatureError(
     "signature_mismatch",
@@ -158,7 +212,8 @@ function toBodyBytes(body: unknown): Uint8Array<ArrayBuffer> {
   );
 }
 
-function looksLikeJSON(body: Uint8Array): boolean {
+function looksLikeJSON(body: MessagePart): boolean {
+  if (typeof body === "string") return /^\s*[{[]/.test(body);
   const first = body.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
   return first === 0x7b || first === 0x5b; // "{" or "["
 }

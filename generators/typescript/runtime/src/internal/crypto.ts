@@ -1,4 +1,65 @@
-/** HMAC-SHA256 with WebCrypto (`globalThis.crypto.subtle`), so it runs on Node, Deno, Bun and Workers. */
+/**
+ * HMAC-SHA256 for webhook signatures: `node:crypto` where the runtime has it (Node, Bun, Deno; synchronous and
+ * about 10× faster on small payloads), else WebCrypto (`globalThis.crypto.subtle`, e.g. Workers, browsers) with
+ * imported keys cached per secret.
+ */
+
+export type DigestEncoding = "hex" | "base64";
+/** Parts of the signed message, hashed in order: text as UTF-8, bytes as they are (never decoded). */
+export type MessagePart = string | Uint8Array;
+
+interface NodeHmac {
+  update(data: string | Uint8Array, encoding?: "utf8"): NodeHmac;
+  digest(encoding: DigestEncoding): string;
+}
+interface NodeCrypto {
+  createHmac(algorithm: "sha256", key: string): NodeHmac;
+}
+
+let nodeCrypto: NodeCrypto | null | undefined;
+
+/** `node:crypto` via `process.getBuiltinModule` (no import, so the bundle stays platform-neutral), or null. */
+function loadNodeCrypto(): NodeCrypto | null {
+  if (nodeCrypto === undefined) {
+    const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    try {
+      const module = process?.getBuiltinModule?.("node:crypto") as Partial<NodeCrypto> | undefined;
+      nodeCrypto = typeof module?.createHmac === "function" ? (module as NodeCrypto) : null;
+    } catch {
+      nodeCrypto = null;
+    }
+  }
+  return nodeCrypto;
+}
+
+/** Which implementation `hmacSha256` uses here. */
+export function hmacBackend(): "node:crypto" | "webcrypto" {
+  return loadNodeCrypto() ? "node:crypto" : "webcrypto";
+}
+
+/** The encoded HMAC-SHA256 of the concatenated `parts`, keyed by the UTF-8 bytes of `secret`. */
+export function hmacSha256(
+  secret: string,
+  parts: readonly MessagePart[],
+  encoding: DigestEncoding,
+): string | Promise<string> {
+  const node = loadNodeCrypto();
+  return node ? nodeHmacSha256(node, secret, parts, encoding) : webCryptoHmacSha256(secret, parts, encoding);
+}
+
+function nodeHmacSha256(
+  node: NodeCrypto,
+  secret: string,
+  parts: readonly MessagePart[],
+  encoding: DigestEncoding,
+): string {
+  const hmac = node.createHmac("sha256", secret);
+  for (const part of parts) {
+    if (typeof part === "string") hmac.update(part, "utf8");
+    else hmac.update(part);
+  }
+  return hmac.digest(encoding);
+}
 
 const encoder = new TextEncoder();
 const MAX_CACHED_KEYS = 16;
@@ -17,31 +78,36 @@ function importHmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-export async function hmacSha256(secret: string, message: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  const signature = await subtle().sign("HMAC", await importHmacKey(secret), message);
-  return new Uint8Array(signature);
+/** The WebCrypto implementation (exported so tests can hold it to the same results as `node:crypto`). */
+export async function webCryptoHmacSha256(
+  secret: string,
+  parts: readonly MessagePart[],
+  encoding: DigestEncoding,
+): Promise<string> {
+  const signature = await subtle().sign("HMAC", await importHmacKey(secret), concatParts(parts));
+  const digest = new Uint8Array(signature);
+  return encoding === "base64" ? toBase64(digest) : toHex(digest);
 }
 
-/** Concatenates UTF-8 text and raw bytes without decoding the bytes (so non-UTF-8 bodies verify correctly). */
-export function concatBytes(prefix: string, body: Uint8Array): Uint8Array<ArrayBuffer> {
-  const head = encoder.encode(prefix);
-  const joined = new Uint8Array(head.length + body.length);
-  joined.set(head, 0);
-  joined.set(body, head.length);
+/** Joins the parts into one buffer without decoding the bytes (so non-UTF-8 bodies verify correctly). */
+function concatParts(parts: readonly MessagePart[]): Uint8Array<ArrayBuffer> {
+  const chunks = parts.map((part) => (typeof part === "string" ? encoder.encode(part) : part));
+  const joined = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.length;
+  }
   return joined;
 }
 
-export function utf8(text: string): Uint8Array<ArrayBuffer> {
-  return encoder.encode(text);
-}
-
-export function toHex(bytes: Uint8Array): string {
+function toHex(bytes: Uint8Array): string {
   let hex = "";
   for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
   return hex;
 }
 
-export function toBase64(bytes: Uint8Array): string {
+function toBase64(bytes: Uint8Array): string {
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);

@@ -20,6 +20,7 @@ const UNDICI_TIMEOUT_CODES = new Set([
 export class AttemptSignal {
   readonly controller = new AbortController();
   #timedOut = false;
+  #idle = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #userSignal: AbortSignal | undefined;
   readonly #onUserAbort = () => this.controller.abort(this.#userSignal?.reason);
@@ -33,13 +34,7 @@ export class AttemptSignal {
     this.#userSignal = userSignal;
     if (userSignal?.aborted) this.controller.abort(userSignal.reason);
     userSignal?.addEventListener("abort", this.#onUserAbort, { once: true });
-    this.#timer = setTimeout(
-      () => {
-        this.#timedOut = true;
-        this.controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-      },
-      Math.min(timeoutMs, MAX_TIMER_MS),
-    );
+    this.#startTimer();
   }
 
   get signal(): AbortSignal {
@@ -55,6 +50,26 @@ export class AttemptSignal {
     clearTimeout(this.#timer);
   }
 
+  /**
+   * (Re)starts the timeout as an idle timeout: the stream reader calls it before each read, so a stream that
+   * sends nothing for `timeoutMs` is aborted and `classify` reports an `APIConnectionTimeoutError`.
+   */
+  armIdleTimeout(): void {
+    clearTimeout(this.#timer);
+    this.#idle = true;
+    this.#startTimer();
+  }
+
+  #startTimer(): void {
+    this.#timer = setTimeout(
+      () => {
+        this.#timedOut = true;
+        this.controller.abort(new Error(`timed out after ${this.timeoutMs} ms`));
+      },
+      Math.min(this.timeoutMs, MAX_TIMER_MS),
+    );
+  }
+
   /** Releases the timer and the listener on the caller's signal. */
   dispose(): void {
     clearTimeout(this.#timer);
@@ -66,7 +81,10 @@ export class AttemptSignal {
     const error = scrubError(thrown, this.secrets);
     if (this.userAborted) return new APIUserAbortError(undefined, { cause: error });
     if (this.#timedOut) {
-      return new APIConnectionTimeoutError(`Request timed out after ${this.timeoutMs} ms.`, { cause: error });
+      const message = this.#idle
+        ? `The stream sent nothing for ${this.timeoutMs} ms (idle timeout = the request timeout); it was aborted.`
+        : `Request timed out after ${this.timeoutMs} ms.`;
+      return new APIConnectionTimeoutError(message, { cause: error });
     }
     const code = causeCode(error);
     if (code && UNDICI_TIMEOUT_CODES.has(code)) {
@@ -77,10 +95,32 @@ export class AttemptSignal {
         { cause: error },
       );
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    const detail = scrubSecrets(code ? `${reason} (${code})` : reason, this.secrets);
+    const reason = causeMessages(error);
+    const detail = scrubSecrets(
+      code && !reason.includes(code) ? `${reason} (${code})` : reason,
+      this.secrets,
+    );
     return new APIConnectionError(`Connection error: ${detail}.`, { cause: error });
   }
+}
+
+/**
+ * The messages down the cause chain, e.g. "fetch failed: connect ECONNREFUSED 127.0.0.1:4010", so the host, port
+ * and code are in the message rather than two `cause` levels deep (an AggregateError lists its errors).
+ */
+function causeMessages(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current !== undefined && current !== null; depth++) {
+    let message = current instanceof Error ? current.message : String(current);
+    const inner = (current as { errors?: unknown }).errors;
+    if (!message && Array.isArray(inner)) {
+      message = inner.map((item) => (item instanceof Error ? item.message : String(item))).join("; ");
+    }
+    if (message && !parts.includes(message)) parts.push(message);
+    current = typeof current === "object" ? (current as { cause?: unknown }).cause : undefined;
+  }
+  return parts.join(": ") || "unknown error";
 }
 
 function causeCode(error: unknown): string | undefined {

@@ -71,7 +71,6 @@ function nextQueryValue(
       const cursor = readPath(page.body, descriptor.nextCursor);
       const hasMore = descriptor.hasMore ? readPath(page.body, descriptor.hasMore) : undefined;
       if (hasMore === false || typeof cursor !== "string" || cursor === "") return null;
-      if (cursor === query[descriptor.cursorParam]) return null; // a server repeating a cursor would loop forever
       return { param: descriptor.cursorParam, value: cursor };
     }
     case "offset": {
@@ -93,6 +92,17 @@ function nextQueryValue(
 }
 
 /**
+ * Where a request points in the list: its cursor (cursor style) or URL (link style); undefined for offset and page
+ * styles, whose positions only grow. Two requests of one iteration at the same position mean a cycle.
+ */
+export function pagePosition(descriptor: PaginationDescriptor, spec: RequestSpec): string | undefined {
+  if (descriptor.style === "link") return spec.path;
+  if (descriptor.style !== "cursor") return undefined;
+  const cursor = spec.query?.[descriptor.cursorParam];
+  return typeof cursor === "string" ? cursor : undefined;
+}
+
+/**
  * Follows the `nextUrl` body field, else `Link: <…>; rel="next"` — only to the API's own origin so the API key
  * never leaves it.
  */
@@ -108,7 +118,6 @@ function nextLinkSpec(
   if (resolved.origin !== new URL(page.baseURL).origin) {
     throw new SDKError(`Refusing to follow a pagination link to another origin (${resolved.origin}).`);
   }
-  if (resolved.toString() === page.spec.path) return null;
   return { ...page.spec, path: resolved.toString(), query: {} };
 }
 

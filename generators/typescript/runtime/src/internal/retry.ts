@@ -1,6 +1,7 @@
-const RETRYABLE_STATUSES = new Set([408, 409, 429]);
+/** 409 is not here: a conflict (name taken, closed conversation) stays a conflict however often it is sent. */
+const RETRYABLE_STATUSES = new Set([408, 429]);
 
-/** Whether a failed response is worth retrying: `x-should-retry` wins, else 408, 409, 429 and ≥ 500. */
+/** Whether a failed response is worth retrying: `x-should-retry` wins, else 408, 429 and ≥ 500. */
 export function isRetryableResponse(status: number, headers: Headers): boolean {
   const override = headers.get("x-should-retry")?.trim().toLowerCase();
   if (override === "true") return true;

@@ -3,6 +3,7 @@ import type { HeadersInput, RequestOptions, RequestSpec } from "../core/options"
 import type { AuthPlacement } from "./auth";
 import { retryDelayMs, serverRetryAfterMs } from "./backoff";
 import { encodeBody } from "./body";
+import type { Defined } from "./defined";
 import { AttemptSignal } from "./fetch-timeout";
 import { mergeHeaders, telemetryHeaderName } from "./headers";
 import type { Logger } from "./logger";
@@ -32,6 +33,9 @@ export interface Transport {
   now(): number;
 }
 
+/** Per-call options with the unset (null/undefined) fields removed by the client. */
+export type CallOptions = Defined<RequestOptions>;
+
 /** "parse" reads the body inside the attempt's timeout; "stream" hands the open body to the caller. */
 export type ResponseMode = "parse" | "stream";
 
@@ -41,6 +45,8 @@ export interface CallResult {
   requestId: string | null;
   /** For "stream": the live attempt, whose controller aborts the body and which the reader must dispose. */
   attempt: AttemptSignal | undefined;
+  /** The Idempotency-Key the call sent, if any (put on errors raised while reading a stream). */
+  idempotencyKey?: string | undefined;
 }
 
 interface PreparedRequest {
@@ -60,7 +66,7 @@ type Outcome =
 export async function sendWithRetries(
   transport: Transport,
   spec: RequestSpec,
-  options: RequestOptions,
+  options: CallOptions,
   mode: ResponseMode,
 ): Promise<CallResult> {
   const maxRetries = options.maxRetries ?? transport.maxRetries;
@@ -69,6 +75,23 @@ export async function sendWithRetries(
   if (options.timeout !== undefined && !(options.timeout > 0))
     throw new TypeError(`timeout must be a positive number of ms, got ${options.timeout}`);
   const prepared = prepareRequest(transport, spec, options, mode);
+  const idempotencyKey = prepared.headers.get("idempotency-key") ?? undefined;
+  try {
+    const result = await retryLoop(transport, prepared, options, mode, maxRetries);
+    return { ...result, idempotencyKey };
+  } catch (error) {
+    if (error instanceof SDKError) error.idempotencyKey = idempotencyKey;
+    throw error;
+  }
+}
+
+async function retryLoop(
+  transport: Transport,
+  prepared: PreparedRequest,
+  options: CallOptions,
+  mode: ResponseMode,
+  maxRetries: number,
+): Promise<CallResult> {
   for (let retryIndex = 0; ; retryIndex++) {
     const outcome = await attemptOnce(transport, prepared, options, mode, retryIndex);
     if (outcome.ok) return outcome.result;
@@ -91,12 +114,7 @@ export async function sendWithRetries(
   }
 }
 
-function prepareRequest(
-  transport: Transport,
-  spec: RequestSpec,
-  options: RequestOptions,
-  mode: ResponseMode,
-) {
+function prepareRequest(transport: Transport, spec: RequestSpec, options: CallOptions, mode: ResponseMode) {
   const query = { ...transport.defaultQuery, ...spec.query, ...options.query, ...transport.auth.query };
   const encoded = encodeBody(spec.body, spec.bodyType);
   const autoKey = needsIdempotencyKey(spec.method) ? newIdempotencyKey() : undefined;
@@ -123,7 +141,7 @@ function prepareRequest(
 async function attemptOnce(
   transport: Transport,
   request: PreparedRequest,
-  options: RequestOptions,
+  options: CallOptions,
   mode: ResponseMode,
   retryIndex: number,
 ): Promise<Outcome> {
@@ -135,7 +153,7 @@ async function attemptOnce(
   logRequest(transport, request, headers, retryIndex);
   let keepAttempt = false;
   try {
-    const init = { ...transport.fetchOptions, method: request.method, headers, body: request.body };
+    const init = { ...transport.fetchOptions, method: request.method, headers, body: request.body ?? null };
     const response = await transport.fetch(request.url, { ...init, signal: attempt.signal });
     logResponse(transport, request, response, transport.now() - started);
     const requestId = response.headers.get("x-request-id");
