@@ -11,11 +11,14 @@ import {
   ConflictError,
   InternalServerError,
   InvalidParameterError,
+  InvalidWebhookPayloadError,
   InvalidWebhookSignatureError,
   NotFoundError,
+  PaginationCycleError,
   PermissionDeniedError,
   RateLimitError,
   SDKError,
+  StreamTruncatedError,
   UnprocessableEntityError,
 } from "./core/error.js";
 import type { ClientOptions } from "./core/options.js";
@@ -46,9 +49,12 @@ export class Embott extends APIClient {
   static readonly InternalServerError = InternalServerError;
   static readonly APIConnectionError = APIConnectionError;
   static readonly APIConnectionTimeoutError = APIConnectionTimeoutError;
+  static readonly StreamTruncatedError = StreamTruncatedError;
   static readonly APIUserAbortError = APIUserAbortError;
+  static readonly PaginationCycleError = PaginationCycleError;
   static readonly InvalidParameterError = InvalidParameterError;
   static readonly InvalidWebhookSignatureError = InvalidWebhookSignatureError;
+  static readonly InvalidWebhookPayloadError = InvalidWebhookPayloadError;
 
   readonly analytics: Analytics = new Analytics(this);
   readonly bots: Bots = new Bots(this);

@@ -9,7 +9,10 @@ namespace Embott\Model;
 use Embott\Core\Fields;
 use Embott\Core\Model;
 
-/** A conversation with its full transcript (oldest message first) and its handoff, if any. */
+/**
+ * A conversation with its latest messages (at most 50, oldest first) and its handoff, if any. The whole
+ * transcript is paged by `GET /conversations/{conversation_id}/messages`.
+ */
 final class ConversationDetail extends Model
 {
     /** @param array<string, mixed> $json the decoded object, unknown fields included */
@@ -30,8 +33,17 @@ final class ConversationDetail extends Model
         public readonly ?string $endedAt,
         /** @var array<string, string> */
         public readonly array $metadata,
-        /** @var list<Message> */
+        /**
+         * The latest messages, at most 50, oldest first.
+         *
+         * @var list<Message>
+         */
         public readonly array $messages,
+        /**
+         * Whether the conversation has older messages than `messages` holds; list them with
+         * `GET /conversations/{conversation_id}/messages`.
+         */
+        public readonly bool $hasMoreMessages,
         public readonly ?Handoff $handoff,
         array $json,
     ) {
@@ -55,6 +67,7 @@ final class ConversationDetail extends Model
             endedAt: $fields->string('ended_at', true),
             metadata: $fields->map('metadata', 'string'),
             messages: $fields->list('messages', Message::class),
+            hasMoreMessages: $fields->bool('has_more_messages'),
             handoff: $fields->model('handoff', Handoff::class, true),
             json: $data,
         );

@@ -12,6 +12,7 @@ use Embott\Core\Service;
 use Embott\Model\Conversation;
 use Embott\Model\ConversationDetail;
 use Embott\Model\Handoff;
+use Embott\Model\Message;
 use Embott\Model\MessageStreamEvent;
 use Embott\Model\SendMessageResponse;
 use Embott\Pagination\Page;
@@ -25,7 +26,9 @@ final class ConversationsService extends Service
     /**
      * Get a conversation
      *
-     * Returns a conversation with its full transcript, metadata and handoff (if any).
+     * Returns a conversation with its metadata, handoff (if any) and its latest messages (at most 50, oldest
+     * first). When `has_more_messages` is true, page the whole transcript with
+     * `GET /conversations/{conversation_id}/messages`.
      *
      * Needs the `conversations:read` scope.
      *
@@ -114,6 +117,43 @@ final class ConversationsService extends Service
             limitParam: 'limit',
         );
         return $this->client->callPage($operation, $params, $options, $pagination, Conversation::fromArray(...));
+    }
+
+    /**
+     * List a conversation's messages
+     *
+     * Pages through a conversation's whole transcript, oldest message first. `GET /conversations/{conversation_id}`
+     * embeds only the latest 50 messages; use this for the rest.
+     *
+     * Needs the `conversations:read` scope.
+     *
+     * @param array{
+     *     conversation_id: string,
+     *     limit?: int,
+     *     cursor?: string,
+     * } $params
+     * @param array<string, mixed> $options request options: timeout (s), max_retries, headers, idempotency_key, query
+     * @return Page<Message>
+     */
+    public function listMessages(array $params, array $options = []): Page
+    {
+        $operation = new Operation(
+            name: 'conversations.listMessages',
+            method: 'GET',
+            pathTemplate: '/conversations/{conversation_id}/messages',
+            path: ['conversation_id'],
+            query: ['limit', 'cursor'],
+            required: ['conversation_id'],
+        );
+        $pagination = new Pagination(
+            style: 'cursor',
+            items: 'data',
+            cursorParam: 'cursor',
+            nextCursor: 'next_cursor',
+            hasMore: 'has_more',
+            limitParam: 'limit',
+        );
+        return $this->client->callPage($operation, $params, $options, $pagination, Message::fromArray(...));
     }
 
     /**

@@ -106,11 +106,16 @@ export class Conversations extends APIResource {
    */
   listMessages(params: ConversationListMessagesParams, options?: RequestOptions): PagePromise<Types.Message> {
     return this.client.requestPage<Types.Message>(
-      {
+      buildRequest(params, {
+        call: "client.conversations.listMessages",
         method: "get",
-        path: `/conversations/${encodePath(params.conversationId, "conversation_id")}/messages`,
-        query: { limit: params.limit, cursor: params.cursor },
-      },
+        path: "/conversations/{conversation_id}/messages",
+        params: {
+          conversationId: { in: "path", name: "conversation_id", required: true },
+          limit: { in: "query", name: "limit" },
+          cursor: { in: "query", name: "cursor" },
+        },
+      }),
       {
         style: "cursor",
         items: "data",
@@ -231,7 +236,11 @@ export interface ConversationListParams {
 export interface ConversationListMessagesParams {
   /** Id of the conversation. */
   conversationId: string;
-  /** Page size. */
+  /**
+   * Page size.
+   *
+   * Default: `20`.
+   */
   limit?: number;
   /** Opaque cursor from the previous page's `next_cursor`. */
   cursor?: string;

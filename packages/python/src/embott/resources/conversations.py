@@ -28,13 +28,23 @@ from .._runtime import (
 )
 from ..types.conversation import Conversation, ConversationDetail, ConversationStatus
 from ..types.handoff import Handoff, HandoffPriority, HandoffRequestNotifyParam
-from ..types.message import MessageStreamEvent, SendMessageResponse
+from ..types.message import Message, MessageStreamEvent, SendMessageResponse
 from ..types.metadata import Metadata
 
 __all__ = ["AsyncConversations", "AsyncConversationsWithRawResponse", "Conversations", "ConversationsWithRawResponse"]
 
 
 _LIST_PAGINATION = PaginationDescriptor(
+    style="cursor",
+    items="data",
+    cursor_param="cursor",
+    next_cursor="next_cursor",
+    has_more="has_more",
+    limit_param="limit",
+)
+
+
+_LIST_MESSAGES_PAGINATION = PaginationDescriptor(
     style="cursor",
     items="data",
     cursor_param="cursor",
@@ -62,7 +72,9 @@ class Conversations(SyncAPIResource):
     ) -> ConversationDetail:
         """Get a conversation
 
-        Returns a conversation with its full transcript, metadata and handoff (if any).
+        Returns a conversation with its metadata, handoff (if any) and its latest messages (at most 50, oldest
+        first). When `has_more_messages` is true, page the whole transcript with
+        `GET /conversations/{conversation_id}/messages`.
 
         Args:
           conversation_id: Id of the conversation.
@@ -185,6 +197,47 @@ class Conversations(SyncAPIResource):
             _LIST_PAGINATION,
         )
 
+    def list_messages(
+        self,
+        conversation_id: str,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        cursor: Union[str, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Optional[Timeout] = None,
+        max_retries: Optional[int] = None,
+    ) -> SyncPage[Message]:
+        """List a conversation's messages
+
+        Pages through a conversation's whole transcript, oldest message first. `GET /conversations/{conversation_id}`
+        embeds only the latest 50 messages; use this for the rest.
+
+        Args:
+          conversation_id: Id of the conversation.
+
+          limit: Page size.
+
+          cursor: Opaque cursor from the previous page's `next_cursor`.
+        """
+        return self._client.request_page(
+            Message,
+            RequestSpec(
+                "GET",
+                expand_path("/conversations/{conversation_id}/messages", {"conversation_id": conversation_id}),
+                query={"limit": limit, "cursor": cursor},
+                options=request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+            ),
+            _LIST_MESSAGES_PAGINATION,
+        )
+
     def send_message(
         self,
         conversation_id: str,
@@ -296,7 +349,9 @@ class AsyncConversations(AsyncAPIResource):
     ) -> ConversationDetail:
         """Get a conversation
 
-        Returns a conversation with its full transcript, metadata and handoff (if any).
+        Returns a conversation with its metadata, handoff (if any) and its latest messages (at most 50, oldest
+        first). When `has_more_messages` is true, page the whole transcript with
+        `GET /conversations/{conversation_id}/messages`.
 
         Args:
           conversation_id: Id of the conversation.
@@ -419,6 +474,47 @@ class AsyncConversations(AsyncAPIResource):
             _LIST_PAGINATION,
         )
 
+    def list_messages(
+        self,
+        conversation_id: str,
+        *,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        cursor: Union[str, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Optional[Timeout] = None,
+        max_retries: Optional[int] = None,
+    ) -> AsyncPaginator[Message]:
+        """List a conversation's messages
+
+        Pages through a conversation's whole transcript, oldest message first. `GET /conversations/{conversation_id}`
+        embeds only the latest 50 messages; use this for the rest.
+
+        Args:
+          conversation_id: Id of the conversation.
+
+          limit: Page size.
+
+          cursor: Opaque cursor from the previous page's `next_cursor`.
+        """
+        return self._client.request_page(
+            Message,
+            RequestSpec(
+                "GET",
+                expand_path("/conversations/{conversation_id}/messages", {"conversation_id": conversation_id}),
+                query={"limit": limit, "cursor": cursor},
+                options=request_options(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                ),
+            ),
+            _LIST_MESSAGES_PAGINATION,
+        )
+
     async def send_message(
         self,
         conversation_id: str,
@@ -519,6 +615,7 @@ class ConversationsWithRawResponse:
         self.get = to_raw_response_wrapper(conversations.get)
         self.handoff = to_raw_response_wrapper(conversations.handoff)
         self.list = to_raw_response_wrapper(conversations.list)
+        self.list_messages = to_raw_response_wrapper(conversations.list_messages)
         self.send_message = to_raw_response_wrapper(conversations.send_message)
 
 

@@ -52,7 +52,9 @@ class Conversation(BaseModel):
 
 
 class ConversationDetail(BaseModel):
-    """A conversation with its full transcript (oldest message first) and its handoff, if any."""
+    """A conversation with its latest messages (at most 50, oldest first) and its handoff, if any. The whole
+    transcript is paged by `GET /conversations/{conversation_id}/messages`.
+    """
 
     id: str
 
@@ -78,6 +80,12 @@ class ConversationDetail(BaseModel):
     metadata: Metadata
 
     messages: list[Message]
+    """The latest messages, at most 50, oldest first."""
+
+    has_more_messages: bool
+    """Whether the conversation has older messages than `messages` holds; list them with
+    `GET /conversations/{conversation_id}/messages`.
+    """
 
     handoff: Optional[Handoff]
 

@@ -17,6 +17,7 @@ __all__ = [
     "MessageCompletedStreamEvent",
     "MessageCreatedEvent",
     "MessageDeltaStreamEvent",
+    "MessageList",
     "MessageRole",
     "MessageStartedStreamEvent",
     "MessageStreamEvent",
@@ -81,6 +82,20 @@ class MessageDeltaStreamEvent(BaseModel):
     message_id: str
 
     delta: str
+
+
+class MessageList(BaseModel):
+    """A page of a conversation's messages, oldest first."""
+
+    object: Literal["list"]
+
+    data: list[Message]
+
+    has_more: bool
+    """Whether another page follows."""
+
+    next_cursor: Optional[str]
+    """Cursor of the next page; `null` on the last page."""
 
 
 MessageRole: TypeAlias = Union[Literal["user", "assistant", "agent", "system"], str]

@@ -4,7 +4,8 @@
 
 module Embott
   module Models
-    # A conversation with its full transcript (oldest message first) and its handoff, if any.
+    # A conversation with its latest messages (at most 50, oldest first) and its handoff, if any. The whole transcript
+    # is paged by `GET /conversations/{conversation_id}/messages`.
     class ConversationDetail < ::Embott::Model
       # @return [String] The id field.
       def id
@@ -61,9 +62,15 @@ module Embott
         read_attribute("metadata")
       end
 
-      # @return [Array<Message>] The messages field.
+      # @return [Array<Message>] The latest messages, at most 50, oldest first.
       def messages
         read_attribute("messages", [Message])
+      end
+
+      # @return [Boolean] Whether the conversation has older messages than `messages` holds; list them with `GET
+      #   /conversations/{conversation_id}/messages`.
+      def has_more_messages
+        read_attribute("has_more_messages")
       end
 
       # @return [Handoff, nil] The handoff field.

@@ -10,14 +10,16 @@ module Embott
     class Conversations < ::Embott::Resource
       # Get a conversation
       #
-      # Returns a conversation with its full transcript, metadata and handoff (if any).
+      # Returns a conversation with its metadata, handoff (if any) and its latest messages (at most 50, oldest first).
+      # When `has_more_messages` is true, page the whole transcript with `GET
+      # /conversations/{conversation_id}/messages`.
       #
       # Needs the `conversations:read` scope.
       #
       # @param conversation_id [String] Id of the conversation.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Models::ConversationDetail] The conversation and its transcript.
+      # @return [Models::ConversationDetail] The conversation and its latest messages.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def get(conversation_id:, request_options: {})
@@ -104,6 +106,39 @@ module Embott
             limit_param: "limit"
           },
           item: Embott::Models::Conversation,
+          options: request_options
+        )
+      end
+
+      # List a conversation's messages
+      #
+      # Pages through a conversation's whole transcript, oldest message first. `GET /conversations/{conversation_id}`
+      # embeds only the latest 50 messages; use this for the rest.
+      #
+      # Needs the `conversations:read` scope.
+      #
+      # @param conversation_id [String] Id of the conversation.
+      # @param limit [Integer, nil] Page size.
+      # @param cursor [String, nil] Opaque cursor from the previous page's `next_cursor`.
+      # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
+      #   `extra_query`.
+      # @return [Embott::Page<Models::Message>] the first page; `auto_paging_each` walks them all
+      # @raise [Embott::APIError] when the API answers with an error status
+      # @raise [Embott::APIConnectionError] when no response arrives (after retries)
+      def list_messages(conversation_id:, limit: OMIT, cursor: OMIT, request_options: {})
+        @client.request_page(
+          :get,
+          "/conversations/#{path_param("conversation_id", conversation_id)}/messages",
+          query: { "limit" => limit, "cursor" => cursor },
+          pagination: {
+            style: "cursor",
+            items: "data",
+            cursor_param: "cursor",
+            next_cursor: "next_cursor",
+            has_more: "has_more",
+            limit_param: "limit"
+          },
+          item: Embott::Models::Message,
           options: request_options
         )
       end
