@@ -67,7 +67,7 @@ async function runStep(
     await sleep(step.sleep_ms);
     return [];
   }
-  if ("webhook_vectors" in step) return runVectors(client, step.webhook_vectors, step.cases);
+  if ("webhook_vectors" in step) return runVectors(client, step.webhook_vectors, step.min_cases);
   return runDelivery(step, client, servers);
 }
 
@@ -164,7 +164,7 @@ interface Vector {
 }
 
 /** Every vector of the spec's own scheme through client.webhooks.verify. */
-async function runVectors(client: Embott, file: string, cases: number): Promise<string[]> {
+async function runVectors(client: Embott, file: string, minCases: number): Promise<string[]> {
   const { cases: vectors } = JSON.parse(readFileSync(join(REPO_ROOT, file), "utf8")) as { cases: Vector[] };
   const own = vectors.filter(
     (vector) =>
@@ -173,7 +173,9 @@ async function runVectors(client: Embott, file: string, cases: number): Promise<
       vector.scheme.encoding === "hex",
   );
   const problems =
-    own.length === cases ? [] : [`${own.length} vectors of the spec's scheme, expected ${cases}`];
+    own.length >= minCases
+      ? []
+      : [`${own.length} vectors of the spec's scheme, expected at least ${minCases}`];
   for (const vector of own) {
     const body = Buffer.from(vector.body, vector.body_encoding === "base64" ? "base64" : "utf8");
     const got = await verifyWebhook(client, body, vector.header, vector.secret, {

@@ -100,7 +100,7 @@ export type Step =
   | MockStep
   | { requests: RequestsExpect[] }
   | { sleep_ms: number }
-  | { webhook_vectors: string; cases: number }
+  | { webhook_vectors: string; min_cases: number }
   | WebhookDeliveryStep;
 
 export interface Scenario {
