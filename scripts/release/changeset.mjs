@@ -7,4 +7,5 @@ import { ROOT, run } from "../lib/toolchain.mjs";
 const args = process.argv.slice(2);
 const code = run(join(ROOT, "node_modules", ".bin", "changeset"), args);
 if (code !== 0) process.exit(code);
-if (args[0] === "version") process.exit(run(process.execPath, [join(ROOT, "scripts/release/sync-versions.mjs")]));
+if (args[0] === "version")
+  process.exit(run(process.execPath, [join(ROOT, "scripts/release/sync-versions.mjs")]));

@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fail, ROOT, run } from "../lib/toolchain.mjs";
-import { collectVersions, exists, MIRRORS, RELEASED_MANIFESTS, read } from "./versions.mjs";
+import { exists, MIRRORS, RELEASED_MANIFESTS, read, verify } from "./versions.mjs";
 
 const check = process.argv.includes("--check");
 
@@ -16,15 +16,6 @@ function groupVersion() {
     fail(`the fixed group's manifests disagree: ${versions.map(([file, v]) => `${file}=${v}`).join(", ")}`);
   }
   return versions[0][1];
-}
-
-export function verify() {
-  const { found, problems } = collectVersions();
-  const versions = new Set(found.map((entry) => entry.version));
-  if (versions.size > 1) {
-    problems.push(`versions disagree: ${found.map((entry) => `${entry.file}=${entry.version}`).join(", ")}`);
-  }
-  return { version: found[0]?.version, found, problems };
 }
 
 if (check) {
@@ -47,7 +38,8 @@ if (check) {
     console.log(`✓ ${file} → ${version}`);
   }
   // Generated clients embed the version (User-Agent); regenerate so `codegen generate --check` stays clean.
-  if (run("pnpm", ["--silent", "codegen", "generate"]) !== 0) fail("pnpm codegen generate failed (see above)");
+  if (run("pnpm", ["--silent", "codegen", "generate"]) !== 0)
+    fail("pnpm codegen generate failed (see above)");
   const { problems } = verify();
   if (problems.length > 0) fail(problems.join("\n"));
   console.log(`✓ every SDK is at ${version}`);

@@ -20,7 +20,11 @@ export const RELEASED_MANIFESTS = [
  */
 export const MIRRORS = [
   { language: "python", file: "packages/python/pyproject.toml", pattern: /^version = "([^"]+)"/m },
-  { language: "python", file: "packages/python/src/embott/_version.py", pattern: /^__version__ = "([^"]+)"/m },
+  {
+    language: "python",
+    file: "packages/python/src/embott/_version.py",
+    pattern: /^__version__ = "([^"]+)"/m,
+  },
   { language: "php", file: "packages/php/src/Version.php", pattern: /const VERSION = '([^']+)'/ },
   { language: "ruby", file: "packages/ruby/lib/embott/version.rb", pattern: /VERSION = "([^"]+)"/ },
 ];
@@ -55,4 +59,14 @@ export function collectVersions() {
     else problems.push(`${file} exists but has no version matching ${pattern}`);
   }
   return { found, problems };
+}
+
+/** Whether every version location agrees: `{ version, found, problems }`. */
+export function verify() {
+  const { found, problems } = collectVersions();
+  const versions = new Set(found.map((entry) => entry.version));
+  if (versions.size > 1) {
+    problems.push(`versions disagree: ${found.map((entry) => `${entry.file}=${entry.version}`).join(", ")}`);
+  }
+  return { version: found[0]?.version, found, problems };
 }

@@ -8,6 +8,7 @@ import {
 } from "@embott/codegen-core";
 import { planOutputs } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
+import { mockTypesOutput } from "../mock-types";
 import { selectTargets, TARGETS } from "../targets";
 import { loadIR } from "./load-ir";
 
@@ -48,6 +49,11 @@ export async function generate(
     });
     progress.done(target.language, `${files.length} files`);
     outputs.push({ outDir, files });
+  }
+  const mockTypes = mockTypesOutput({ ...options, spec: plan.spec });
+  if (mockTypes) {
+    outputs.push(mockTypes);
+    progress.done("mock types", "packages/mock/src/generated/openapi.gen.ts");
   }
   return options.check ? reportDrift(outputs, io) : write(outputs, progress);
 }
