@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Emitter, generatedHeader, type LanguageTarget } from "@embott/codegen-core";
+import { allResources, type Emitter, generatedHeader, type LanguageTarget } from "@embott/codegen-core";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/commands/generate";
 import { TARGETS } from "../src/index";
@@ -9,14 +9,14 @@ import { captureIO, tempDir, writePagedSpec } from "./helpers";
 /** A real (tiny) emitter: one file per operation listing its id, plus an index. */
 const listingEmitter: Emitter = {
   language: "listing",
-  async emit(ir, context) {
+  async emit(plan, context) {
     const header = generatedHeader(context.specFile, "hash");
-    const operations = ir.resources.flatMap((resource) => resource.operations);
+    const methods = allResources(plan).flatMap((resource) => resource.methods);
     return [
-      { path: "index.txt", contents: `${header}\n${operations.length} operations\n` },
-      ...operations.map((operation) => ({
-        path: `ops/${operation.id}.txt`,
-        contents: `${header}\n${operation.httpMethod} ${operation.path}\n`,
+      { path: "index.txt", contents: `${header}\n${methods.length} operations\n` },
+      ...methods.map((method) => ({
+        path: `ops/${method.id}.txt`,
+        contents: `${header}\n${method.request.method} ${method.request.path}\n`,
       })),
     ];
   },

@@ -1,5 +1,5 @@
 /**
- * Prints load + validate + IR times for every corpus spec, our own spec and a synthetic 5–10 MB spec built
+ * Prints load + validate + IR + plan times (and plan time as a share of IR time; goal < 10 %) for every corpus spec, our own spec and a synthetic 5–10 MB spec built
  * by multiplying Discord's paths. Run: `pnpm bench:codegen` (root) or `pnpm --filter @embott/codegen-core bench`.
  * Figures only; nothing is asserted.
  */
@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "
 import { cpus, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { CORPUS_DIR, corpusSpecs } from "../../../testdata/corpus";
-import { buildIR, loadSpec } from "../src/index";
+import { buildIR, buildPlan, loadSpec } from "../src/index";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../../..");
 const TARGET_BYTES = 6 * 1024 * 1024;
@@ -16,10 +16,13 @@ async function measure(file: string, label: string): Promise<string> {
   const started = performance.now();
   const spec = await loadSpec(file);
   const ir = buildIR(spec);
+  const irDone = performance.now();
+  buildPlan(ir, { document: spec.document });
+  const planTime = performance.now() - irDone;
   const total = performance.now() - started;
   const { read, validate, bundle, normalize } = spec.timings;
   const operations = ir.resources.reduce((count, resource) => count + resource.operations.length, 0);
-  const irTime = total - read - validate - bundle - normalize;
+  const irTime = total - planTime - read - validate - bundle - normalize;
   const cells = [
     label,
     kb(statSync(file).size),
@@ -30,6 +33,8 @@ async function measure(file: string, label: string): Promise<string> {
     ms(bundle),
     ms(normalize),
     ms(irTime),
+    ms(planTime),
+    `${Math.round((100 * planTime) / irTime)} %`,
     ms(total),
   ];
   return cells
@@ -68,7 +73,20 @@ async function main(): Promise<void> {
     `machine: ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, node ${process.version}, ${process.platform}`,
   );
   console.log(
-    ["spec", "size", "ops", "models", "read", "validate", "bundle", "normalize", "ir", "total"]
+    [
+      "spec",
+      "size",
+      "ops",
+      "models",
+      "read",
+      "validate",
+      "bundle",
+      "normalize",
+      "ir",
+      "plan",
+      "plan/ir",
+      "total",
+    ]
       .map((h, i) => (i === 0 ? h.padEnd(30) : h.padStart(9)))
       .join(" "),
   );

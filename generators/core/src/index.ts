@@ -14,3 +14,4 @@ export { type NamingEntry, resolveIdentifiers } from "./naming/resolve";
 export { NameScope } from "./naming/scope";
 export { singular, splitWords, wordsOr } from "./naming/words";
 export { normalizeDocument } from "./normalize/normalize";
+export * from "./plan/index";

@@ -10,7 +10,7 @@ import { planOutputs } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
 import { mockTypesOutput } from "../mock-types";
 import { selectTargets, TARGETS } from "../targets";
-import { loadIR } from "./load-ir";
+import { loadPlan } from "./load-ir";
 
 /** Options of `generate`. */
 export interface GenerateOptions {
@@ -38,12 +38,13 @@ export async function generate(
     options,
     ready.map((target) => target.language),
   );
-  const ir = await loadIR(plan.spec, progress);
+  const { plan: sdkPlan, document } = await loadPlan(plan.spec, progress);
   const outputs: OutputSet[] = [];
   for (const target of ready) {
     const outDir = plan.outDirs[target.language]!;
-    const files: GeneratedFile[] = await target.emitter!.emit(ir, {
+    const files: GeneratedFile[] = await target.emitter!.emit(sdkPlan, {
       specFile: plan.spec,
+      document,
       outDir,
       generatorVersion: options.generatorVersion,
     });

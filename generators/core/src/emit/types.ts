@@ -1,5 +1,5 @@
-import type { IR } from "../ir/types";
 import type { LanguageNaming } from "../naming/language";
+import type { SdkPlan } from "../plan/types";
 
 /** One output file; `path` is relative to the language's output directory, `/`-separated. */
 export interface GeneratedFile {
@@ -12,7 +12,7 @@ export interface GeneratedFile {
   scaffold?: boolean;
 }
 
-/** What an emitter knows besides the IR. */
+/** What an emitter knows besides the plan. */
 export interface EmitContext {
   /** Spec path as it should appear in generated headers (e.g. "spec/openapi.yaml"). */
   specFile: string;
@@ -20,12 +20,22 @@ export interface EmitContext {
   outDir: string;
   /** embott-codegen version, for provenance files. */
   generatorVersion: string;
+  /**
+   * The bundled, normalised document core loaded and validated (`LoadedSpec.document`), for an emitter that
+   * hands the spec to a third-party type printer (TypeScript's hey-api) instead of parsing the file again.
+   * Everything an SDK needs is in the plan; emitters must not read SDK decisions from here.
+   */
+  document: Record<string, unknown>;
 }
 
-/** A language back end: IR in, files out. The CLI owns writing, atomicity and the drift check. */
+/**
+ * A language back end: the SDK plan in, files out. An emitter reads only the plan (`SdkPlan`, built once by
+ * `buildPlan` from the IR): it is a naming refiner, a type printer and a renderer. The CLI owns writing,
+ * atomicity and the drift check.
+ */
 export interface Emitter {
   language: string;
-  emit(ir: IR, context: EmitContext): Promise<GeneratedFile[]>;
+  emit(plan: SdkPlan, context: EmitContext): Promise<GeneratedFile[]>;
 }
 
 /** What each language package registers with the CLI. `emitter` is undefined until one is written. */

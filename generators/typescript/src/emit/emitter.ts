@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
+  buildIR,
   type EmitContext,
   type Emitter,
   type GeneratedFile,
@@ -48,7 +49,12 @@ const DEFAULT_SDK_VERSION = "0.1.0";
 
 /** The TypeScript emitter: hey-api prints the types, our emitters print the SDK surface around them. */
 export function createTypeScriptEmitter(naming: LanguageNaming): Emitter {
-  return { language: "typescript", emit: (ir, context) => emitTypeScript(ir, context, naming) };
+  return {
+    language: "typescript",
+    // Interim while the emitter moves onto the plan: the IR is rebuilt from the document core already loaded.
+    emit: (plan, context) =>
+      emitTypeScript(buildIR({ ...plan.source, document: context.document }), context, naming),
+  };
 }
 
 export async function emitTypeScript(

@@ -12,10 +12,11 @@ export async function emitSpec(
   specPath: string,
   outDir = "/nonexistent",
 ): Promise<{ ir: IR; files: Map<string, string>; scaffold: Set<string> }> {
-  const ir = buildIR(await loadSpec(specPath));
+  const spec = await loadSpec(specPath);
+  const ir = buildIR(spec);
   const files = await emitTypeScript(
     ir,
-    { specFile: "spec.yaml", outDir, generatorVersion: "test" },
+    { specFile: "spec.yaml", outDir, generatorVersion: "test", document: spec.document },
     typescriptNaming,
   );
   return {

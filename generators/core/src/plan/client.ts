@@ -1,0 +1,236 @@
+import type { AuthScheme, IR, Model, TypeRef } from "../ir/types";
+import { splitWords, wordsOr } from "../naming/words";
+import type { PlanContext } from "./context";
+import { WordScope } from "./names";
+import type {
+  AuthSchemePlan,
+  ClientPlan,
+  ErrorEnvelopePlan,
+  HeaderNamesPlan,
+  RetryPlan,
+  ServerPlan,
+} from "./types";
+
+/** Option words every runtime's client already has; server variables step aside from them. */
+const RUNTIME_OPTION_WORDS = [
+  ["api", "key"],
+  ["base", "url"],
+  ["max", "retries"],
+  ["timeout"],
+  ["fetch"],
+  ["logger"],
+  ["log", "level"],
+  ["default", "headers"],
+  ["default", "query"],
+  ["webhook", "secret"],
+];
+
+/** The retry policy every runtime follows (BRIEF: 408, 429 and ≥ 500; never 409). */
+export const RETRY_POLICY: RetryPlan = {
+  maxRetries: 2,
+  statuses: [408, 429],
+  minServerErrorStatus: 500,
+  safeMethods: ["get", "head", "options"],
+};
+
+export function planClient(context: PlanContext, name: string[]): ClientPlan {
+  const { ir } = context;
+  const prefix = envPrefix(ir.sdk.apiKeyEnv, ir.sdk.packageName);
+  const envelope = errorEnvelope(context);
+  return {
+    name,
+    docs: clientDocs(ir),
+    auth: {
+      schemes: ir.auth.map(planAuthScheme),
+      requirements: ir.security,
+      ...primaryScheme(ir),
+    },
+    env: {
+      prefix,
+      apiKey: ir.sdk.apiKeyEnv,
+      baseUrl: ir.sdk.baseUrlEnv,
+      log: `${prefix}_LOG`,
+      ...(ir.webhookSignature ? { webhookSecret: `${prefix}_WEBHOOK_SECRET` } : {}),
+    },
+    defaultBaseUrl: defaultBaseUrl(ir),
+    servers: planServers(ir),
+    headers: headerNames(context),
+    retry: RETRY_POLICY,
+    ...(envelope ? { errorEnvelope: envelope } : {}),
+  };
+}
+
+function clientDocs(ir: IR): string {
+  const title = `Client for the ${ir.info.title} (version ${ir.info.version}).`;
+  const env = `The API key defaults to \`${ir.sdk.apiKeyEnv}\` and the base URL to \`${ir.sdk.baseUrlEnv}\`.`;
+  return [title, ir.info.summary, env].filter(Boolean).join("\n\n");
+}
+
+function planAuthScheme(scheme: AuthScheme): AuthSchemePlan {
+  return {
+    id: scheme.id,
+    name: wordsOr(scheme.id, ["auth"]),
+    kind: scheme.kind,
+    placement: placement(scheme),
+    ...(scheme.parameterName ? { parameterName: scheme.parameterName } : {}),
+    ...(scheme.description ? { description: scheme.description } : {}),
+  };
+}
+
+function placement(scheme: AuthScheme): AuthSchemePlan["placement"] {
+  switch (scheme.kind) {
+    case "bearer":
+    case "oauth2":
+    case "openIdConnect":
+      return "bearer";
+    case "basic":
+      return "basic";
+    case "apiKey":
+      return scheme.in && scheme.parameterName ? scheme.in : "none";
+    default:
+      return "none";
+  }
+}
+
+/** The first scheme of the root requirement, else of the first operation with one, else the first declared. */
+function primaryScheme(ir: IR): { primary?: string } {
+  const operations = ir.resources.flatMap((resource) => resource.operations);
+  const requirements =
+    ir.security.length > 0
+      ? ir.security
+      : (operations.find((operation) => operation.security.length > 0)?.security ?? []);
+  const id = requirements[0]?.schemes[0]?.id;
+  const scheme =
+    ir.auth.find((candidate) => candidate.id === id) ?? (id === undefined ? ir.auth[0] : undefined);
+  return scheme && placement(scheme) !== "none" ? { primary: scheme.id } : {};
+}
+
+/** `EMBOTT` from `EMBOTT_API_KEY`; else the package name in SCREAMING_SNAKE. */
+function envPrefix(apiKeyEnv: string, packageName: string): string {
+  const fromKey = apiKeyEnv.replace(/_API_KEY$/, "");
+  if (fromKey !== apiKeyEnv && fromKey) return fromKey;
+  return packageName.replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+}
+
+function defaultBaseUrl(ir: IR): string {
+  const server = ir.servers[0];
+  if (!server) return "http://localhost";
+  const url = server.variables.reduce(
+    (text, variable) => text.replaceAll(`{${variable.name}}`, variable.default),
+    server.url,
+  );
+  return url.replace(/\/+$/, "");
+}
+
+function planServers(ir: IR): ServerPlan[] {
+  return ir.servers.map((server) => {
+    const scope = new WordScope();
+    for (const words of RUNTIME_OPTION_WORDS) scope.reserve(words);
+    return {
+      url: server.url.replace(/\/+$/, ""),
+      ...(server.description ? { description: server.description } : {}),
+      variables: server.variables.map((variable) => {
+        const words = wordsOr(variable.name, ["server"]);
+        return {
+          placeholder: variable.name,
+          name: scope.claim(words, ["server", ...words]),
+          default: variable.default,
+          ...(variable.enum && variable.enum.length > 0 ? { enum: variable.enum } : {}),
+          ...(variable.description ? { description: variable.description } : {}),
+        };
+      }),
+    };
+  });
+}
+
+/** Header names documented anywhere in the spec, else the conventional ones. */
+function headerNames(context: PlanContext): HeaderNamesPlan {
+  const documented = documentedHeaders(context);
+  const find = (pattern: RegExp, fallback: string) =>
+    [...documented].find((name) => pattern.test(name)) ?? fallback;
+  return {
+    requestId: find(/^(x-)?request-?id$/, "x-request-id"),
+    rateLimit: {
+      limit: find(/ratelimit-limit$/, "x-ratelimit-limit"),
+      remaining: find(/ratelimit-remaining$/, "x-ratelimit-remaining"),
+      reset: find(/ratelimit-reset$/, "x-ratelimit-reset"),
+    },
+    retryAfter: ["retry-after-ms", "retry-after"],
+    shouldRetry: "x-should-retry",
+    idempotencyKey: idempotencyHeader(context) ?? "idempotency-key",
+  };
+}
+
+function documentedHeaders(context: PlanContext): Set<string> {
+  const names = new Set<string>();
+  for (const resource of context.ir.resources) {
+    for (const operation of resource.operations)
+      for (const header of operation.response.headers) names.add(header);
+  }
+  for (const header of context.details.documentedHeaderNames()) names.add(header.toLowerCase());
+  return names;
+}
+
+function idempotencyHeader(context: PlanContext): string | undefined {
+  for (const resource of context.ir.resources) {
+    for (const operation of resource.operations) {
+      if (operation.idempotencyHeader) return operation.idempotencyHeader.toLowerCase();
+    }
+  }
+  return undefined;
+}
+
+const FIELD_PATTERNS: Record<Exclude<keyof ErrorEnvelopePlan, "model">, RegExp> = {
+  type: /^(type|error_?type|kind)$/i,
+  code: /^(code|error_?code)$/i,
+  message: /^(message|detail|error_?message|error_?description|msg|title)$/i,
+  param: /^(param|parameter|field|pointer)$/i,
+  requestId: /^(request_?id|trace_?id|correlation_?id)$/i,
+};
+
+/**
+ * The error body most operations document, and where its type/code/message/param/request id fields are:
+ * top-level (`{ message }`, problem+json's `detail`) or one object level down (`{ error: { message } }`).
+ */
+function errorEnvelope(context: PlanContext): ErrorEnvelopePlan | undefined {
+  const counts = new Map<string, number>();
+  for (const resource of context.ir.resources) {
+    for (const operation of resource.operations) {
+      for (const error of operation.errors) {
+        if (error.type.kind === "ref") counts.set(error.type.id, (counts.get(error.type.id) ?? 0) + 1);
+      }
+    }
+  }
+  const [modelId] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
+  if (!modelId) return undefined;
+  const root = objectModel(context, { kind: "ref", id: modelId });
+  if (!root) return undefined;
+  const envelope: ErrorEnvelopePlan = { model: modelId };
+  const search = (model: Model & { kind: "object" }, prefix: string[]) => {
+    for (const [field, pattern] of Object.entries(FIELD_PATTERNS) as [
+      keyof typeof FIELD_PATTERNS,
+      RegExp,
+    ][]) {
+      if (envelope[field]) continue;
+      const property = model.properties.find((candidate) => pattern.test(candidate.name));
+      if (property && !objectModel(context, property.type)) envelope[field] = [...prefix, property.name];
+    }
+  };
+  search(root, []);
+  for (const property of root.properties) {
+    const nested = objectModel(context, property.type);
+    if (nested && splitWords(property.name).includes("error")) search(nested, [property.name]);
+  }
+  for (const property of root.properties) {
+    const nested = objectModel(context, property.type);
+    if (nested) search(nested, [property.name]);
+  }
+  return envelope;
+}
+
+function objectModel(context: PlanContext, type: TypeRef): (Model & { kind: "object" }) | undefined {
+  if (type.kind !== "ref") return undefined;
+  const model = context.model(type.id);
+  if (model?.kind === "alias") return objectModel(context, model.type);
+  return model?.kind === "object" ? model : undefined;
+}
