@@ -1,11 +1,18 @@
-// Parity: every SDK exposes exactly the plan's resources and methods, each cased by its language's naming refiner,
+// Parity: every SDK exposes exactly the SdkPlan's resources and methods, each cased by its language's naming refiner,
 // plus the webhook helpers (verify, unwrap, generate test header) on `webhooks`. Also checks that the scenarios
 // call every operation. Usage: tsx scripts/conformance/parity.ts <out.json>
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildIR, type IR, type LanguageNaming, loadSpec } from "../../generators/core/src/index";
+import {
+  allResources,
+  buildIR,
+  buildPlan,
+  type LanguageNaming,
+  loadSpec,
+  type SdkPlan,
+} from "../../generators/core/src/index";
 import { phpNaming } from "../../generators/php/src/naming";
 import { pythonNaming } from "../../generators/python/src/naming";
 import { rubyNaming } from "../../generators/ruby/src/naming";
@@ -23,15 +30,20 @@ interface LanguageParity {
   read(): Surface | string;
 }
 
-/** resource → methods the plan asks for, cased for one language. */
-function expectedSurface(ir: IR, naming: LanguageNaming): Surface {
+/** resource → methods the plan asks for (resource accessors dotted for nested ones), cased for one language. */
+function expectedSurface(plan: SdkPlan, naming: LanguageNaming): Surface {
   const surface: Surface = {};
-  for (const resource of ir.resources) {
-    const name = resource.path.map((segment) => naming.identifier(segment.words, "resource")).join(".");
-    surface[name] = resource.operations.map((operation) => naming.identifier(operation.name.words, "method"));
-    if (resource.id === "webhooks" && ir.webhookSignature) {
-      surface[name].push(...WEBHOOK_HELPERS.map((words) => naming.identifier(words, "method")));
-    }
+  const accessor = new Map<string, string>();
+  for (const resource of allResources(plan)) {
+    const parent = resource.id.includes(".")
+      ? accessor.get(resource.id.slice(0, resource.id.lastIndexOf(".")))
+      : undefined;
+    const name = [parent, naming.identifier(resource.property, "resource")].filter(Boolean).join(".");
+    accessor.set(resource.id, name);
+    const methods = resource.methods.map((method) => naming.identifier(method.name, "method"));
+    if (resource.verifiesWebhooks)
+      methods.push(...WEBHOOK_HELPERS.map((words) => naming.identifier(words, "method")));
+    if (methods.length > 0) surface[name] = methods;
   }
   return surface;
 }
@@ -117,7 +129,7 @@ function compare(expected: Surface, actual: Surface): string[] {
   return problems;
 }
 
-/** Operation ids (resource.method, raw) called by any scenario step. */
+/** Method ids (`resource.method`, as `pnpm codegen inspect` prints them) called by any scenario step. */
 function calledOperations(): Set<string> {
   const dir = join(ROOT, "testdata", "conformance", "scenarios");
   const called = new Set<string>();
@@ -130,24 +142,19 @@ function calledOperations(): Set<string> {
 
 const out = process.argv[2];
 if (!out) throw new Error("usage: tsx scripts/conformance/parity.ts <out.json>");
-const ir = buildIR(await loadSpec(join(ROOT, "spec", "openapi.yaml")));
+const spec = await loadSpec(join(ROOT, "spec", "openapi.yaml"));
+const plan = buildPlan(buildIR(spec), { document: spec.document });
 const languages: Record<string, { ok: boolean; problems: string[] }> = {};
 for (const [id, language] of Object.entries(LANGUAGES)) {
   const actual = language.read();
   const problems =
-    typeof actual === "string" ? [actual] : compare(expectedSurface(ir, language.naming), actual);
+    typeof actual === "string" ? [actual] : compare(expectedSurface(plan, language.naming), actual);
   languages[id] = { ok: problems.length === 0, problems };
 }
 const called = calledOperations();
-const uncovered = ir.resources
-  .flatMap((resource) => resource.operations.map((operation) => `${resource.id}.${operation.name.raw}`))
-  .filter((id) => !called.has(id));
-const unknown = [...called].filter(
-  (id) =>
-    !ir.resources.some((resource) =>
-      resource.operations.some((op) => `${resource.id}.${op.name.raw}` === id),
-    ),
-);
+const planned = allResources(plan).flatMap((resource) => resource.methods.map((method) => method.id));
+const uncovered = planned.filter((id) => !called.has(id));
+const unknown = [...called].filter((id) => !planned.includes(id));
 const coverage = {
   ok: uncovered.length === 0 && unknown.length === 0,
   problems: [
