@@ -1,7 +1,13 @@
 import type { LanguageTarget } from "@embott/codegen-core";
+import { createPhpEmitter } from "./emit/emitter";
 import { phpNaming } from "./naming";
 
+export { createPhpEmitter } from "./emit/emitter";
 export { phpNaming } from "./naming";
 
-/** Php target for the CLI: naming is ready; no emitter has been written yet. */
-export const phpTarget: LanguageTarget = { language: "php", naming: phpNaming, emitter: undefined };
+/** PHP target for the CLI. */
+export const phpTarget: LanguageTarget = {
+  language: "php",
+  naming: phpNaming,
+  emitter: createPhpEmitter(phpNaming),
+};

@@ -1,0 +1,256 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Embott\Core;
+
+use Embott\Exception\ConnectionException;
+use Embott\Exception\SdkException;
+use Embott\Http\BufferedStream;
+use Embott\Http\Request;
+use Embott\Http\Response;
+use Embott\Http\StreamedResponse;
+use Embott\Http\StreamingTransport;
+use Embott\Pagination\Page;
+use Embott\Pagination\Pagination;
+use Embott\Streaming\Stream;
+use Embott\Streaming\StreamSpec;
+
+/**
+ * Base of the generated client: authentication, retries with backoff, idempotency keys, timeouts, typed errors,
+ * pages, streams and logging. Generated services call call(), callPage() and callStream().
+ */
+abstract class BaseClient
+{
+    public readonly string $baseUrl;
+    private readonly ClientOptions $options;
+    private readonly Redactor $redactor;
+    private readonly ErrorFactory $errors;
+    private readonly Log $log;
+    private readonly Headers $headers;
+
+    /** @param string|array<string, mixed> $options an API key, or the options array */
+    public function __construct(
+        #[\SensitiveParameter] string|array $options,
+        protected readonly SdkConfig $config,
+    ) {
+        $this->options = new ClientOptions(is_string($options) ? ['api_key' => $options] : $options, $config);
+        $this->baseUrl = $this->options->baseUrl;
+        $secrets = array_values(array_filter([$this->options->apiKey, $this->options->webhookSecret]));
+        $authHeader = str_starts_with($config->auth, 'header:') ? [substr($config->auth, 7)] : [];
+        $this->redactor = new Redactor($secrets, $authHeader);
+        $this->errors = new ErrorFactory($this->redactor, $config->apiKeyEnv);
+        $this->log = new Log($this->options->logger, $this->redactor);
+        $this->headers = new Headers($config, $this->options);
+    }
+
+    /**
+     * Sends one operation and returns the decoded JSON body (null when empty).
+     *
+     * @param array<mixed> $params
+     * @param array<mixed> $options per-call options: timeout, max_retries, headers, idempotency_key, query
+     */
+    public function call(Operation $operation, array $params, array $options = []): mixed
+    {
+        $call = Call::of($operation, $params, $this->options->forCall($options), false);
+        return $this->decode($this->send($call));
+    }
+
+    /**
+     * Sends a list operation and returns its first page; iterate the page to walk every item of every page.
+     *
+     * @param array<mixed> $params
+     * @param array<mixed> $options
+     * @param \Closure(array<mixed>): mixed $item builds one item
+     */
+    public function callPage(
+        Operation $operation,
+        array $params,
+        array $options,
+        Pagination $pagination,
+        \Closure $item,
+    ): Page {
+        $call = Call::of($operation, $params, $this->options->forCall($options), false);
+        $load = function (string $path, array $query) use ($call): array {
+            $response = $this->send($call->withTarget($path, $query));
+            return [$this->decode($response), $response->headers];
+        };
+        [$body, $headers] = $load($call->path, $call->query);
+        return new Page($pagination, $load, $item, $call->path, $call->query, $body, $headers, $this->baseUrl);
+    }
+
+    /**
+     * Sends a streaming operation; returns once the response headers arrive. Iterate the stream for its events.
+     *
+     * @param array<mixed> $params
+     * @param array<mixed> $options
+     * @param \Closure(array<mixed>): mixed $event builds one event
+     */
+    public function callStream(
+        Operation $operation,
+        array $params,
+        array $options,
+        StreamSpec $spec,
+        \Closure $event,
+    ): Stream {
+        $call = Call::of($operation, $params, $this->options->forCall($options), true);
+        $response = $this->send($call);
+        $streamed = $response instanceof Response ? new BufferedStream($response) : $response;
+        return new Stream($streamed, $spec, $event, $this->errors);
+    }
+
+    /** @internal the webhook signing secret from the options or its environment variable */
+    public function webhookSecret(): ?string
+    {
+        return $this->options->webhookSecret;
+    }
+
+    /** @internal */
+    public function sdkConfig(): SdkConfig
+    {
+        return $this->config;
+    }
+
+    /** @return array<string, mixed> the configuration with every secret masked */
+    public function __debugInfo(): array
+    {
+        return [
+            'baseUrl' => $this->baseUrl,
+            'apiKey' => $this->options->apiKey === null ? null : '***',
+            'maxRetries' => $this->options->maxRetries,
+            'timeout' => $this->options->timeout,
+            'maxRetryAfter' => $this->options->maxRetryAfter,
+            'transport' => $this->options->transport::class,
+        ];
+    }
+
+    /** @return array<string, mixed> */
+    public function __serialize(): array
+    {
+        throw new SdkException('A client cannot be serialized: it holds the API key. Create a new one instead.');
+    }
+
+    /** Waits between retries; tests override it to record the delays instead of sleeping. */
+    protected function sleep(float $seconds): void
+    {
+        usleep((int) round($seconds * 1_000_000));
+    }
+
+    /** Jitter source in [0, 1). */
+    protected function random(): float
+    {
+        return mt_rand() / (mt_getrandmax() + 1);
+    }
+
+    /** Unix time in seconds (for HTTP-date Retry-After). */
+    protected function now(): float
+    {
+        return microtime(true);
+    }
+
+    /** Sends with retries; returns a response below 400 or throws a typed exception. */
+    private function send(Call $call): Response|StreamedResponse
+    {
+        $url = Query::appendTo($this->url($call->path), Query::build($call->query + $this->headers->authQuery()));
+        $headers = $this->headers->for($call);
+        $payload = $call->body === null ? null : Json::encode($call->body);
+        $transport = $this->options->transport;
+        for ($retry = 0;; $retry++) {
+            $attemptHeaders = $headers + [$this->headers->telemetry('Retry-Count') => (string) $retry];
+            $request = new Request($call->method, $url, $attemptHeaders, $payload, $call->timeout);
+            $this->log->debug("$call->method $url", ['retry' => $retry, 'headers' => $attemptHeaders]);
+            $started = microtime(true);
+            try {
+                $response = $call->stream && $transport instanceof StreamingTransport
+                    ? $transport->openStream($request)
+                    : $transport->send($request);
+            } catch (ConnectionException $error) {
+                if ($retry >= $call->maxRetries) {
+                    throw $this->scrubbed($error, $call->idempotencyKey, $retry);
+                }
+                $this->wait(RetryPolicy::backoff($retry, $this->random()), $call, $error->getMessage());
+                continue;
+            }
+            [$status, $responseHeaders] = $response instanceof Response
+                ? [$response->status, $response->headers]
+                : [$response->status(), $response->headers()];
+            $this->log->debug("$call->method $url -> $status", [
+                'request_id' => $responseHeaders['x-request-id'] ?? null,
+                'duration_ms' => (int) round((microtime(true) - $started) * 1000),
+            ]);
+            if ($status < 400) {
+                return $response;
+            }
+            $body = $response instanceof Response ? $response->body : self::drain($response);
+            $cap = $this->options->maxRetryAfter;
+            $delay = RetryPolicy::isRetryable($status, $responseHeaders) && $retry < $call->maxRetries
+                ? RetryPolicy::delay($retry, $responseHeaders, $cap, $this->random(), $this->now())
+                : false;
+            if (!is_float($delay)) {
+                $overCap = $delay === null ? $cap : null;
+                $error = $this->errors->fromResponse(
+                    $status,
+                    $responseHeaders,
+                    $body,
+                    $call->idempotencyKey,
+                    $retry,
+                    $this->now(),
+                    $overCap,
+                );
+                throw $error;
+            }
+            $this->wait($delay, $call, "HTTP $status");
+        }
+    }
+
+    private function wait(float $seconds, Call $call, string $reason): void
+    {
+        $this->log->info(sprintf('Retrying %s %s in %.3f s after: %s', $call->method, $call->path, $seconds, $reason));
+        $this->sleep($seconds);
+    }
+
+    private function url(string $path): string
+    {
+        return preg_match('~^https?://~i', $path) === 1 ? $path : $this->baseUrl . '/' . ltrim($path, '/');
+    }
+
+    private function decode(Response|StreamedResponse $response): mixed
+    {
+        $body = $response instanceof Response ? $response->body : self::drain($response);
+        if (trim($body) === '') {
+            return null;
+        }
+        try {
+            return json_decode($body, true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
+        } catch (\JsonException $error) {
+            $requestId = $response instanceof Response ? $response->header('x-request-id') : null;
+            throw new SdkException(
+                "The API answered with a body that is not valid JSON ({$error->getMessage()})"
+                . ($requestId !== null ? " (request $requestId)" : '') . '.',
+            );
+        }
+    }
+
+    private static function drain(StreamedResponse $response): string
+    {
+        $body = '';
+        try {
+            foreach ($response->chunks() as $chunk) {
+                $body .= $chunk;
+            }
+        } catch (ConnectionException) {
+            // the error body is best effort: the status already says what failed
+        } finally {
+            $response->close();
+        }
+        return $body;
+    }
+
+    private function scrubbed(ConnectionException $error, ?string $idempotencyKey, int $retries): ConnectionException
+    {
+        $message = $this->redactor->text($error->getMessage()) . ($retries > 0 ? " (after $retries retries)" : '');
+        $class = $error::class;
+        $same = $message === $error->getMessage() && $error->getPrevious() === null;
+        return ($same ? $error : new $class($message))->withIdempotencyKey($idempotencyKey);
+    }
+}

@@ -1,0 +1,81 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Embott\Core;
+
+/** One call as the client sends it: bound parameters plus the per-call options, before any attempt. */
+final class Call
+{
+    /**
+     * @param array<string, mixed> $query
+     * @param array<string, string> $headers the operation's header parameters
+     * @param array<string, string|null> $extraHeaders the per-call `headers` option (null removes a header)
+     */
+    public function __construct(
+        public readonly string $method,
+        public readonly string $path,
+        public readonly array $query,
+        public readonly array $headers,
+        public readonly mixed $body,
+        public readonly float $timeout,
+        public readonly int $maxRetries,
+        public readonly array $extraHeaders,
+        public readonly ?string $idempotencyKey,
+        public readonly bool $stream,
+    ) {
+    }
+
+    /**
+     * @param array<mixed> $params
+     * @param array{timeout: float, max_retries: int, headers: array<string, string|null>,
+     *   idempotency_key: ?string, query: array<string, mixed>} $options
+     */
+    public static function of(Operation $operation, array $params, array $options, bool $stream): self
+    {
+        $bound = $operation->bind($params);
+        $safe = in_array($operation->method, ['GET', 'HEAD', 'OPTIONS'], true);
+        return new self(
+            $operation->method,
+            $bound['path'],
+            $bound['query'] + $options['query'],
+            $bound['headers'],
+            $bound['body'],
+            $options['timeout'],
+            $options['max_retries'],
+            $options['headers'],
+            $safe ? null : ($options['idempotency_key'] ?? self::newIdempotencyKey()),
+            $stream,
+        );
+    }
+
+    /**
+     * The same call for another page: another path (a link) or query (a cursor).
+     *
+     * @param array<string, mixed> $query
+     */
+    public function withTarget(string $path, array $query): self
+    {
+        return new self(
+            $this->method,
+            $path,
+            $query,
+            $this->headers,
+            $this->body,
+            $this->timeout,
+            $this->maxRetries,
+            $this->extraHeaders,
+            $this->idempotencyKey,
+            $this->stream,
+        );
+    }
+
+    /** A fresh random key ("idem_<uuid v4>"), generated once per call and reused on every retry. */
+    private static function newIdempotencyKey(): string
+    {
+        $bytes = random_bytes(16);
+        $bytes[6] = chr(ord($bytes[6]) & 0x0f | 0x40);
+        $bytes[8] = chr(ord($bytes[8]) & 0x3f | 0x80);
+        return 'idem_' . vsprintf('%s%s-%s-%s-%s-%s%s%s', str_split(bin2hex($bytes), 4));
+    }
+}

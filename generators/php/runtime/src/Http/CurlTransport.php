@@ -1,0 +1,99 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Embott\Http;
+
+use Embott\Exception\InvalidArgumentException;
+
+/**
+ * The default transport: ext-curl with one persistent handle, so consecutive requests reuse the connection
+ * (HTTP keep-alive, TLS session cache). Streams get a handle of their own, driven by curl_multi.
+ */
+final class CurlTransport implements StreamingTransport
+{
+    private ?\CurlHandle $handle = null;
+
+    /**
+     * @param float $connectTimeout seconds to establish a connection (capped by each request's timeout)
+     * @param array<int, mixed> $curlOptions extra CURLOPT_* values for every request (e.g. a proxy or CA bundle)
+     */
+    public function __construct(
+        private readonly float $connectTimeout = 10.0,
+        private readonly array $curlOptions = [],
+    ) {
+        if (!extension_loaded('curl')) {
+            throw new InvalidArgumentException('CurlTransport needs ext-curl: install it (e.g. apt install php-curl).');
+        }
+        if (!($connectTimeout > 0)) {
+            throw new InvalidArgumentException(
+                "connectTimeout must be a positive number of seconds, got $connectTimeout",
+            );
+        }
+    }
+
+    public function send(Request $request): Response
+    {
+        $handle = $this->handle ??= self::newHandle();
+        curl_reset($handle);
+        $headers = new HeaderCollector();
+        curl_setopt_array($handle, $this->options($request, $headers) + [
+            CURLOPT_RETURNTRANSFER => true,
+            CURLOPT_TIMEOUT_MS => self::milliseconds($request->timeout),
+        ]);
+        $body = curl_exec($handle);
+        if (!is_string($body)) {
+            throw CurlFailure::from(curl_errno($handle), curl_error($handle), $request);
+        }
+        return new Response(curl_getinfo($handle, CURLINFO_RESPONSE_CODE), $headers->headers, $body);
+    }
+
+    public function openStream(Request $request): StreamedResponse
+    {
+        $handle = self::newHandle();
+        $headers = new HeaderCollector();
+        curl_setopt_array($handle, $this->options($request, $headers));
+        return CurlStream::start($handle, $headers, $request);
+    }
+
+    /** @return array<int, mixed> */
+    private function options(Request $request, HeaderCollector $headers): array
+    {
+        $lines = ['Expect:'];
+        foreach ($request->headers as $name => $value) {
+            $lines[] = "$name: $value";
+        }
+        $options = [
+            CURLOPT_URL => $request->url,
+            CURLOPT_CUSTOMREQUEST => $request->method,
+            CURLOPT_HTTPHEADER => $lines,
+            CURLOPT_HEADERFUNCTION => $headers->collect(...),
+            CURLOPT_CONNECTTIMEOUT_MS => self::milliseconds(min($this->connectTimeout, $request->timeout)),
+            CURLOPT_NOSIGNAL => true,
+            CURLOPT_FOLLOWLOCATION => false,
+            CURLOPT_PROTOCOLS => CURLPROTO_HTTP | CURLPROTO_HTTPS,
+            CURLOPT_ENCODING => '',
+        ];
+        if ($request->method === 'HEAD') {
+            $options[CURLOPT_NOBODY] = true;
+        }
+        if ($request->body !== null) {
+            $options[CURLOPT_POSTFIELDS] = $request->body;
+        }
+        return $this->curlOptions + $options;
+    }
+
+    private static function newHandle(): \CurlHandle
+    {
+        $handle = curl_init();
+        if ($handle === false) {
+            throw new \RuntimeException('curl_init() failed');
+        }
+        return $handle;
+    }
+
+    private static function milliseconds(float $seconds): int
+    {
+        return max(1, (int) ceil($seconds * 1000));
+    }
+}

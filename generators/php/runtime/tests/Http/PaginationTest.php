@@ -1,0 +1,63 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Embott\Tests\Http;
+
+use Embott\Exception\PaginationCycleException;
+use Embott\Exception\SdkException;
+use Embott\Pagination\Pagination;
+
+final class PaginationTest extends ServerTestCase
+{
+    /** @return iterable<string, array{Pagination}> */
+    public static function styles(): iterable
+    {
+        yield 'cursor' => [new Pagination('cursor', limitParam: 'limit', cursorParam: 'cursor', nextCursor: 'next_cursor', hasMore: 'has_more')];
+        yield 'offset' => [new Pagination('offset', items: 'results.items', limitParam: 'limit', offsetParam: 'offset', total: 'total')];
+        yield 'page' => [new Pagination('page', limitParam: 'limit', pageParam: 'page', totalPages: 'total_pages')];
+        yield 'link' => [new Pagination('link', limitParam: 'limit')];
+    }
+
+    /** @dataProvider styles */
+    public function testWalksEveryItemOfEveryPageLazily(Pagination $pagination): void
+    {
+        $client = $this->client();
+        $op = self::op('GET', "/pages/{$pagination->style}", ['limit', 'total', 'status']);
+        $page = $client->callPage($op, ['limit' => 10, 'total' => 25, 'status' => 'open'], [], $pagination, static fn (array $raw): object => (object) $raw);
+        self::assertCount(10, $page->data);
+        self::assertTrue($page->hasNextPage());
+        $ids = [];
+        foreach ($page as $item) {
+            $ids[] = $item->n;
+            if ($pagination->style !== 'link') {
+                self::assertSame('open', $item->filter, 'filters carry over to later pages');
+            }
+        }
+        self::assertSame(range(0, 24), $ids);
+        $last = $page->getNextPage()->getNextPage();
+        self::assertCount(5, $last->data);
+        self::assertFalse($last->hasNextPage());
+        $this->expectException(SdkException::class);
+        $last->getNextPage();
+    }
+
+    public function testStopsOnACursorCycle(): void
+    {
+        $pagination = new Pagination('cursor', cursorParam: 'cursor', nextCursor: 'next_cursor', hasMore: 'has_more');
+        $page = $this->client()->callPage(self::op('GET', '/pages/cycle'), [], [], $pagination, static fn (array $raw): array => $raw);
+        $seen = 0;
+        $this->expectException(PaginationCycleException::class);
+        foreach ($page as $item) {
+            self::assertLessThan(10, ++$seen);
+        }
+    }
+
+    public function testRefusesALinkToAnotherOrigin(): void
+    {
+        $page = $this->client()->callPage(self::op('GET', '/pages/foreign'), [], [], new Pagination('link'), static fn (array $raw): array => $raw);
+        $this->expectException(SdkException::class);
+        $this->expectExceptionMessage('another origin');
+        $page->hasNextPage();
+    }
+}

@@ -1,0 +1,254 @@
+import {
+  type LanguageNaming,
+  type MethodPlan,
+  type ModelPlan,
+  modelById,
+  type ResourcePlan,
+  type SdkPlan,
+} from "@embott/codegen-core";
+import { PhpTypes } from "./types";
+import type {
+  PhpEvents,
+  PhpMethod,
+  PhpModel,
+  PhpParam,
+  PhpReturn,
+  PhpSdk,
+  PhpService,
+  PhpUnionModel,
+} from "./view";
+
+/** Version of the generated package (all SDKs are versioned together). */
+export const SDK_VERSION = "0.1.0";
+
+/** The PHP view of a plan: every name cased and escaped by the PHP naming refiner, every type mapped. */
+export function phpView(plan: SdkPlan, naming: LanguageNaming): PhpSdk {
+  const types = new PhpTypes(plan, naming);
+  const namespace = naming.identifier(plan.client.name, "type");
+  const auth = authOf(plan);
+  const models = plan.models.flatMap((model) => modelView(model, plan, types, naming));
+  const events = eventsView(plan, types, naming, models);
+  const signature = plan.webhooks?.signature;
+  return {
+    namespace,
+    clientClass: "Client",
+    sdkName: plan.sdk.packageName.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+    sdkVersion: SDK_VERSION,
+    apiTitle: plan.info.title,
+    apiVersion: plan.info.version,
+    defaultBaseUrl: plan.client.servers[0]?.url ?? plan.client.defaultBaseUrl,
+    serverVariables: (plan.client.servers[0]?.variables ?? []).map((variable) => ({
+      option: variable.placeholder,
+      default: variable.default,
+      enum: variable.enum ?? [],
+      description: variable.description,
+    })),
+    auth,
+    apiKeyEnv: auth === "none" ? undefined : plan.client.env.apiKey,
+    baseUrlEnv: plan.client.env.baseUrl,
+    webhookSecretEnv: signature ? plan.client.env.webhookSecret : undefined,
+    webhookScheme: signature
+      ? {
+          header: signature.header,
+          scheme: signature.scheme,
+          encoding: signature.encoding,
+          prefix: signature.prefix ?? "",
+          tolerance: signature.tolerance ?? 300,
+        }
+      : undefined,
+    services: plan.resources.map((resource) =>
+      serviceView(resource, [], types, naming, signature !== undefined),
+    ),
+    models,
+    events,
+  };
+}
+
+/** The runtime's `SdkConfig::$auth` for the primary scheme. */
+function authOf(plan: SdkPlan): string {
+  const primary = plan.client.auth.schemes.find((scheme) => scheme.id === plan.client.auth.primary);
+  if (!primary) return "none";
+  switch (primary.placement) {
+    case "bearer":
+    case "basic":
+      return primary.placement;
+    case "header":
+    case "query":
+      return `${primary.placement}:${primary.parameterName ?? "api_key"}`;
+    default:
+      return "none";
+  }
+}
+
+function serviceView(
+  resource: ResourcePlan,
+  parents: string[],
+  types: PhpTypes,
+  naming: LanguageNaming,
+  signs: boolean,
+): PhpService {
+  const property = naming.identifier(resource.property, "property");
+  const path = [...parents, property];
+  return {
+    property,
+    className: `${naming.identifier(resource.className, "type")}Service`,
+    description: resource.description,
+    methods: resource.methods.map((method) => methodView(method, path, types, naming)),
+    children: resource.children.map((child) => serviceView(child, path, types, naming, signs)),
+    webhookHelpers: signs && resource.verifiesWebhooks,
+  };
+}
+
+function methodView(method: MethodPlan, path: string[], types: PhpTypes, naming: LanguageNaming): PhpMethod {
+  const name = naming.identifier(method.name, "method");
+  const params: PhpParam[] = method.params
+    .filter((param) => param.location !== "cookie")
+    .map((param) => ({
+      wire: param.wireName,
+      in: param.location === "cookie" ? "header" : param.location,
+      required: param.required,
+      type: types.of(param.type),
+      doc: types.input(param.type),
+      description: param.docs,
+      deprecated: param.deprecated,
+    }));
+  const flag = method.request.filled.streamFlag;
+  return {
+    name,
+    label: `${path.join(".")}.${name}`,
+    summary: method.docs.summary,
+    description: method.docs.description,
+    deprecated: method.deprecated,
+    httpMethod: method.request.method.toUpperCase(),
+    path: method.request.path,
+    params,
+    openBody: method.request.body?.extraFields !== undefined,
+    wholeBody: method.params.find((param) => param.wholeBody)?.wireName,
+    fixedBody: flag ? { [flag.field]: flag.value } : {},
+    returns: returnOf(method, types),
+    scopes: method.scopes,
+  };
+}
+
+function returnOf(method: MethodPlan, types: PhpTypes): PhpReturn {
+  if (method.kind === "page" && method.pagination) {
+    const descriptor = Object.fromEntries(
+      Object.entries(method.pagination.descriptor).filter(([, value]) => value !== undefined),
+    ) as Record<string, string | number>;
+    return { kind: "page", item: types.of(method.pagination.item), pagination: descriptor };
+  }
+  if (method.kind === "stream" && method.stream) {
+    return {
+      kind: "stream",
+      event: types.of(method.stream.event),
+      discriminator: method.stream.discriminator ?? "type",
+      final: method.stream.final,
+      parse: method.stream.parse,
+    };
+  }
+  const response = method.response;
+  if (response.kind === "empty") return { kind: "void" };
+  if (response.kind === "json" && response.type) return { kind: "model", type: types.of(response.type) };
+  return { kind: "model", type: types.of({ kind: "unknown" }) };
+}
+
+function modelView(model: ModelPlan, plan: SdkPlan, types: PhpTypes, naming: LanguageNaming): PhpModel[] {
+  const className = types.className(model);
+  switch (model.kind) {
+    case "object":
+      return [
+        {
+          kind: "object",
+          className,
+          description: model.docs,
+          deprecated: model.deprecated,
+          properties: model.fields
+            .filter((field) => !field.writeOnly)
+            .map((field) => ({
+              wire: field.wireName,
+              name: naming.identifier(field.name, "property"),
+              type: types.of(field.type),
+              nullable: !field.required || field.nullable,
+              description: field.docs,
+              deprecated: field.deprecated,
+            })),
+        },
+      ];
+    case "enum":
+      return [
+        {
+          kind: "enum",
+          className,
+          description: model.docs,
+          valueType:
+            model.valueType === "integer"
+              ? "int"
+              : model.valueType === "number"
+                ? "float"
+                : model.valueType === "boolean"
+                  ? "bool"
+                  : "string",
+          cases: model.values.map((item) => ({
+            constant: naming.identifier(item.name, "constant"),
+            value: item.value,
+          })),
+        },
+      ];
+    case "union": {
+      if (!types.isObjectUnion(model.variants)) return [];
+      const variants = model.variants.map((variant) =>
+        variant.kind === "ref" ? types.className(modelById(plan, variant.id)) : "",
+      );
+      const union: PhpUnionModel = {
+        kind: "union",
+        className,
+        description: model.docs,
+        discriminator: model.discriminator
+          ? {
+              property: model.discriminator.property,
+              mapping: model.discriminator.mapping.map((entry) => ({
+                value: entry.value,
+                className: types.className(modelById(plan, entry.id)),
+              })),
+            }
+          : undefined,
+        variants,
+      };
+      return [union];
+    }
+    case "alias":
+      return [];
+  }
+}
+
+/** The class unwrap() returns: the spec's own event union, or one declared over every event payload. */
+function eventsView(
+  plan: SdkPlan,
+  types: PhpTypes,
+  naming: LanguageNaming,
+  models: PhpModel[],
+): PhpEvents | undefined {
+  const webhooks = plan.webhooks;
+  if (!webhooks || "none" in webhooks.union) return undefined;
+  if ("existing" in webhooks.union) {
+    const model = modelById(plan, webhooks.union.existing);
+    const name = types.className(model);
+    return models.some((candidate) => candidate.className === name) ? { className: name } : undefined;
+  }
+  const className = naming.identifier(webhooks.union.name, "type");
+  const mapping = webhooks.events.flatMap((event) => {
+    const payload = event.payload;
+    if (payload?.kind !== "ref") return [];
+    const model = modelById(plan, payload.id);
+    return model.kind === "object" ? [{ value: event.type, className: types.className(model) }] : [];
+  });
+  if (mapping.length === 0) return undefined;
+  models.push({
+    kind: "union",
+    className,
+    description: "Any webhook event; the `type` field selects the class.",
+    discriminator: { property: "type", mapping },
+    variants: [...new Set(mapping.map((entry) => entry.className))],
+  });
+  return { className };
+}

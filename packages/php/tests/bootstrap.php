@@ -1,0 +1,22 @@
+<?php
+
+declare(strict_types=1);
+
+// Composer's autoloader (`composer dump-autoload`), else the same PSR-4 mapping by hand.
+$composer = dirname(__DIR__) . '/vendor/autoload.php';
+if (is_file($composer)) {
+    require $composer;
+} else {
+    spl_autoload_register(static function (string $class): void {
+        $roots = ['Embott\\Tests\\' => __DIR__ . '/', 'Embott\\' => dirname(__DIR__) . '/src/'];
+        foreach ($roots as $prefix => $dir) {
+            if (str_starts_with($class, $prefix)) {
+                $file = $dir . str_replace('\\', '/', substr($class, strlen($prefix))) . '.php';
+                if (is_file($file)) {
+                    require $file;
+                }
+                return;
+            }
+        }
+    });
+}
