@@ -25,16 +25,16 @@ export const MIRRORS = [
     file: "packages/python/src/embott/_version.py",
     pattern: /^__version__ = "([^"]+)"/m,
   },
-  { language: "php", file: "packages/php/src/Version.php", pattern: /const VERSION = '([^']+)'/ },
   { language: "ruby", file: "packages/ruby/lib/embott/version.rb", pattern: /VERSION = "([^"]+)"/ },
 ];
 
 /**
- * Where each SDK builds its User-Agent from; checked (not written) to contain the version, since the TS client is
- * generated from its package.json and the others read the mirrored constant.
+ * Generated version constants each SDK builds its User-Agent from: checked, not written — the emitters read the
+ * release marker's package.json (core's readReleaseVersion) and sync-versions.mjs regenerates after a bump.
  */
 export const USER_AGENTS = [
   { language: "typescript", file: "packages/typescript/src/client.ts", pattern: /sdkVersion: "([^"]+)"/ },
+  { language: "php", file: "packages/php/src/Client.php", pattern: /const VERSION = '([^']+)'/ },
 ];
 
 export function read(file) {
