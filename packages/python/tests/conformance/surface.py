@@ -1,0 +1,28 @@
+"""Prints the SDK's public surface as JSON, {"<resource>": ["<method>", ...]}, for the parity check.
+
+Resources are the client's public attributes holding a resource namespace; methods are their public callables
+(the `with_raw_response` / `with_streaming_response` views are views, not methods).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+
+from embott import Embott
+
+VIEWS = {"with_raw_response", "with_streaming_response"}
+
+client = Embott(api_key="sk_live_parity_0001", base_url="http://127.0.0.1:9/v1")
+surface: dict[str, list[str]] = {}
+for name, value in vars(client).items():
+    if name.startswith("_") or not type(value).__module__.startswith("embott."):
+        continue
+    methods = [
+        attribute
+        for attribute, member in inspect.getmembers(type(value))
+        if not attribute.startswith("_") and attribute not in VIEWS and callable(member)
+    ]
+    if methods:
+        surface[name] = methods
+print(json.dumps(surface, indent=2))
