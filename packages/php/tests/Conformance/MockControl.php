@@ -76,6 +76,13 @@ final class MockControl
         }
     }
 
+    /** @return list<string> the distinct Idempotency-Keys the mock logged for an operation since the reset */
+    public function idempotencyKeys(string $operationId): array
+    {
+        $log = $this->control('GET', '/__mock/requests?operation_id=' . rawurlencode($operationId));
+        return array_values(array_unique(array_filter(array_column($log['data'], 'idempotency_key'))));
+    }
+
     /** @return list<string> request-log problems (count per operation, distinct idempotency keys) */
     public function checkRequests(array $expected): array
     {

@@ -133,6 +133,14 @@ final class Runner
                 return ['unexpected ' . get_class($error) . ': ' . $error->getMessage()];
             }
             $problems = $this->checkError($error, $expect);
+            if (isset($expect['error']['idempotency_key'], $expect['requests'][0])) {
+                $logged = $this->mock->idempotencyKeys($expect['requests'][0]['operation_id']);
+                $sent = method_exists($error, 'getIdempotencyKey') ? $error->getIdempotencyKey() : null;
+                if (!is_string($sent) || !in_array($sent, $logged, true)) {
+                    $problems[] = 'error idempotency key is ' . json_encode($sent)
+                        . '; the mock received ' . json_encode($logged);
+                }
+            }
             return [...$problems, ...$this->mock->checkRequests($expect['requests'] ?? [])];
         }
         if (isset($expect['error'])) {

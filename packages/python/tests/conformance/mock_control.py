@@ -57,6 +57,12 @@ class MockControl:
             if status != 200:
                 raise RuntimeError(f"the canned server refused the response: {answer}")
 
+    def idempotency_keys(self, operation_id: str) -> list[str]:
+        """The distinct Idempotency-Keys the mock logged for an operation since the reset."""
+        query = urllib.parse.urlencode({"operation_id": operation_id})
+        log = self.control("GET", f"/__mock/requests?{query}")["data"]
+        return sorted({entry["idempotency_key"] for entry in log if entry["idempotency_key"]})
+
     def check_requests(self, expected: list[dict[str, Any]]) -> list[str]:
         """Request-log problems since the reset: count per operation, distinct idempotency keys."""
         problems: list[str] = []

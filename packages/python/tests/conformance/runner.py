@@ -120,7 +120,13 @@ class Runner:
         except Exception as error:  # noqa: BLE001 - every SDK error is an outcome to check
             if "error" not in expect:
                 return [f"unexpected {type(error).__name__}: {error}"]
-            return self.check_error(error, expect) + self.mock.check_requests(expect.get("requests", []))
+            problems = self.check_error(error, expect)
+            if expect["error"].get("idempotency_key") and expect.get("requests"):
+                logged = self.mock.idempotency_keys(expect["requests"][0]["operation_id"])
+                sent = getattr(error, "idempotency_key", None)
+                if not isinstance(sent, str) or sent not in logged:
+                    problems.append(f"error idempotency key is {sent!r}; the mock received {logged!r}")
+            return problems + self.mock.check_requests(expect.get("requests", []))
         if "error" in expect:
             return [f"expected a {expect['error']['class']} error, got a {outcome['kind']}"]
         problems = self.check_outcome(outcome, result, headers, expect)

@@ -58,6 +58,12 @@ module Conformance
       raise "the canned server refused the response: #{answer}" unless status == 200
     end
 
+    # The distinct Idempotency-Keys the mock logged for an operation since the reset.
+    def idempotency_keys(operation_id)
+      log = control("GET", "/__mock/requests?operation_id=#{URI.encode_www_form_component(operation_id)}")["data"]
+      log.map { |entry| entry["idempotency_key"] }.compact.reject(&:empty?).uniq
+    end
+
     # Request-log problems since the reset: count per operation, distinct idempotency keys.
     def check_requests(expected)
       expected.flat_map do |want|

@@ -110,7 +110,7 @@ module Conformance
       rescue StandardError, ScriptError => e
         return ["unexpected #{e.class}: #{e.message}"] unless expect.key?("error")
 
-        return check_error(e, expect) + @mock.check_requests(expect["requests"] || [])
+        return check_error(e, expect) + key_problems(e, expect) + @mock.check_requests(expect["requests"] || [])
       end
       return ["expected a #{expect["error"]["class"]} error, got a #{outcome[:kind]}"] if expect.key?("error")
 
@@ -178,6 +178,15 @@ module Conformance
       end
       problems << "error request id is #{api&.request_id.inspect}, expected req_..." if want["request_id"] && !api&.request_id.to_s.start_with?("req_")
       problems + rate_limit_problems(api, expect["rate_limit"])
+    end
+
+    def key_problems(error, expect)
+      operation = expect.dig("requests", 0, "operation_id")
+      return [] unless expect["error"]["idempotency_key"] && operation
+
+      logged = @mock.idempotency_keys(operation)
+      sent = error.respond_to?(:idempotency_key) ? error.idempotency_key : nil
+      sent.is_a?(String) && logged.include?(sent) ? [] : ["error idempotency key is #{sent.inspect}; the mock received #{logged.inspect}"]
     end
 
     def rate_limit_problems(api, want)

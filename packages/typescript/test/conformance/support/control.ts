@@ -56,6 +56,18 @@ export async function applySetup(servers: Servers, scenario: Scenario): Promise<
   }
 }
 
+/** The distinct Idempotency-Keys the mock logged for an operation since the reset. */
+export async function loggedIdempotencyKeys(servers: Servers, operationId: string): Promise<string[]> {
+  const log = (await must(
+    servers,
+    "GET",
+    `/__mock/requests?operation_id=${encodeURIComponent(operationId)}`,
+  )) as {
+    data: { idempotency_key: string | null }[];
+  };
+  return [...new Set(log.data.map((entry) => entry.idempotency_key).filter((key): key is string => !!key))];
+}
+
 /** Checks the request log since the reset: count per operation and distinct idempotency keys. */
 export async function checkRequests(servers: Servers, expected: RequestsExpect[]): Promise<string[]> {
   const problems: string[] = [];

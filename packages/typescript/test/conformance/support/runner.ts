@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Embott } from "../../../src/index";
 import { checkEvents, checkItems, checkMatch, substitute } from "./checks";
-import { applySetup, checkRequests, control, type Servers } from "./control";
+import { applySetup, checkRequests, control, loggedIdempotencyKeys, type Servers } from "./control";
 import type {
   CallExpect,
   CallStep,
@@ -80,6 +80,15 @@ async function runCall(
   const args = (substitute(step.args ?? {}, saved) ?? {}) as JsonObject;
   const outcome = await call(client, step.call, args, step.mode ?? "plain");
   const problems = checkOutcome(outcome, step.expect);
+  const keyOf = step.expect.requests?.[0]?.operation_id;
+  if (outcome.kind === "error" && step.expect.error?.idempotency_key && keyOf) {
+    const logged = await loggedIdempotencyKeys(servers, keyOf);
+    const sent = outcome.error.idempotencyKey;
+    if (typeof sent !== "string" || !logged.includes(sent))
+      problems.push(
+        `error idempotency key is ${JSON.stringify(sent)}; the mock received ${JSON.stringify(logged)}`,
+      );
+  }
   if (outcome.kind === "result" && step.save) saved[step.save] = outcome.value;
   if (step.expect.requests) problems.push(...(await checkRequests(servers, step.expect.requests)));
   return problems;

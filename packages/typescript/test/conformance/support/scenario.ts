@@ -39,6 +39,7 @@ export interface ErrorExpect {
   message_excludes?: string[];
   retries?: number;
   request_id?: true;
+  idempotency_key?: true;
 }
 
 export interface RequestsExpect {

@@ -53,6 +53,8 @@ export interface NeutralError {
   message: string;
   retries: number | undefined;
   requestId: string | null;
+  /** The Idempotency-Key the SDK sent, when it exposes it on the error. */
+  idempotencyKey: unknown;
   rateLimit: { limit: number | undefined; retryAfter: number | undefined } | null;
 }
 
@@ -140,6 +142,7 @@ export function neutralError(error: unknown): NeutralError {
     message: error.message,
     retries: retried ? Number(retried[1]) : api ? 0 : undefined,
     requestId: api?.requestId ?? null,
+    idempotencyKey: (error as { idempotencyKey?: unknown }).idempotencyKey,
     rateLimit: api?.rateLimit ? { limit: api.rateLimit.limit, retryAfter: api.rateLimit.retryAfter } : null,
   };
 }
