@@ -10,6 +10,8 @@ import { ROOT } from "../lib/toolchain.mjs";
 import { LANGUAGES } from "./languages.mjs";
 
 const OUT = join(ROOT, ".conformance");
+/** A runner that hangs (a stuck socket, a deadlocked receiver) is stopped and its column turns red. */
+const RUNNER_TIMEOUT_MS = 5 * 60 * 1000;
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 
 function scenarioIds() {
@@ -34,10 +36,18 @@ function runLanguage(language) {
     encoding: "utf8",
     env: { ...process.env, CONFORMANCE_RESULTS: resultsFile },
     maxBuffer: 64 * 1024 * 1024,
+    timeout: RUNNER_TIMEOUT_MS,
+    killSignal: "SIGTERM",
   });
   const output = `${run.stdout ?? ""}${run.stderr ?? ""}`;
   writeFileSync(join(OUT, `${language.id}.log`), output);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (run.error?.code === "ETIMEDOUT") {
+    return {
+      reason: `the ${language.name} runner was stopped after ${RUNNER_TIMEOUT_MS / 1000} s`,
+      results: {},
+    };
+  }
   if (!existsSync(resultsFile)) {
     return {
       reason: `the ${language.name} runner wrote no results (exit ${run.status}); last output:\n${tail(output)}`,

@@ -76,6 +76,14 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, EMBOTT_MOCK_URL: mock.url, CONFORMANCE_CANNED_URL: canned.url },
   });
+  // Stopped from outside (the matrix's timeout, Ctrl-C): stop the runner and the mock with us.
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.once(signal, () => {
+      child.kill("SIGTERM");
+      mock.child.kill("SIGTERM");
+      process.exit(1);
+    });
+  }
   const code = await new Promise((resolve) => {
     child.once("error", (error) => {
       console.error(`✗ could not start ${command[0]}: ${error.message}`);
