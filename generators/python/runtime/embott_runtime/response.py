@@ -1,0 +1,124 @@
+"""Parsing response bodies into typed results, and the raw response view (`.with_raw_response`)."""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import json
+from typing import Any, Awaitable, Callable, Generic, TypeVar, cast
+
+import httpx
+import pydantic
+from typing_extensions import ParamSpec
+
+from .errors import APIResponseValidationError
+from .models import BaseModel
+from .types import header
+
+_T = TypeVar("_T")
+_P = ParamSpec("_P")
+
+#: Set by the `with_raw_response` wrappers for the one call they make.
+RAW_RESPONSE: contextvars.ContextVar[bool] = contextvars.ContextVar("raw_response", default=False)
+
+
+@functools.cache
+def type_adapter(target: Any) -> pydantic.TypeAdapter[Any]:
+    return pydantic.TypeAdapter(target)
+
+
+def decode_body(response: httpx.Response) -> object:
+    """The body as JSON when it says so, else text; None when empty."""
+    if not response.content:
+        return None
+    content_type = header(response.headers, "content-type") or ""
+    if "json" in content_type:
+        try:
+            return json.loads(response.content)
+        except ValueError:
+            return response.text
+    return response.text
+
+
+def validate(target: type[_T], data: object, response: httpx.Response | None = None) -> _T:
+    """`data` as `target` (a model, list, union...); a mismatch is an APIResponseValidationError."""
+    try:
+        value: _T = type_adapter(cast(Any, target)).validate_python(data)
+    except pydantic.ValidationError as error:
+        raise APIResponseValidationError(
+            f"The response does not have the documented shape: {error.errors()[0]['msg']} at "
+            f"{'.'.join(str(part) for part in error.errors()[0]['loc']) or 'the top level'}.",
+            request=response.request if response is not None else None,
+            body=data,
+        ) from None
+    if isinstance(value, BaseModel) and response is not None:
+        value._request_id = header(response.headers, "x-request-id")  # pyright: ignore[reportPrivateUsage]
+    return value
+
+
+def parse_response(target: type[_T], response: httpx.Response) -> _T:
+    """The typed result of a successful response: bytes and text as they are, JSON validated as `target`."""
+    if target is bytes:
+        return cast(_T, response.content)
+    if target is str and "json" not in (header(response.headers, "content-type") or ""):
+        return cast(_T, response.text)
+    return validate(target, decode_body(response), response)
+
+
+class APIResponse(Generic[_T]):
+    """An answer before parsing: status, headers and body, plus `parse()` for the typed result."""
+
+    def __init__(self, response: httpx.Response, parse: Callable[[], _T]) -> None:
+        self.http_response = response
+        self._parse = parse
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        return header(self.http_response.headers, "x-request-id")
+
+    @property
+    def content(self) -> bytes:
+        return self.http_response.content
+
+    def json(self) -> object:
+        return decode_body(self.http_response)
+
+    def parse(self) -> _T:
+        """The typed result the method returns without `.with_raw_response`."""
+        return self._parse()
+
+
+def to_raw_response_wrapper(method: Callable[_P, _T]) -> Callable[_P, APIResponse[_T]]:
+    """`method` returning the `APIResponse` instead of the parsed result."""
+
+    @functools.wraps(method)
+    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_T]:
+        token = RAW_RESPONSE.set(True)
+        try:
+            return cast(APIResponse[_T], method(*args, **kwargs))
+        finally:
+            RAW_RESPONSE.reset(token)
+
+    return wrapped
+
+
+def async_to_raw_response_wrapper(method: Callable[_P, Awaitable[_T]]) -> Callable[_P, Awaitable[APIResponse[_T]]]:
+    """The async twin of `to_raw_response_wrapper`."""
+
+    @functools.wraps(method)
+    async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_T]:
+        token = RAW_RESPONSE.set(True)
+        try:
+            return cast(APIResponse[_T], await method(*args, **kwargs))
+        finally:
+            RAW_RESPONSE.reset(token)
+
+    return wrapped

@@ -1,0 +1,184 @@
+import type { SdkPlan } from "@embott/codegen-core";
+import { docstring } from "./docs";
+import { compareNames, Imports } from "./imports";
+import { type PythonNames, pyString } from "./names";
+import { resourceNames } from "./resources";
+
+/** One constructor option of the client. */
+interface ClientOption {
+  name: string;
+  type: string;
+  /** Passed straight to the runtime's constructor under this keyword (server variables are not). */
+  runtime: boolean;
+}
+
+/** `_client.py`: the sync and async clients, their options and resource accessors. */
+export function renderClientModule(plan: SdkPlan, names: PythonNames, header: string): string {
+  const imports = new Imports();
+  imports.add("__future__", "annotations");
+  const clientName = names.type(plan.client.name);
+  const server = plan.client.servers[0];
+  const variables = server?.variables ?? [];
+  imports.add("typing", "Optional").add("typing", "Mapping").add("typing", "Union").add("typing", "Any");
+  imports.add("functools", "cached_property").add("typing", "TYPE_CHECKING");
+  imports.add("._runtime", "ClientInfo").add("._runtime", "SyncAPIClient").add("._runtime", "AsyncAPIClient");
+  imports.add("._runtime", "NotGiven").add("._runtime", "NOT_GIVEN").add("._runtime", "Timeout").add("._runtime", "client_options");
+  imports.add("._version", "__version__");
+  const variableOptions: ClientOption[] = variables.map((variable) => {
+    const name = names.param(variable.name);
+    let type = "str";
+    if (variable.enum && variable.enum.length > 0) {
+      imports.add("typing", "Literal");
+      type = `Literal[${variable.enum.map(pyString).join(", ")}]`;
+    }
+    return { name, type, runtime: false };
+  });
+  const options = (flavour: "sync" | "async"): ClientOption[] => [
+    { name: "api_key", type: "str", runtime: true },
+    { name: "base_url", type: "str", runtime: true },
+    ...variableOptions,
+    { name: "timeout", type: "Timeout", runtime: true },
+    { name: "max_retries", type: "int", runtime: true },
+    { name: "max_retry_after", type: "float", runtime: true },
+    { name: "default_headers", type: "Mapping[str, str]", runtime: true },
+    { name: "http_client", type: flavour === "sync" ? "httpx.Client" : "httpx.AsyncClient", runtime: true },
+  ];
+  const auth = plan.client.auth.schemes.find((scheme) => scheme.id === plan.client.auth.primary);
+  const info = [
+    `    package=${pyString(names.module([plan.sdk.packageName]))},`,
+    "    version=__version__,",
+    `    api_key_env=${pyString(plan.client.env.apiKey)},`,
+    `    base_url_env=${pyString(plan.client.env.baseUrl)},`,
+    `    log_env=${pyString(plan.client.env.log)},`,
+    `    default_base_url=${pyString(plan.client.defaultBaseUrl)},`,
+    `    auth=${pyString(auth?.placement ?? "none")},`,
+    ...(auth?.parameterName ? [`    auth_name=${pyString(auth.parameterName)},`] : []),
+    ...(plan.client.headers.idempotencyKey.toLowerCase() !== "idempotency-key"
+      ? [`    idempotency_header=${pyString(plan.client.headers.idempotencyKey)},`]
+      : []),
+  ];
+  const serverFunction =
+    variables.length > 0 && server
+      ? `\n\ndef _server_url(${variableOptions.map((option) => `${option.name}: Optional[str]`).join(", ")}) -> str:\n    """The default base URL with the server variables filled in."""\n    return ${variables.reduce(
+          (expression, variable, index) =>
+            `${expression}.replace(${pyString(`{${variable.placeholder}}`)}, ${variableOptions[index]?.name ?? "x"} or ${pyString(variable.default)})`,
+          pyString(server.url),
+        )}\n`
+      : "";
+  const typeChecking = new Imports();
+  const classes = (["sync", "async"] as const).map((flavour) => {
+    const className = flavour === "sync" ? clientName : `Async${clientName}`;
+    const base = flavour === "sync" ? "SyncAPIClient" : "AsyncAPIClient";
+    imports.add("httpx", "Client"); // placeholder, replaced below
+    const own = options(flavour);
+    const signature = own.map((option) => `        ${option.name}: Optional[${option.type}] = None,`).join("\n");
+    const runtimeArgs = own
+      .filter((option) => option.runtime)
+      .map((option) => `            ${option.name}=${option.name},`)
+      .join("\n");
+    const defaultBase =
+      variables.length > 0
+        ? `            default_base_url=_server_url(${variableOptions.map((option) => option.name).join(", ")}),\n`
+        : "";
+    const withOptions = own.map((option) => `        ${option.name}: Union[${option.type}, NotGiven, None] = NOT_GIVEN,`).join("\n");
+    const accessors = plan.resources
+      .map((resource) => {
+        const resourceClass = resourceNames(resource, names);
+        const target = flavour === "sync" ? resourceClass.sync : resourceClass.async;
+        typeChecking.add(`.resources.${resourceClass.module}`, target);
+        const docs = docstring(resource.description?.split("\n\n")[0], "        ");
+        return `    @cached_property\n    def ${names.id(resource.property, "resource")}(self) -> ${target}:\n${docs}        from .resources.${resourceClass.module} import ${target}\n\n        return ${target}(self)\n`;
+      })
+      .join("\n");
+    const docs = docstring(plan.client.docs, "    ");
+    return `
+
+class ${className}(${base}):
+${docs}
+    def __init__(
+        self,
+        *,
+${signature}
+    ) -> None:
+        self._options: dict[str, Any] = client_options(
+${own.map((option) => `            ${option.name}=${option.name},`).join("\n")}
+        )
+        super().__init__(
+            _INFO,
+${runtimeArgs}
+${defaultBase}        )
+
+    def with_options(
+        self,
+        *,
+${withOptions}
+    ) -> ${className}:
+        """A copy of this client with the given options changed (the others are kept)."""
+        changes = client_options(
+${own.map((option) => `            ${option.name}=${option.name},`).join("\n")}
+        )
+        return ${className}(**{**self._options, **changes})
+${accessors ? `\n${accessors}` : ""}`;
+  });
+  const importText = imports.print().replace(/^from httpx import Client\n?/m, "import httpx\n");
+  const checking = typeChecking.empty
+    ? ""
+    : `\nif TYPE_CHECKING:\n${typeChecking
+        .print()
+        .split("\n")
+        .map((line) => (line === "" ? "" : `    ${line}`))
+        .join("\n")}\n`;
+  const all = `__all__ = [${[`Async${clientName}`, clientName].map(pyString).join(", ")}]`;
+  const blocks = [`_INFO = ClientInfo(\n${info.join("\n")}\n)`, serverFunction, ...classes].map((block) => block.trim()).filter((block) => block !== "");
+  return `${header}\n${importText}\n${checking}\n${all}\n\n${blocks.join("\n\n\n")}\n`;
+}
+
+/** `__init__.py`: the client classes, errors, pagination and streaming types, `NOT_GIVEN`, `types`. */
+export function renderPackageInit(plan: SdkPlan, names: PythonNames, header: string): string {
+  const clientName = names.type(plan.client.name);
+  const errors = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "InternalServerError",
+    "InvalidWebhookSignatureError",
+    "NotFoundError",
+    "PaginationCycleError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "StreamTruncatedError",
+    "UnprocessableEntityError",
+  ];
+  const runtime = ["NOT_GIVEN", "APIResponse", "AsyncPage", "AsyncPaginator", "AsyncStream", "NotGiven", "SyncPage", "SyncStream", ...errors];
+  const exported = [clientName, `Async${clientName}`, `${clientName}Error`, "__version__", "types", ...runtime];
+  const imports = new Imports();
+  imports.add(".", "types");
+  imports.add("._client", clientName).add("._client", `Async${clientName}`);
+  for (const name of runtime) imports.add("._runtime", name);
+  imports.add("._version", "__version__");
+  const rootError = `from ._runtime import SDKError as ${clientName}Error`;
+  const sortedAll = sortAll(exported);
+  return `${header}\n"""${docstringSafe(plan.info.title)} SDK for Python."""\n\n${imports.print().replace(/^(from \._version import)/m, `${rootError}\n$1`)}\n\n__all__ = [\n${sortedAll.map((name) => `    ${pyString(name)},\n`).join("")}]\n`;
+}
+
+function docstringSafe(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/"/g, "'");
+}
+
+/** `__all__` in ruff's RUF022 order (isort-style: SCREAMING_CASE, CamelCase, then the rest). */
+export function sortAll(names: string[]): string[] {
+  const rank = (name: string) =>
+    name.length > 1 && name === name.toUpperCase() && /[A-Z]/.test(name) ? 0 : /^[A-Z]/.test(name) ? 1 : 2;
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Names of one `from … import` in isort's order. */
+export function sortImported(names: string[]): string[] {
+  return [...new Set(names)].sort(compareNames);
+}
