@@ -42,6 +42,8 @@ export const LANGUAGES = [
         ],
       ]),
     command: () => [
+      "env",
+      `PYTHONPATH=${join(ROOT, "packages/python/src")}`,
       join(ROOT, "packages/python/.venv/bin/python"),
       "-m",
       "pytest",

@@ -67,9 +67,17 @@ function typescriptSurface(): Surface {
 }
 
 /** Runs a language's surface dumper (prints `{ resource: [methods] }` as JSON). */
-function externalSurface(probe: string, command: string[]): Surface | string {
+function externalSurface(
+  probe: string,
+  command: string[],
+  env: Record<string, string> = {},
+): Surface | string {
   if (!existsSync(join(ROOT, probe))) return `${probe} does not exist on this branch`;
-  const run = spawnSync(command[0]!, command.slice(1), { cwd: ROOT, encoding: "utf8" });
+  const run = spawnSync(command[0]!, command.slice(1), {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
   if (run.error) return `could not run ${command[0]}: ${run.error.message}`;
   if (run.status !== 0)
     return `${command.join(" ")} failed: ${(run.stderr || run.stdout).trim().slice(-500)}`;
@@ -85,10 +93,11 @@ const LANGUAGES: Record<string, LanguageParity> = {
   python: {
     naming: pythonNaming,
     read: () =>
-      externalSurface("packages/python/tests/conformance/surface.py", [
-        join(ROOT, "packages/python/.venv/bin/python"),
+      externalSurface(
         "packages/python/tests/conformance/surface.py",
-      ]),
+        [join(ROOT, "packages/python/.venv/bin/python"), "packages/python/tests/conformance/surface.py"],
+        { PYTHONPATH: join(ROOT, "packages/python/src") },
+      ),
   },
   php: {
     naming: phpNaming,

@@ -70,7 +70,9 @@ class MockControl:
             query = urllib.parse.urlencode({"operation_id": want["operation_id"]})
             log = self.control("GET", f"/__mock/requests?{query}")["data"]
             if len(log) != want["count"]:
-                problems.append(f"{want['operation_id']}: the mock received {len(log)} requests, expected {want['count']}")
+                problems.append(
+                    f"{want['operation_id']}: the mock received {len(log)} requests, expected {want['count']}"
+                )
             if "idempotency_keys" in want:
                 keys = {entry["idempotency_key"] for entry in log if entry["idempotency_key"]}
                 if len(keys) != want["idempotency_keys"]:

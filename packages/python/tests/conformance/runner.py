@@ -117,7 +117,7 @@ class Runner:
             else:
                 with result as stream:
                     outcome = {"kind": "events", "items": [wire(event) for event in stream]}
-        except Exception as error:  # noqa: BLE001 - every SDK error is an outcome to check
+        except Exception as error:  # every SDK error is an outcome to check
             if "error" not in expect:
                 return [f"unexpected {type(error).__name__}: {error}"]
             problems = self.check_error(error, expect)
@@ -182,7 +182,11 @@ class Runner:
             if field in want and value != want[field]
         ]
         message = str(error)
-        problems += [f"error message does not name {text!r}: {message}" for text in want.get("message_contains", []) if text not in message]
+        problems += [
+            f"error message does not name {text!r}: {message}"
+            for text in want.get("message_contains", [])
+            if text not in message
+        ]
         problems += [f"error message contains {text!r}" for text in want.get("message_excludes", []) if text in message]
         request_id = status_error.request_id if status_error else None
         if want.get("request_id") and not re.match(r"^req_", str(request_id)):
@@ -206,7 +210,9 @@ class Runner:
             and case["scheme"]["scheme"] == "timestamped"
             and case["scheme"]["encoding"] == "hex"
         ]
-        problems = [] if len(own) >= min_cases else [f"{len(own)} vectors of the spec's scheme, expected at least {min_cases}"]
+        problems = (
+            [] if len(own) >= min_cases else [f"{len(own)} vectors of the spec's scheme, expected at least {min_cases}"]
+        )
         for case in own:
             body = base64.b64decode(case["body"]) if case["body_encoding"] == "base64" else case["body"].encode()
             got = verify(client, body, case["header"], case["secret"], tolerance=case["tolerance"], now=case["now"])
@@ -236,7 +242,7 @@ class DeliveryCheck:
         arrived = threading.Event()
 
         class Receiver(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("content-length", "0")))
                 received.append(({name.lower(): value for name, value in self.headers.items()}, body))
                 self.send_response(200)
@@ -280,7 +286,9 @@ class DeliveryCheck:
                 problems.append(f"the delivery does not verify with {secret[:10]}...: {verdict}")
             event = wire(self.client.webhooks.unwrap(body, headers, secret))
             if checks.lookup(event, "type") != spec["expect_type"]:
-                problems.append(f"unwrapped event type {checks.lookup(event, 'type')!r}, expected {spec['expect_type']}")
+                problems.append(
+                    f"unwrapped event type {checks.lookup(event, 'type')!r}, expected {spec['expect_type']}"
+                )
         verdict = verify(self.client, body + b" ", signature, secrets[0])
         if verdict != "signature_mismatch":
             problems.append(f"a tampered body gave {verdict}, expected signature_mismatch")

@@ -1,13 +1,14 @@
 """Prints the SDK's public surface as JSON, {"<resource>": ["<method>", ...]}, for the parity check.
 
-Resources are the client's public attributes holding a resource namespace; methods are their public callables
-(the `with_raw_response` / `with_streaming_response` views are views, not methods).
+Resources are the client class's public properties (cached) holding a resource namespace; methods are their public
+callables (the `with_raw_response` / `with_streaming_response` views are views, not methods).
 """
 
 from __future__ import annotations
 
 import inspect
 import json
+from functools import cached_property
 
 from embott import Embott
 
@@ -15,8 +16,11 @@ VIEWS = {"with_raw_response", "with_streaming_response"}
 
 client = Embott(api_key="sk_live_parity_0001", base_url="http://127.0.0.1:9/v1")
 surface: dict[str, list[str]] = {}
-for name, value in vars(client).items():
-    if name.startswith("_") or not type(value).__module__.startswith("embott."):
+for name, member in inspect.getmembers(type(client)):
+    if name.startswith("_") or not isinstance(member, (property, cached_property)):
+        continue
+    value = getattr(client, name)
+    if not type(value).__module__.startswith("embott.resources"):
         continue
     methods = [
         attribute

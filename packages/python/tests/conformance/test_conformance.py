@@ -25,7 +25,7 @@ def test_scenario(path: Path) -> None:
     scenario = json.loads(path.read_text("utf-8"))
     try:
         problems = Runner(MockControl.from_env(), REPO_ROOT).run(scenario)
-    except Exception as error:  # noqa: BLE001 - a runner failure is a red cell with its reason
+    except Exception as error:  # a runner failure is a red cell with its reason
         problems = [f"runner error: {type(error).__name__}: {error}"]
     RESULTS[scenario["id"]] = {"status": "failed" if problems else "passed", "problems": problems}
     assert problems == []
