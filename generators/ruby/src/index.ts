@@ -1,7 +1,9 @@
 import type { LanguageTarget } from "@embott/codegen-core";
+import { rubyEmitter } from "./emit";
 import { rubyNaming } from "./naming";
 
+export { rubyEmitter } from "./emit";
 export { rubyNaming } from "./naming";
 
-/** Ruby target for the CLI: naming is ready; no emitter has been written yet. */
-export const rubyTarget: LanguageTarget = { language: "ruby", naming: rubyNaming, emitter: undefined };
+/** Ruby target for the CLI: naming and the gem emitter. */
+export const rubyTarget: LanguageTarget = { language: "ruby", naming: rubyNaming, emitter: rubyEmitter };

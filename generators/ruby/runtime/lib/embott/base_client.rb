@@ -1,0 +1,220 @@
+# frozen_string_literal: true
+
+require "uri"
+
+module Embott
+  # Base of the generated client: configuration (checked at construction), authentication, and the three
+  # kinds of call generated services make: {#request}, {#request_page} and {#request_stream}.
+  class BaseClient
+    # Default number of retries after the first attempt.
+    DEFAULT_MAX_RETRIES = 2
+    # Default seconds per read (and between two stream events).
+    DEFAULT_TIMEOUT = 60.0
+    # Default seconds to open a connection.
+    DEFAULT_OPEN_TIMEOUT = 10.0
+    # A server-sent wait above this many seconds makes the SDK give up at once instead of sleeping.
+    DEFAULT_MAX_RETRY_AFTER = 60.0
+
+    # @return [URI::HTTP] the API's base URL
+    attr_reader :base_url
+    # @return [Integer]
+    attr_reader :max_retries
+    # @return [Float]
+    attr_reader :timeout
+
+    # @api private
+    # @param config [Hash] what the generated client knows about its API: `sdk_name`, `version`, `client_name`,
+    #   `api_key_env`, `base_url_env`, `webhook_secret_env`, `default_base_url` (with `{variable}`s),
+    #   `server_variables` (name => { default:, enum: }), `auth` ({ kind: :bearer | :header | :query | :none, name: }),
+    #   `webhook_scheme`
+    def initialize(config, api_key: nil, base_url: nil, max_retries: DEFAULT_MAX_RETRIES, timeout: DEFAULT_TIMEOUT,
+                   open_timeout: DEFAULT_OPEN_TIMEOUT, max_retry_after: DEFAULT_MAX_RETRY_AFTER, logger: nil,
+                   default_headers: {}, webhook_secret: nil, server_variables: {}, clock: Internal::Clock.new)
+      @config = config
+      @api_key = resolve_api_key(api_key)
+      @webhook_secret = webhook_secret || env(config[:webhook_secret_env])
+      @base_url = resolve_base_url(base_url, server_variables)
+      @max_retries = check_count(:max_retries, max_retries)
+      @timeout = check_seconds(:timeout, timeout)
+      check_seconds(:open_timeout, open_timeout)
+      check_seconds(:max_retry_after, max_retry_after)
+      @redactor = Internal::Redactor.new([@api_key, @webhook_secret], secret_headers: auth_header_names)
+      @errors = Internal::ErrorFactory.new(@redactor, config[:api_key_env])
+      @transport = Internal::Transport.new(
+        base_uri: @base_url, headers: base_headers(default_headers), max_retries: @max_retries, timeout: @timeout,
+        open_timeout: open_timeout, max_retry_after: max_retry_after, redactor: @redactor, logger: logger,
+        api_key_env: config[:api_key_env], clock: clock, telemetry_prefix: "x-#{config[:sdk_name]}"
+      )
+    end
+
+    # @api private
+    # Sends a JSON call and converts the body to `model`.
+    # @return [Model, Object]
+    def request(method, path, query: nil, body: nil, headers: nil, options: {}, model: nil)
+      response = @transport.call(build_request(method, path, query, body, headers), options)
+      Model.coerce(response.body, model)
+    end
+
+    # @api private
+    # Sends a list call and returns its first {Page}.
+    # @return [Page]
+    def request_page(method, path, pagination:, item:, query: nil, body: nil, options: {})
+      options = options.dup
+      extra_query = options.delete(:extra_query) || {}
+      request = build_request(method, path, (query || {}).merge(extra_query), body, nil)
+      loader = ->(next_request) { @transport.call(next_request, options) }
+      Page.new(loader: loader, request: request, response: loader.call(request), descriptor: pagination, item: item,
+               base_uri: @base_url)
+    end
+
+    # @api private
+    # Sends an SSE call. With a block, yields each event and returns the final one (if the stream has a final
+    # kind); without, returns the {Stream}.
+    # @return [Stream, Model, nil]
+    def request_stream(method, path, stream:, event:, body: nil, query: nil, options: {}, &block)
+      options = options.dup
+      idle = options.delete(:idle_timeout)
+      check_seconds(:idle_timeout, idle) if idle
+      request = build_request(method, path, query, body, nil)
+      open = lambda do |on_headers, &chunk|
+        @transport.stream(request, options, idle_timeout: idle, on_headers: on_headers, &chunk)
+      end
+      result = Stream.new(open: open, descriptor: stream, event: event, errors: @errors)
+      return result unless block
+
+      last = nil
+      result.each do |item|
+        last = item
+        block.call(item)
+      end
+      last
+    end
+
+    # Closes the kept-alive connections (they are reopened on the next call).
+    # @return [void]
+    def close
+      @transport.close
+    end
+
+    # @return [String] the client without its secrets
+    def inspect
+      key = @api_key ? "[redacted]" : "nil"
+      "#<#{self.class.name} base_url=#{@base_url} api_key=#{key} max_retries=#{@max_retries}>"
+    end
+    alias to_s inspect
+
+    # @api private
+    # @return [String, nil] the webhook signing secret from the options or its environment variable
+    attr_reader :webhook_secret
+
+    # @api private
+    # @return [Hash] the API's webhook signature scheme
+    def webhook_scheme
+      @config[:webhook_scheme]
+    end
+
+    private
+
+    def build_request(method, path, query, body, headers)
+      auth = @config[:auth] || {}
+      query = (query || {}).merge(auth[:name] => @api_key) if auth[:kind] == :query
+      Internal::Transport::Request.new(http_method: method, path: path, query: query, body: body, headers: headers)
+    end
+
+    def base_headers(default_headers)
+      unless default_headers.is_a?(Hash)
+        raise ArgumentError,
+              "default_headers must be a Hash, got #{default_headers.class}"
+      end
+
+      headers = { "user-agent" => "#{@config[:sdk_name]}-ruby/#{@config[:version]} ruby/#{RUBY_VERSION}" }
+      headers.merge!(auth_headers)
+      default_headers.each { |name, value| headers[name.to_s.downcase] = value.to_s }
+      headers
+    end
+
+    def auth_headers
+      auth = @config[:auth] || { kind: :bearer }
+      case auth[:kind]
+      when :bearer then { "authorization" => "Bearer #{@api_key}" }
+      when :header then { auth[:name].downcase => @api_key }
+      else {}
+      end
+    end
+
+    def auth_header_names
+      auth = @config[:auth] || {}
+      auth[:kind] == :header ? [auth[:name]] : []
+    end
+
+    def resolve_api_key(given)
+      return nil if @config.dig(:auth, :kind) == :none
+
+      key = given || env(@config[:api_key_env])
+      if key.nil? || key.to_s.strip.empty?
+        where = @config[:api_key_env] ? " or set the #{@config[:api_key_env]} environment variable" : ""
+        raise ArgumentError, "Missing API key: pass api_key: to #{@config[:client_name]}.new#{where}."
+      end
+      unless key.is_a?(String) && key.ascii_only? && key.match?(/\A[\x21-\x7e]+\z/)
+        raise ArgumentError, "The API key must be printable ASCII without spaces " \
+                             "(check for a stray newline or quote); " \
+                             "it was not used."
+      end
+      key
+    end
+
+    def resolve_base_url(given, variables)
+      text = given || env(@config[:base_url_env]) || expand_server(variables)
+      uri = URI.parse(text.to_s.chomp("/"))
+      unless uri.is_a?(URI::HTTP) && uri.host && !uri.host.empty?
+        raise ArgumentError,
+              "base_url must be an absolute http(s) URL such as \"#{@config[:default_base_url]}\", got #{text.inspect}"
+      end
+
+      uri
+    rescue URI::InvalidURIError
+      raise ArgumentError, "base_url is not a valid URL: #{text.inspect}"
+    end
+
+    def expand_server(values)
+      declared = @config[:server_variables] || {}
+      unknown = values.keys.map(&:to_sym) - declared.keys
+      if unknown.any?
+        raise ArgumentError,
+              "unknown server variable(s) #{unknown.join(", ")} (accepted: #{declared.keys.join(", ")})"
+      end
+
+      declared.reduce(@config[:default_base_url].to_s) do |url, (name, spec)|
+        value = (values[name] || values[name.to_s] || spec[:default]).to_s
+        if spec[:enum] && !spec[:enum].include?(value)
+          raise ArgumentError, "#{name} must be one of #{spec[:enum].join(", ")}, got #{value.inspect}"
+        end
+
+        url.gsub("{#{name}}", value)
+      end
+    end
+
+    def env(name)
+      value = name && ENV.fetch(name, nil)
+      value.nil? || value.empty? ? nil : value
+    end
+
+    def check_count(name, value)
+      unless value.is_a?(Integer) && value >= 0
+        raise ArgumentError,
+              "#{name} must be a non-negative Integer, got #{value.inspect}"
+      end
+
+      value
+    end
+
+    def check_seconds(name, value)
+      unless value.is_a?(Numeric) && value.positive?
+        raise ArgumentError,
+              "#{name} must be a positive number of seconds, got #{value.inspect}"
+      end
+
+      value.to_f
+    end
+  end
+end
