@@ -1,5 +1,5 @@
 import type { Namespaces } from "./model-file";
-import { docBlock, fileHeader, phpString, useLines } from "./php-source";
+import { assignNew, docBlock, fileHeader, fitted, phpString, useLines } from "./php-source";
 import type { PhpSdk } from "./view";
 
 /** The client: its options documented as an array shape, the SDK's static facts, one property per service. */
@@ -12,10 +12,10 @@ export function clientFile(sdk: PhpSdk, ns: Namespaces, specFile: string): strin
   if (sdk.webhookScheme) uses.push(`${ns.root}\\Webhook\\SignatureScheme`);
   const properties = sdk.services.map((service) => {
     const doc = docBlock(4, [service.description]);
-    return `${doc}    public readonly ${service.className} $${service.property};\n`;
+    return `${doc}${fitted(`    public readonly ${service.className} $${service.property};`)}\n`;
   });
   const assignments = sdk.services.map(
-    (service) => `        $this->${service.property} = new ${service.className}($this);\n`,
+    (service) => `${assignNew(8, service.property, service.className, "$this")}\n`,
   );
   const optionLines = [
     `    api_key?: string,`,

@@ -5,6 +5,8 @@ import {
   modelById,
   type ResourcePlan,
   type SdkPlan,
+  type Serialization,
+  type TypeRef,
 } from "@embott/codegen-core";
 import { PhpTypes } from "./types";
 import type {
@@ -15,6 +17,7 @@ import type {
   PhpReturn,
   PhpSdk,
   PhpService,
+  PhpStyle,
   PhpUnionModel,
 } from "./view";
 
@@ -91,7 +94,7 @@ function serviceView(
   const path = [...parents, property];
   return {
     property,
-    className: `${naming.identifier(resource.className, "type")}Service`,
+    className: naming.identifier([...resource.className, "service"], "type"),
     description: resource.description,
     methods: resource.methods.map((method) => methodView(method, path, types, naming)),
     children: resource.children.map((child) => serviceView(child, path, types, naming, signs)),
@@ -101,18 +104,34 @@ function serviceView(
 
 function methodView(method: MethodPlan, path: string[], types: PhpTypes, naming: LanguageNaming): PhpMethod {
   const name = naming.identifier(method.name, "method");
-  const params: PhpParam[] = method.params
-    .filter((param) => param.location !== "cookie")
-    .map((param) => ({
-      wire: param.wireName,
-      in: param.location === "cookie" ? "header" : param.location,
-      required: param.required,
-      type: types.of(param.type),
-      doc: types.input(param.type),
-      description: param.docs,
-      deprecated: param.deprecated,
-    }));
+  const params: PhpParam[] = method.params.map((param) => ({
+    wire: param.wireName,
+    in: param.location,
+    required: param.required,
+    type: types.of(param.type),
+    doc: types.input(param.type),
+    description: param.docs,
+    deprecated: param.deprecated,
+  }));
   const flag = method.request.filled.streamFlag;
+  const body = method.request.body;
+  const styles: Record<string, PhpStyle> = {};
+  for (const param of method.params) {
+    const style = param.serialization;
+    if (!style || isDefaultStyle(param.location, style, body?.encoding)) continue;
+    styles[param.wireName] = {
+      style: style.style,
+      explode: style.explode,
+      allowReserved: style.allowReserved,
+      contentType: style.contentType,
+    };
+  }
+  const files =
+    body?.encoding === "multipart"
+      ? method.params
+          .filter((param) => param.location === "body" && isBinary(param.type))
+          .map((param) => param.wireName)
+      : [];
   return {
     name,
     label: `${path.join(".")}.${name}`,
@@ -125,9 +144,29 @@ function methodView(method: MethodPlan, path: string[], types: PhpTypes, naming:
     openBody: method.request.body?.extraFields !== undefined,
     wholeBody: method.params.find((param) => param.wholeBody)?.wireName,
     fixedBody: flag ? { [flag.field]: flag.value } : {},
+    encoding: body?.encoding ?? "json",
+    mediaType: body?.mediaType ?? "application/json",
+    styles,
+    files,
     returns: returnOf(method, types),
     scopes: method.scopes,
   };
+}
+
+/** Whether a serialisation is what the runtime does anyway for that location (so generated code omits it). */
+function isDefaultStyle(location: string, style: Serialization, encoding: string | undefined): boolean {
+  if (style.allowReserved || style.contentType !== undefined) return false;
+  if (location === "path" || location === "header") return style.style === "simple" && !style.explode;
+  if (location === "body" && encoding !== "form") return true;
+  return style.style === "form" && style.explode;
+}
+
+function isBinary(type: TypeRef): boolean {
+  return (
+    type.kind === "primitive" &&
+    type.type === "string" &&
+    (type.format === "binary" || type.format === "byte")
+  );
 }
 
 function returnOf(method: MethodPlan, types: PhpTypes): PhpReturn {

@@ -1,4 +1,13 @@
-import { docBlock, fileHeader, phpArray, phpString, phpValue, useLines } from "./php-source";
+import {
+  callSource,
+  docBlock,
+  fileHeader,
+  fitted,
+  phpArray,
+  phpString,
+  phpValue,
+  useLines,
+} from "./php-source";
 import type { PhpEnumModel, PhpObjectModel, PhpProperty, PhpUnionModel } from "./view";
 
 /** Where the printers put things: one namespace per concern. */
@@ -13,7 +22,7 @@ export function objectModelFile(model: PhpObjectModel, ns: Namespaces, specFile:
   const rawParam = model.properties.some((property) => property.name === "json") ? "sourceJson" : "json";
   const uses = [`${ns.root}\\Core\\Fields`, `${ns.root}\\Core\\Model`];
   const promoted = model.properties.map((property) => promotedProperty(property)).join("");
-  const reads = model.properties.map((property) => `            ${property.name}: ${fieldRead(property)},\n`);
+  const reads = model.properties.map((property) => `${fieldRead(property)}\n`);
   const deprecated = model.deprecated ? ["@deprecated"] : [];
   return `${fileHeader(specFile, ns.model)}
 ${useLines(uses)}${docBlock(0, [model.description ?? `The ${model.className} object.`], deprecated)}final class ${model.className} extends Model
@@ -48,7 +57,7 @@ function promotedProperty(property: PhpProperty): string {
     ...(property.deprecated ? ["@deprecated"] : []),
   ];
   const doc = docBlock(8, [property.description], tags);
-  return `${doc}        public readonly ${native} $${property.name},\n`;
+  return `${doc}${fitted(`        public readonly ${native} $${property.name},`)}\n`;
 }
 
 function fieldRead(property: PhpProperty): string {
@@ -56,7 +65,7 @@ function fieldRead(property: PhpProperty): string {
   const args = [phpString(property.wire)];
   if (arg !== undefined) args.push(arg.endsWith("::class") ? arg : phpString(arg));
   if (property.nullable && method !== "mixed") args.push("true");
-  return `$fields->${method}(${args.join(", ")})`;
+  return callSource(12, `${property.name}: $fields->${method}`, args, ",");
 }
 
 /** Constants for an enum's known values; properties stay plain scalars so new values are never an error. */
@@ -104,8 +113,13 @@ ${arms.join("")}            default => UnknownModel::fromArray($data),
         };`;
   } else {
     uses.push(`${ns.root}\\Exception\\SdkException`);
-    const classes = model.variants.map((variant) => `${variant}::class`).join(", ");
-    body = `        foreach ([${classes}] as $variant) {
+    const classes = phpArray(
+      model.variants.map((variant) => `${variant}::class`),
+      8,
+      "        $variants = ;".length,
+    );
+    body = `        $variants = ${classes};
+        foreach ($variants as $variant) {
             try {
                 return $variant::fromArray($data);
             } catch (SdkException) {

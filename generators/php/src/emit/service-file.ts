@@ -1,6 +1,17 @@
 import type { Namespaces } from "./model-file";
-import { docBlock, fileHeader, phpArray, phpList, phpString, phpValue, useLines } from "./php-source";
-import type { PhpMethod, PhpParam, PhpService, PhpType } from "./view";
+import {
+  assignNew,
+  callSource,
+  docBlock,
+  fileHeader,
+  fitted,
+  phpArray,
+  phpList,
+  phpString,
+  phpValue,
+  useLines,
+} from "./php-source";
+import type { PhpMethod, PhpParam, PhpService, PhpStyle, PhpType } from "./view";
 
 const OPTIONS_DOC =
   "@param array<string, mixed> $options request options: timeout (s), max_retries, headers, idempotency_key, query";
@@ -15,14 +26,16 @@ export function serviceFile(
   const uses = new Set<string>([`${ns.root}\\Core\\Operation`]);
   uses.add(service.webhookHelpers ? `${ns.root}\\Webhook\\WebhookService` : `${ns.root}\\Core\\Service`);
   const methods = service.methods.map((method) => methodSource(method, ns, uses));
+  if (service.methods.some((method) => Object.keys(method.styles).length > 0))
+    uses.add(`${ns.root}\\Core\\Style`);
   const children = service.children.map(
-    (child) => `    public readonly ${child.className} $${child.property};\n`,
+    (child) => `${fitted(`    public readonly ${child.className} $${child.property};`)}\n`,
   );
   let construct = "";
   if (service.children.length > 0) {
     uses.add(`${ns.root}\\Core\\BaseClient`);
     const assignments = service.children
-      .map((child) => `        $this->${child.property} = new ${child.className}($client);\n`)
+      .map((child) => `${assignNew(8, child.property, child.className, "$client")}\n`)
       .join("");
     construct = `    public function __construct(BaseClient $client)
     {
@@ -45,7 +58,7 @@ ${body}}
 
 function methodSource(method: PhpMethod, ns: Namespaces, uses: Set<string>): string {
   const required = method.params.some((param) => param.required);
-  const signature = `array $params${required ? "" : " = []"}, array $options = []`;
+  const parameters = [`array $params${required ? "" : " = []"}`, "array $options = []"];
   const { returnType, docReturn, call } = callFor(method, ns, uses);
   const tags = [...paramsDoc(method.params), OPTIONS_DOC];
   if (docReturn) tags.push(`@return ${docReturn}`);
@@ -55,8 +68,12 @@ function methodSource(method: PhpMethod, ns: Namespaces, uses: Set<string>): str
       ? `Needs the ${method.scopes.map((s) => `\`${s}\``).join(", ")} scope.`
       : undefined;
   const doc = docBlock(4, [method.summary, method.description, scopes], tags);
-  return `${doc}    public function ${method.name}(${signature}): ${returnType}
-    {
+  const head = `    public function ${method.name}(${parameters.join(", ")}): ${returnType}`;
+  const signature =
+    head.length <= 120
+      ? `${head}\n    {`
+      : `    public function ${method.name}(\n${parameters.map((p) => `        ${p},\n`).join("")}    ): ${returnType} {`;
+  return `${doc}${signature}
         $operation = new Operation(
 ${operationArgs(method)}        );
 ${call}
@@ -67,31 +84,67 @@ ${call}
 function operationArgs(method: PhpMethod): string {
   const where = (kind: PhpParam["in"]) =>
     method.params.filter((param) => param.in === kind && param.wire !== method.wholeBody).map((p) => p.wire);
-  const args: [string, string][] = [
-    ["name", phpString(method.label)],
+  const args: [string, string | string[]][] = [
+    ["name", longString(method.label, ".", "name")],
     ["method", phpString(method.httpMethod)],
-    ["pathTemplate", phpString(method.path)],
+    ["pathTemplate", longString(method.path, "/", "pathTemplate")],
   ];
   const lists: [string, string[]][] = [
     ["path", where("path")],
     ["query", where("query")],
     ["headers", where("header")],
+    ["cookies", where("cookie")],
     ["body", where("body")],
     ["required", method.params.filter((param) => param.required).map((param) => param.wire)],
   ];
-  for (const [name, values] of lists) if (values.length > 0) args.push([name, phpList(values)]);
+  for (const [name, values] of lists) if (values.length > 0) args.push([name, values.map(phpString)]);
   if (method.openBody) args.push(["openBody", "true"]);
   if (method.wholeBody !== undefined) args.push(["wholeBody", phpString(method.wholeBody)]);
   if (Object.keys(method.fixedBody).length > 0) args.push(["fixedBody", phpValue(method.fixedBody)]);
+  const styles = Object.entries(method.styles).map(
+    ([wire, style]) => `${phpString(wire)} => ${styleSource(style)}`,
+  );
+  if (styles.length > 0) args.push(["styles", styles]);
+  if (method.encoding !== "json") args.push(["encoding", phpString(method.encoding)]);
+  if (method.mediaType !== "application/json") args.push(["mediaType", phpString(method.mediaType)]);
+  if (method.files.length > 0) args.push(["files", method.files.map(phpString)]);
   return args.map(([name, value]) => argumentLine(name, value)).join("");
 }
 
-/** `            name: value,` — a long list is split one item per line to stay within the line limit. */
-function argumentLine(name: string, value: string): string {
-  const line = `            ${name}: ${value},\n`;
-  if (line.length <= 121 || !value.startsWith("[")) return line;
-  const items = value.slice(1, -1).split(", ");
-  return `            ${name}: [\n${items.map((item) => `                ${item},\n`).join("")}            ],\n`;
+/** A string literal, split into `'…' . '…'` lines at `separator` when it would overflow its argument line. */
+function longString(value: string, separator: string, name: string): string {
+  const room = 120 - `            ${name}: ,`.length;
+  if (phpString(value).length <= room) return phpString(value);
+  const pieces: string[] = [];
+  let current = "";
+  for (const part of value
+    .split(separator)
+    .map((piece, index) => (index === 0 ? piece : `${separator}${piece}`))) {
+    if (current !== "" && phpString(current + part).length > 120 - 20) {
+      pieces.push(current);
+      current = part;
+    } else {
+      current += part;
+    }
+  }
+  pieces.push(current);
+  return pieces.map(phpString).join("\n                . ");
+}
+
+function styleSource(style: PhpStyle): string {
+  const args = [phpString(style.style)];
+  if (!style.explode) args.push("explode: false");
+  if (style.allowReserved) args.push("allowReserved: true");
+  if (style.contentType !== undefined) args.push(`contentType: ${phpString(style.contentType)}`);
+  return `new Style(${args.join(", ")})`;
+}
+
+/** `            name: value,` — a list that does not fit on the line gets one item per line. */
+function argumentLine(name: string, value: string | string[]): string {
+  if (typeof value === "string") return `            ${name}: ${value},\n`;
+  const line = `            ${name}: [${value.join(", ")}],\n`;
+  if (line.length <= 121) return line;
+  return `            ${name}: [\n${value.map((item) => `                ${item},\n`).join("")}            ],\n`;
 }
 
 function callFor(method: PhpMethod, ns: Namespaces, uses: Set<string>) {
@@ -116,7 +169,8 @@ function callFor(method: PhpMethod, ns: Namespaces, uses: Set<string>) {
       return {
         returnType: returns.type.native,
         docReturn: returns.type.doc === returns.type.native ? undefined : returns.type.doc,
-        call: `        return ${build}($this->object($this->client->call($operation, $params, $options)));`,
+        call: `        $data = $this->object($this->client->call($operation, $params, $options));
+        return ${build}($data);`,
       };
     }
     case "page": {
@@ -130,7 +184,7 @@ function callFor(method: PhpMethod, ns: Namespaces, uses: Set<string>) {
         returnType: "Page",
         docReturn: `Page<${returns.item.doc}>`,
         call: `        $pagination = new Pagination(${pagination});
-        return $this->client->callPage($operation, $params, $options, $pagination, ${item});`,
+${callSource(8, "return $this->client->callPage", ["$operation", "$params", "$options", "$pagination", item], ";")}`,
       };
     }
     case "stream": {
@@ -146,7 +200,7 @@ function callFor(method: PhpMethod, ns: Namespaces, uses: Set<string>) {
         returnType: "Stream",
         docReturn: `Stream<${returns.event.doc}>`,
         call: `        $spec = new StreamSpec(${spec});
-        return $this->client->callStream($operation, $params, $options, $spec, ${event});`,
+${callSource(8, "return $this->client->callStream", ["$operation", "$params", "$options", "$spec", event], ";")}`,
       };
     }
   }

@@ -72,6 +72,14 @@ export interface PhpMethod {
   wholeBody: string | undefined;
   /** Body fields always sent (e.g. `stream: true` of a streaming twin). */
   fixedBody: Record<string, unknown>;
+  /** json, form, multipart, text or binary. */
+  encoding: string;
+  /** The body's Content-Type as the spec declares it. */
+  mediaType: string;
+  /** Serialisation of params that depart from their location's default, by wire name. */
+  styles: Record<string, PhpStyle>;
+  /** Multipart fields that are files. */
+  files: string[];
   returns: PhpReturn;
   scopes: string[];
 }
@@ -79,13 +87,20 @@ export interface PhpMethod {
 export interface PhpParam {
   /** Wire name: the key of the params array. */
   wire: string;
-  in: "path" | "query" | "header" | "body";
+  in: "path" | "query" | "header" | "cookie" | "body";
   required: boolean;
   type: PhpType;
   /** phpDoc type of the value the user passes (objects are arrays, enums literal unions). */
   doc: string;
   description: string | undefined;
   deprecated: boolean;
+}
+
+export interface PhpStyle {
+  style: string;
+  explode: boolean;
+  allowReserved: boolean;
+  contentType: string | undefined;
 }
 
 export type PhpReturn =

@@ -13,13 +13,16 @@ final class Call
      * @param array<string, mixed> $query
      * @param array<string, string> $headers the operation's header parameters
      * @param array<string, string|null> $extraHeaders the per-call `headers` option (null removes a header)
+     * @param array<string, Style> $styles query parameters' serialisation
      */
     public function __construct(
         public readonly string $method,
         public readonly string $path,
         public readonly array $query,
         public readonly array $headers,
-        public readonly mixed $body,
+        public readonly ?string $payload,
+        public readonly ?string $contentType,
+        public readonly array $styles,
         public readonly float $timeout,
         public readonly int $maxRetries,
         public readonly array $extraHeaders,
@@ -37,12 +40,21 @@ final class Call
     {
         $bound = $operation->bind($params);
         $safe = in_array($operation->method, ['GET', 'HEAD', 'OPTIONS'], true);
+        [$payload, $contentType] = $bound['body'] === null ? [null, null] : Body::encode(
+            $bound['body'],
+            $operation->encoding,
+            $operation->mediaType,
+            $operation->styles,
+            $operation->files,
+        );
         return new self(
             $operation->method,
             $bound['path'],
             $bound['query'] + $options['query'],
             $bound['headers'],
-            $bound['body'],
+            $payload,
+            $contentType,
+            $operation->styles,
             $options['timeout'],
             $options['max_retries'],
             $options['headers'],
@@ -63,7 +75,9 @@ final class Call
             $path,
             $query,
             $this->headers,
-            $this->body,
+            $this->payload,
+            $this->contentType,
+            $this->styles,
             $this->timeout,
             $this->maxRetries,
             $this->extraHeaders,

@@ -21,8 +21,8 @@ final class Headers
             'User-Agent' => "{$this->config->sdkName}-php/{$this->config->sdkVersion} PHP/" . PHP_VERSION,
             $this->telemetry('Timeout') => (string) $call->timeout,
         ];
-        if ($call->body !== null) {
-            $base['Content-Type'] = 'application/json';
+        if ($call->contentType !== null) {
+            $base['Content-Type'] = $call->contentType;
         }
         $idempotency = $call->idempotencyKey !== null ? ['Idempotency-Key' => $call->idempotencyKey] : [];
         $sources = [$base, $this->auth(), $this->options->defaultHeaders, $call->headers, $idempotency];

@@ -9,9 +9,10 @@ namespace Embott\Core;
 use Embott\Exception\InvalidArgumentException;
 
 /**
- * What a generated method declares about one API operation: where each parameter goes. The params array a user
- * passes uses the wire (snake_case) names; a missing required key or an unknown key is an
- * InvalidArgumentException naming it, so nothing is ever silently dropped.
+ * What a generated method declares about one API operation: where each parameter goes and how it is written.
+ * The params array a user passes uses the wire (snake_case) names; a missing required key or an unknown key is an
+ * InvalidArgumentException naming it, so nothing is ever silently dropped. Parameters are sent in the order
+ * declared here (the spec's), whatever the order of the user's array.
  */
 final class Operation
 {
@@ -20,11 +21,15 @@ final class Operation
      * @param list<string> $path path parameters (`{name}` in `$pathTemplate`)
      * @param list<string> $query query parameters
      * @param list<string> $headers header parameters (sent under their wire name)
+     * @param list<string> $cookies cookie parameters (one `Cookie` header)
      * @param list<string> $body top-level body fields
      * @param list<string> $required every required key
      * @param bool $openBody the body allows undeclared fields: unknown keys go to the body
      * @param string|null $wholeBody the body is not an object: this param is sent as the whole body
      * @param array<string, mixed> $fixedBody fields always sent (e.g. `stream: true` of a streaming twin)
+     * @param array<string, Style> $styles serialisation of parameters that depart from their location's default
+     * @param string $encoding json, form, multipart, text or binary
+     * @param list<string> $files multipart fields that are files
      */
     public function __construct(
         public readonly string $name,
@@ -33,11 +38,16 @@ final class Operation
         public readonly array $path = [],
         public readonly array $query = [],
         public readonly array $headers = [],
+        public readonly array $cookies = [],
         public readonly array $body = [],
         public readonly array $required = [],
         public readonly bool $openBody = false,
         public readonly ?string $wholeBody = null,
         public readonly array $fixedBody = [],
+        public readonly array $styles = [],
+        public readonly string $encoding = 'json',
+        public readonly string $mediaType = 'application/json',
+        public readonly array $files = [],
     ) {
     }
 
@@ -57,49 +67,101 @@ final class Operation
                 );
             }
         }
+        $extra = $this->unknown($params);
         $path = $this->pathTemplate;
+        foreach ($this->path as $key) {
+            $value = self::pathArgument($key, $params[$key] ?? null, $this->name);
+            $path = str_replace('{' . $key . '}', Query::pathValue($key, $value, $this->styles[$key] ?? null), $path);
+        }
         $query = [];
+        foreach ($this->query as $key) {
+            if (array_key_exists($key, $params)) {
+                $query[$key] = $params[$key];
+            }
+        }
         $headers = [];
-        $body = $this->fixedBody;
-        $hasBody = $this->body !== [] || $this->openBody || $this->fixedBody !== [];
+        foreach ($this->headers as $key) {
+            if (($params[$key] ?? null) !== null) {
+                $headers[$key] = Query::headerValue($key, $params[$key], $this->styles[$key] ?? null);
+            }
+        }
+        $cookies = [];
+        foreach ($this->cookies as $key) {
+            if (($params[$key] ?? null) !== null) {
+                $cookies[] = "$key=" . Query::headerValue($key, $params[$key], $this->styles[$key] ?? null);
+            }
+        }
+        if ($cookies !== []) {
+            $headers['Cookie'] = implode('; ', $cookies);
+        }
+        return ['path' => $path, 'query' => $query, 'headers' => $headers, 'body' => $this->body($params, $extra)];
+    }
+
+    /**
+     * @param array<mixed> $params
+     * @param array<string, mixed> $extra undeclared keys of an open body
+     */
+    private function body(array $params, array $extra): mixed
+    {
+        if (in_array($this->method, ['GET', 'HEAD'], true)) {
+            return null;
+        }
+        if ($this->wholeBody !== null) {
+            return $params[$this->wholeBody] ?? null;
+        }
+        if ($this->body === [] && !$this->openBody && $this->fixedBody === []) {
+            return null;
+        }
+        $body = [];
+        foreach ($this->body as $key) {
+            if (array_key_exists($key, $params)) {
+                $body[$key] = $params[$key];
+            }
+        }
+        $body = $body + $extra + $this->fixedBody;
+        return $body === [] && $this->encoding === 'json' ? new \stdClass() : $body; // {} on the wire, not []
+    }
+
+    /**
+     * @param array<mixed> $params
+     * @return array<string, mixed> the undeclared keys an open body accepts
+     */
+    private function unknown(array $params): array
+    {
+        $known = array_merge($this->path, $this->query, $this->headers, $this->cookies, $this->body);
+        if ($this->wholeBody !== null) {
+            $known[] = $this->wholeBody;
+        }
+        $extra = [];
         foreach ($params as $key => $value) {
             $key = (string) $key;
-            if (in_array($key, $this->path, true)) {
-                $path = str_replace('{' . $key . '}', rawurlencode(self::pathValue($key, $value, $this->name)), $path);
-            } elseif (in_array($key, $this->query, true)) {
-                $query[$key] = $value;
-            } elseif (in_array($key, $this->headers, true)) {
-                if ($value !== null) {
-                    $headers[$key] = is_bool($value) ? ($value ? 'true' : 'false') : (string) $value;
-                }
-            } elseif ($key === $this->wholeBody) {
-                $body = $value;
-                $hasBody = true;
-            } elseif (in_array($key, $this->body, true) || $this->openBody) {
-                $body[$key] = $value;
-            } else {
+            if (in_array($key, $known, true)) {
+                continue;
+            }
+            if (!$this->openBody) {
                 throw new InvalidArgumentException(
                     "{$this->name}: unknown parameter \"$key\"{$this->suggestion($key)}{$this->accepted()}.",
                     $key,
                 );
             }
+            $extra[$key] = $value;
         }
-        if ($this->wholeBody === null && $body === []) {
-            $body = new \stdClass(); // an empty object body is {} on the wire, not []
-        }
-        return ['path' => $path, 'query' => $query, 'headers' => $headers, 'body' => $hasBody ? $body : null];
+        return $extra;
     }
 
     private function accepted(): string
     {
-        $keys = array_merge($this->path, $this->query, $this->headers, $this->body, array_filter([$this->wholeBody]));
+        $keys = array_merge($this->path, $this->query, $this->headers, $this->cookies, $this->body);
+        if ($this->wholeBody !== null) {
+            $keys[] = $this->wholeBody;
+        }
         return $keys === [] ? ' (it takes no parameters)' : ' (accepted: ' . implode(', ', $keys) . ')';
     }
 
     private function suggestion(string $key): string
     {
         $normalise = static fn (string $name): string => strtolower(str_replace(['_', '-'], '', $name));
-        $keys = array_merge($this->path, $this->query, $this->headers, $this->body);
+        $keys = array_merge($this->path, $this->query, $this->headers, $this->cookies, $this->body);
         foreach ($keys as $candidate) {
             if ($candidate !== $key && levenshtein($normalise($candidate), $normalise($key)) <= 2) {
                 return " (did you mean \"$candidate\"?)";
@@ -108,10 +170,10 @@ final class Operation
         return '';
     }
 
-    private static function pathValue(string $key, mixed $value, string $operation): string
+    private static function pathArgument(string $key, mixed $value, string $operation): mixed
     {
-        if (is_int($value) || (is_string($value) && $value !== '')) {
-            return (string) $value;
+        if (is_int($value) || (is_string($value) && $value !== '') || (is_array($value) && $value !== [])) {
+            return $value;
         }
         throw new InvalidArgumentException(
             "$operation: path parameter \"$key\" must be a non-empty string or an integer, got "

@@ -37,6 +37,7 @@ final class AnalyticsService extends Service
             query: ['start_date', 'end_date', 'bot_id'],
             required: ['start_date', 'end_date'],
         );
-        return AnalyticsOverview::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return AnalyticsOverview::fromArray($data);
     }
 }

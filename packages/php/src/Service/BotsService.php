@@ -43,7 +43,8 @@ final class BotsService extends Service
             body: ['name', 'status', 'persona', 'model', 'welcome_message', 'channels', 'metadata'],
             required: ['name'],
         );
-        return Bot::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return Bot::fromArray($data);
     }
 
     /**
@@ -67,7 +68,8 @@ final class BotsService extends Service
             path: ['bot_id'],
             required: ['bot_id'],
         );
-        return DeletedBot::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return DeletedBot::fromArray($data);
     }
 
     /**
@@ -91,7 +93,8 @@ final class BotsService extends Service
             path: ['bot_id'],
             required: ['bot_id'],
         );
-        return Bot::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return Bot::fromArray($data);
     }
 
     /**
@@ -157,6 +160,7 @@ final class BotsService extends Service
             body: ['name', 'status', 'persona', 'welcome_message', 'channels', 'metadata'],
             required: ['bot_id', 'name', 'status', 'persona', 'welcome_message', 'channels', 'metadata'],
         );
-        return Bot::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return Bot::fromArray($data);
     }
 }

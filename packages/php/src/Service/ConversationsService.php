@@ -43,7 +43,8 @@ final class ConversationsService extends Service
             path: ['conversation_id'],
             required: ['conversation_id'],
         );
-        return ConversationDetail::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return ConversationDetail::fromArray($data);
     }
 
     /**
@@ -74,7 +75,8 @@ final class ConversationsService extends Service
             body: ['reason', 'priority', 'note', 'notify'],
             required: ['conversation_id'],
         );
-        return Handoff::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return Handoff::fromArray($data);
     }
 
     /**
@@ -143,7 +145,8 @@ final class ConversationsService extends Service
             required: ['conversation_id', 'role', 'content'],
             fixedBody: ['stream' => false],
         );
-        return SendMessageResponse::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return SendMessageResponse::fromArray($data);
     }
 
     /**

@@ -42,7 +42,8 @@ final class LeadsService extends Service
             body: ['destination', 'mapping'],
             required: ['lead_id', 'destination'],
         );
-        return LeadExport::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return LeadExport::fromArray($data);
     }
 
     /**
@@ -66,7 +67,8 @@ final class LeadsService extends Service
             path: ['lead_id'],
             required: ['lead_id'],
         );
-        return Lead::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return Lead::fromArray($data);
     }
 
     /**

@@ -76,6 +76,7 @@ final class ProductsService extends Service
             body: ['bot_id', 'source_url', 'full'],
             required: ['bot_id'],
         );
-        return ProductSync::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return ProductSync::fromArray($data);
     }
 }

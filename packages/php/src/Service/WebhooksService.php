@@ -44,7 +44,8 @@ final class WebhooksService extends WebhookService
             body: ['url', 'events', 'description'],
             required: ['url', 'events'],
         );
-        return CreatedWebhookSubscription::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return CreatedWebhookSubscription::fromArray($data);
     }
 
     /**
@@ -68,7 +69,8 @@ final class WebhooksService extends WebhookService
             path: ['webhook_id'],
             required: ['webhook_id'],
         );
-        return DeletedWebhookSubscription::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return DeletedWebhookSubscription::fromArray($data);
     }
 
     /**
@@ -92,7 +94,8 @@ final class WebhooksService extends WebhookService
             path: ['webhook_id'],
             required: ['webhook_id'],
         );
-        return WebhookSubscription::fromArray($this->object($this->client->call($operation, $params, $options)));
+        $data = $this->object($this->client->call($operation, $params, $options));
+        return WebhookSubscription::fromArray($data);
     }
 
     /**

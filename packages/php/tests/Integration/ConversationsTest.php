@@ -67,7 +67,8 @@ final class ConversationsTest extends MockTestCase
     public function testBreakingOutOfAStreamLeavesTheClientUsable(): void
     {
         $client = $this->client();
-        foreach ($client->conversations->streamMessage(['conversation_id' => self::CONVERSATION, 'role' => 'user', 'content' => 'Hello there']) as $event) {
+        $params = ['conversation_id' => self::CONVERSATION, 'role' => 'user', 'content' => 'Hello there'];
+        foreach ($client->conversations->streamMessage($params) as $event) {
             self::assertInstanceOf(MessageStartedStreamEvent::class, $event);
             break;
         }
@@ -77,11 +78,16 @@ final class ConversationsTest extends MockTestCase
     public function testHandoffThenAClosedConversationConflicts(): void
     {
         $client = $this->client();
-        $handoff = $client->conversations->handoff(['conversation_id' => self::CONVERSATION, 'reason' => 'Wants a human', 'priority' => 'high']);
+        $handoff = $client->conversations->handoff([
+            'conversation_id' => self::CONVERSATION,
+            'reason' => 'Wants a human',
+            'priority' => 'high',
+        ]);
         self::assertInstanceOf(Handoff::class, $handoff);
         self::assertSame('high', $handoff->priority);
         self::$mock->control('POST', '/conversations/' . self::CONVERSATION . '/close', []);
         $this->expectException(ConflictException::class);
-        $client->conversations->sendMessage(['conversation_id' => self::CONVERSATION, 'role' => 'user', 'content' => 'Still there?']);
+        $message = ['conversation_id' => self::CONVERSATION, 'role' => 'user', 'content' => 'Still there?'];
+        $client->conversations->sendMessage($message);
     }
 }

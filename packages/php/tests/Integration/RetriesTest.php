@@ -86,7 +86,9 @@ final class RetriesTest extends MockTestCase
         mt_srand(12);
         $names = [];
         for ($i = 0; $i < 12; $i++) {
-            $fault = [['status' => 503, 'retry_after' => 0], ['status' => 500], ['drop' => true], ['delay_ms' => 700], []][mt_rand(0, 4)];
+            $faults = [['status' => 503, 'retry_after' => 0], ['status' => 500], ['drop' => true], ['delay_ms' => 700]];
+            $faults[] = [];
+            $fault = $faults[mt_rand(0, 4)];
             if ($fault !== []) {
                 self::$mock->fault(['method' => 'POST', 'path' => '/bots'] + $fault);
             }

@@ -16,7 +16,10 @@ final class WebhooksTest extends MockTestCase
     public function testCreateGetListDelete(): void
     {
         $client = $this->client();
-        $created = $client->webhooks->create(['url' => 'https://example.com/hooks/embott', 'events' => ['lead.captured']]);
+        $created = $client->webhooks->create([
+            'url' => 'https://example.com/hooks/embott',
+            'events' => ['lead.captured'],
+        ]);
         self::assertStringStartsWith('wh_', $created->id);
         self::assertSame($created->id, $client->webhooks->get(['webhook_id' => $created->id])->id);
         $ids = [];
@@ -26,7 +29,11 @@ final class WebhooksTest extends MockTestCase
         }
         self::assertContains($created->id, $ids);
         $client->webhooks->delete(['webhook_id' => $created->id]);
-        self::assertNotContains($created->id, array_map(static fn ($e): string => $e->id, iterator_to_array($client->webhooks->list(), false)));
+        $left = array_map(
+            static fn (WebhookSubscription $endpoint): string => $endpoint->id,
+            iterator_to_array($client->webhooks->list(), false),
+        );
+        self::assertNotContains($created->id, $left);
     }
 
     /** @return iterable<string, array{array<string, mixed>}> */
@@ -50,7 +57,8 @@ final class WebhooksTest extends MockTestCase
     {
         $body = $case['body_encoding'] === 'base64' ? (string) base64_decode($case['body'], true) : $case['body'];
         try {
-            $this->client()->webhooks->verify($body, $case['header'], $case['secret'], $case['tolerance'], $case['now']);
+            $webhooks = $this->client()->webhooks;
+            $webhooks->verify($body, $case['header'], $case['secret'], $case['tolerance'], $case['now']);
             $outcome = 'valid';
         } catch (WebhookSignatureException $error) {
             $outcome = $error->getReason();
@@ -62,7 +70,8 @@ final class WebhooksTest extends MockTestCase
     {
         $receiver = new WebhookReceiver();
         try {
-            $subscription = self::$mock->control('POST', '/webhooks', ['url' => $receiver->url, 'events' => ['lead.captured']]);
+            $subscribe = ['url' => $receiver->url, 'events' => ['lead.captured']];
+            $subscription = self::$mock->control('POST', '/webhooks', $subscribe);
             $client = $this->client(['webhook_secret' => $subscription['secret']]);
             $client->conversations->sendMessage([
                 'conversation_id' => 'conv_convseed0001',

@@ -15,28 +15,15 @@ final class MockServer
 
     private static ?self $instance = null;
 
-    /** @var resource */
-    private $process;
-    /** @var array<int, resource> */
-    private array $pipes;
+    private readonly ChildServer $server;
     public readonly string $url;
 
     private function __construct()
     {
         $root = dirname(__DIR__, 4);
         $command = ['node', "$root/packages/mock/bin/embott-mock.mjs", '--port', '0', '--webhook-time-scale', '0.0001'];
-        $process = proc_open($command, [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'a']], $pipes, $root);
-        if (!is_resource($process)) {
-            throw new \RuntimeException('cannot start the mock: is node installed?');
-        }
-        $this->process = $process;
-        $this->pipes = $pipes;
-        $line = fgets($pipes[1]);
-        if ($line === false || !str_starts_with($line, 'http')) {
-            throw new \RuntimeException('the mock printed no URL: ' . var_export($line, true));
-        }
-        $this->url = trim($line);
-        register_shutdown_function([$this, 'stop']);
+        $this->server = new ChildServer($command, $root);
+        $this->url = $this->server->url;
     }
 
     public static function get(): self
@@ -83,7 +70,8 @@ final class MockServer
             CURLOPT_TIMEOUT => 10,
         ]);
         if ($body !== null || $method === 'POST') {
-            curl_setopt($handle, CURLOPT_POSTFIELDS, json_encode($body === null || $body === [] ? new \stdClass() : $body));
+            $json = json_encode($body === null || $body === [] ? new \stdClass() : $body);
+            curl_setopt($handle, CURLOPT_POSTFIELDS, $json);
         }
         $text = curl_exec($handle);
         $status = curl_getinfo($handle, CURLINFO_RESPONSE_CODE);
@@ -91,16 +79,5 @@ final class MockServer
             throw new \RuntimeException("mock control $method $path failed ($status): " . var_export($text, true));
         }
         return json_decode($text, true, 512, JSON_THROW_ON_ERROR);
-    }
-
-    public function stop(): void
-    {
-        if (is_resource($this->pipes[0])) {
-            fclose($this->pipes[0]);
-        }
-        if (is_resource($this->process)) {
-            proc_terminate($this->process);
-            proc_close($this->process);
-        }
     }
 }

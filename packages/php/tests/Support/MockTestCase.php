@@ -25,6 +25,7 @@ abstract class MockTestCase extends TestCase
     /** @param array<string, mixed> $options */
     protected function client(array $options = []): RecordingClient
     {
-        return new RecordingClient(['api_key' => MockServer::ADMIN_KEY, 'base_url' => self::$mock->baseUrl()] + $options);
+        $defaults = ['api_key' => MockServer::ADMIN_KEY, 'base_url' => self::$mock->baseUrl()];
+        return new RecordingClient($defaults + $options);
     }
 }

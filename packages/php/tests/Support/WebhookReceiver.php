@@ -15,7 +15,8 @@ final class WebhookReceiver
 
     public function __construct()
     {
-        $process = proc_open([PHP_BINARY, __DIR__ . '/webhook-receiver.php'], [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => STDERR], $pipes);
+        $io = [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => STDERR];
+        $process = proc_open([PHP_BINARY, __DIR__ . '/webhook-receiver.php'], $io, $pipes);
         if (!is_resource($process)) {
             throw new \RuntimeException('cannot start the webhook receiver');
         }

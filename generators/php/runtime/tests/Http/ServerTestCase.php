@@ -35,9 +35,9 @@ abstract class ServerTestCase extends TestCase
      * @param list<string> $query
      * @param list<string> $body
      */
-    protected static function op(string $method, string $path, array $query = [], array $body = [], bool $openBody = false): Operation
+    protected static function op(string $method, string $path, array $query = [], array $body = []): Operation
     {
         preg_match_all('/\{(\w+)\}/', $path, $matches);
-        return new Operation(name: 'test.call', method: $method, pathTemplate: $path, path: $matches[1], query: $query, body: $body, openBody: $openBody);
+        return new Operation('test.call', $method, $path, path: $matches[1], query: $query, body: $body);
     }
 }

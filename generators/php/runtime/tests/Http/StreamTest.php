@@ -33,7 +33,8 @@ final class StreamTest extends ServerTestCase
             $arrivals[] = microtime(true);
             $types[] = $event->type;
         }
-        self::assertSame(['message.started', 'message.delta', 'message.delta', 'message.delta', 'message.completed'], $types);
+        $delta = 'message.delta';
+        self::assertSame(['message.started', $delta, $delta, $delta, 'message.completed'], $types);
         self::assertGreaterThan(0.25, $arrivals[4] - $arrivals[0], 'events were not buffered until the end');
         $this->expectException(\Embott\Exception\SdkException::class);
         foreach ($stream as $event) {

@@ -52,7 +52,7 @@ while (true) {
         }
         $buffers[$id] .= $data;
         while (($request = take($buffers[$id])) !== null) {
-            $log[] = ['method' => $request['method'], 'path' => $request['path'], 'headers' => $request['headers'], 'body' => $request['body']];
+            $log[] = array_intersect_key($request, array_flip(['method', 'path', 'headers', 'body']));
             $keep = respond($socket, $request, $counters, $log);
             if (!$keep) {
                 fclose($socket);
@@ -85,7 +85,7 @@ function take(string &$buffer): ?array
     $buffer = substr($buffer, $end + 4 + $length);
     $path = parse_url($target, PHP_URL_PATH);
     parse_str((string) parse_url($target, PHP_URL_QUERY), $query);
-    return ['method' => $method, 'path' => $path, 'target' => $target, 'query' => $query, 'headers' => $headers, 'body' => $body];
+    return compact('method', 'path', 'target', 'query', 'headers', 'body');
 }
 
 /** @param array<string, string> $headers */
@@ -100,7 +100,8 @@ function send($socket, int $status, array $headers, string $body): void
 
 function json($socket, int $status, mixed $data, array $headers = []): bool
 {
-    send($socket, $status, ['Content-Type' => 'application/json', 'X-Request-Id' => 'req_test'] + $headers, json_encode($data));
+    $headers = ['Content-Type' => 'application/json', 'X-Request-Id' => 'req_test'] + $headers;
+    send($socket, $status, $headers, json_encode($data));
     return true;
 }
 
@@ -110,7 +111,8 @@ function respond($socket, array $r, array &$counters, array &$log): bool
     $q = $r['query'];
     switch ($parts[0]) {
         case 'echo':
-            return json($socket, 200, ['method' => $r['method'], 'target' => $r['target'], 'query' => $q, 'headers' => $r['headers'], 'body' => $r['body']]);
+            $echo = array_intersect_key($r, array_flip(['method', 'target', 'query', 'headers', 'body']));
+            return json($socket, 200, $echo);
         case 'log':
             $entries = $log;
             $log = [];
@@ -119,7 +121,9 @@ function respond($socket, array $r, array &$counters, array &$log): bool
         case 'status':
             // /status/{code}?retry_after=&retry_after_ms=&should_retry=&echo_auth=1
             $headers = [];
-            foreach (['retry_after' => 'Retry-After', 'retry_after_ms' => 'retry-after-ms', 'should_retry' => 'x-should-retry'] as $param => $header) {
+            $names = ['retry_after' => 'Retry-After', 'retry_after_ms' => 'retry-after-ms'];
+            $names['should_retry'] = 'x-should-retry';
+            foreach ($names as $param => $header) {
                 if (isset($q[$param])) {
                     $headers[$header] = $q[$param];
                 }
@@ -129,7 +133,8 @@ function respond($socket, array $r, array &$counters, array &$log): bool
                 $headers['X-Echo'] = $auth;
             }
             $message = isset($q['echo_auth']) ? "Key $auth is not valid" : 'failed';
-            return json($socket, (int) $parts[1], ['error' => ['type' => 'api_error', 'code' => 'test', 'message' => $message, 'param' => $q['param'] ?? null, 'request_id' => 'req_test']], $headers);
+            $error = ['type' => 'api_error', 'code' => 'test', 'message' => $message, 'param' => $q['param'] ?? null];
+            return json($socket, (int) $parts[1], ['error' => $error + ['request_id' => 'req_test']], $headers);
         case 'flaky':
             // /flaky/{id}/{failures}/{status|drop}: fails that many times, then answers the attempts seen
             $key = $parts[1];
@@ -138,9 +143,15 @@ function respond($socket, array $r, array &$counters, array &$log): bool
                 if ($parts[3] === 'drop') {
                     return false;
                 }
-                return json($socket, (int) $parts[3], ['error' => ['type' => 'api_error', 'message' => 'try again']], isset($q['retry_after']) ? ['Retry-After' => $q['retry_after']] : []);
+                $headers = isset($q['retry_after']) ? ['Retry-After' => $q['retry_after']] : [];
+                $error = ['type' => 'api_error', 'message' => 'try again'];
+                return json($socket, (int) $parts[3], ['error' => $error], $headers);
             }
-            return json($socket, 200, ['attempts' => $counters[$key], 'idempotency_key' => $r['headers']['idempotency-key'] ?? null, 'retry_count' => $r['headers']['x-embott-retry-count'] ?? null]);
+            return json($socket, 200, [
+                'attempts' => $counters[$key],
+                'idempotency_key' => $r['headers']['idempotency-key'] ?? null,
+                'retry_count' => $r['headers']['x-embott-retry-count'] ?? null,
+            ]);
         case 'slow':
             usleep((int) $parts[1] * 1000);
             return json($socket, 200, ['slow' => true]);
@@ -169,7 +180,8 @@ function pages($socket, string $style, array $q, array $r): bool
             $start = isset($q['cursor']) ? (int) substr($q['cursor'], 2) : 0;
             $items = array_map($item, range($start, min($start + $limit, $total) - 1));
             $more = $start + $limit < $total;
-            return json($socket, 200, ['data' => $items, 'has_more' => $more, 'next_cursor' => $more ? 'c_' . ($start + $limit) : null]);
+            $next = $more ? 'c_' . ($start + $limit) : null;
+            return json($socket, 200, ['data' => $items, 'has_more' => $more, 'next_cursor' => $next]);
         case 'cycle':
             $cursor = $q['cursor'] ?? 'start';
             $next = ['start' => 'A', 'A' => 'B', 'B' => 'A'][$cursor];
@@ -186,7 +198,8 @@ function pages($socket, string $style, array $q, array $r): bool
         case 'link':
             $start = (int) ($q['start'] ?? 0);
             $items = array_map($item, range($start, min($start + $limit, $total) - 1));
-            $headers = $start + $limit < $total ? ['Link' => '</pages/link?start=' . ($start + $limit) . "&limit=$limit&total=$total>; rel=\"next\""] : [];
+            $next = '/pages/link?start=' . ($start + $limit) . "&limit=$limit&total=$total";
+            $headers = $start + $limit < $total ? ['Link' => "<$next>; rel=\"next\""] : [];
             return json($socket, 200, $items, $headers);
         case 'foreign':
             return json($socket, 200, [['id' => 'x']], ['Link' => '<https://evil.example/steal>; rel="next"']);
@@ -196,11 +209,13 @@ function pages($socket, string $style, array $q, array $r): bool
 
 function sse($socket, string $scenario): bool
 {
-    fwrite($socket, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nX-Request-Id: req_sse\r\nTransfer-Encoding: chunked\r\n\r\n");
+    fwrite($socket, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nX-Request-Id: req_sse\r\n"
+        . "Transfer-Encoding: chunked\r\n\r\n");
     $chunk = static function (string $text) use ($socket): bool {
         return @fwrite($socket, dechex(strlen($text)) . "\r\n" . $text . "\r\n") !== false;
     };
-    $event = static fn (string $type, array $data): string => "event: $type\ndata: " . json_encode(['type' => $type] + $data) . "\n\n";
+    $event = static fn (string $type, array $data): string
+        => "event: $type\ndata: " . json_encode(['type' => $type] + $data) . "\n\n";
     $chunk($event('message.started', ['id' => 'msg_1']));
     switch ($scenario) {
         case 'ok':
@@ -212,7 +227,8 @@ function sse($socket, string $scenario): bool
             @fwrite($socket, "0\r\n\r\n");
             return true;
         case 'split':
-            $text = $event('message.delta', ['delta' => 'Zoë']) . $event('message.completed', ['message' => ['content' => 'Zoë']]);
+            $text = $event('message.delta', ['delta' => 'Zoë'])
+                . $event('message.completed', ['message' => ['content' => 'Zoë']]);
             foreach (str_split($text, 3) as $piece) {
                 $chunk($piece);
             }
@@ -241,7 +257,8 @@ function sse($socket, string $scenario): bool
             @fwrite($socket, "0\r\n\r\n");
             return false;
         case 'error':
-            $chunk("event: error\ndata: " . json_encode(['type' => 'error', 'error' => ['type' => 'api_error', 'message' => 'model overloaded']]) . "\n\n");
+            $error = ['type' => 'error', 'error' => ['type' => 'api_error', 'message' => 'model overloaded']];
+            $chunk("event: error\ndata: " . json_encode($error) . "\n\n");
             @fwrite($socket, "0\r\n\r\n");
             return true;
     }

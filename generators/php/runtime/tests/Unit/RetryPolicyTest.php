@@ -43,7 +43,8 @@ final class RetryPolicyTest extends TestCase
         self::assertSame(0.25, RetryPolicy::serverWait(['retry-after-ms' => '250', 'retry-after' => '9'], $now));
         $date = gmdate('D, d M Y H:i:s \G\M\T', (int) $now + 30);
         self::assertSame(30.0, RetryPolicy::serverWait(['retry-after' => $date], $now));
-        self::assertNull(RetryPolicy::serverWait(['retry-after' => gmdate('D, d M Y H:i:s \G\M\T', (int) $now - 5)], $now));
+        $past = gmdate('D, d M Y H:i:s \G\M\T', (int) $now - 5);
+        self::assertNull(RetryPolicy::serverWait(['retry-after' => $past], $now));
         self::assertNull(RetryPolicy::serverWait(['retry-after' => 'soon'], $now));
         self::assertNull(RetryPolicy::serverWait(['retry-after' => '-1'], $now));
         self::assertNull(RetryPolicy::serverWait([], $now));

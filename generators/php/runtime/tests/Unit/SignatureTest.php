@@ -46,7 +46,14 @@ final class SignatureTest extends TestCase
     {
         $signature = new Signature(new SignatureScheme());
         $header = $signature->header('{"a":1}', self::SECRET, 1000);
-        foreach ([$header, [$header], ['embott-signature' => $header], ['Embott-Signature' => [$header]], ['HTTP_EMBOTT_SIGNATURE' => $header]] as $input) {
+        $shapes = [
+            $header,
+            [$header],
+            ['embott-signature' => $header],
+            ['Embott-Signature' => [$header]],
+            ['HTTP_EMBOTT_SIGNATURE' => $header],
+        ];
+        foreach ($shapes as $input) {
             $signature->verify('{"a":1}', $input, self::SECRET, null, 1000);
         }
         $this->addToAssertionCount(5);
@@ -79,7 +86,8 @@ final class SignatureTest extends TestCase
     public function testBadHeaderValuesAreTypedErrorsNeverCrashes(): void
     {
         $signature = new Signature(new SignatureScheme());
-        $inputs = [null, '', 42, 4.2, true, new \stdClass(), [42], ['x' => 'y'], [null], "t=\0,v1=\xff", str_repeat('t=1,', 10000), 't=99999999999999999999,v1=ab', "t=1000,v1=\u{00e9}"];
+        $inputs = [null, '', 42, 4.2, true, new \stdClass(), [42], ['x' => 'y'], [null], "t=\0,v1=\xff"];
+        array_push($inputs, str_repeat('t=1,', 10000), 't=99999999999999999999,v1=ab', "t=1000,v1=\u{00e9}");
         mt_srand(7);
         for ($i = 0; $i < 300; $i++) {
             $inputs[] = random_bytes(mt_rand(1, 80));
@@ -91,7 +99,8 @@ final class SignatureTest extends TestCase
                 self::fail('accepted ' . var_export($input, true));
             } catch (WebhookSignatureException $error) {
                 self::assertInstanceOf(EmbottException::class, $error);
-                self::assertContains($error->getReason(), ['missing_header', 'malformed_header', 'no_signatures', 'signature_mismatch']);
+                $reasons = ['missing_header', 'malformed_header', 'no_signatures', 'signature_mismatch'];
+                self::assertContains($error->getReason(), $reasons);
             }
         }
     }
