@@ -1,0 +1,13 @@
+"""The seed snippet from the README, verbatim: send a visitor message and print the bot's reply."""
+
+import os
+
+from embott import Embott
+
+client = Embott(api_key=os.environ["EMBOTT_API_KEY"])
+reply = client.conversations.send_message(
+    conversation_id="conv_abc123",
+    role="user",
+    content="Do you ship internationally?",
+)
+print(reply.message.content)
