@@ -30,8 +30,17 @@ module Conformance
     # JSON equality: 1 equals 1.0, objects ignore key order.
     def same?(left, right)
       return left == right if left.is_a?(Numeric) && right.is_a?(Numeric)
-      return left.keys.sort == right.keys.sort && left.all? { |k, v| same?(v, right[k]) } if left.is_a?(Hash) && right.is_a?(Hash)
-      return left.length == right.length && left.zip(right).all? { |a, b| same?(a, b) } if left.is_a?(Array) && right.is_a?(Array)
+
+      if left.is_a?(Hash) && right.is_a?(Hash)
+        return left.keys.sort == right.keys.sort && left.all? do |k, v|
+                 same?(v, right[k])
+               end
+      end
+      if left.is_a?(Array) && right.is_a?(Array)
+        return left.length == right.length && left.zip(right).all? do |a, b|
+                 same?(a, b)
+               end
+      end
 
       left.instance_of?(right.class) && left == right
     end
@@ -64,11 +73,15 @@ module Conformance
       problems = []
       (spec["equals"] || {}).each do |path, expected|
         actual = lookup(subject, path)
-        problems << "#{label}.#{path} = #{show(actual)}, expected #{show(expected)}" if actual.equal?(MISSING) || !same?(actual, expected)
+        next if !actual.equal?(MISSING) && same?(actual, expected)
+
+        problems << "#{label}.#{path} = #{show(actual)}, expected #{show(expected)}"
       end
       (spec["matches"] || {}).each do |path, pattern|
         actual = lookup(subject, path)
-        problems << "#{label}.#{path} = #{show(actual)}, expected to match /#{pattern}/" unless actual.is_a?(String) && actual.match?(Regexp.new(pattern))
+        unless actual.is_a?(String) && actual.match?(Regexp.new(pattern))
+          problems << "#{label}.#{path} = #{show(actual)}, expected to match /#{pattern}/"
+        end
       end
       (spec["present"] || []).each do |path|
         problems << "#{label}.#{path} is missing" if lookup(subject, path).equal?(MISSING)
@@ -77,7 +90,8 @@ module Conformance
         actual = lookup(subject, path)
         next if actual.is_a?(Array) && actual.length == length
 
-        problems << "#{label}.#{path} has #{actual.is_a?(Array) ? actual.length : show(actual)} items, expected #{length}"
+        have = actual.is_a?(Array) ? actual.length : show(actual)
+        problems << "#{label}.#{path} has #{have} items, expected #{length}"
       end
       problems
     end
@@ -88,7 +102,9 @@ module Conformance
 
     def items(found, expect)
       problems = []
-      problems << "got #{found.length} items, expected #{expect["count"]}" if expect.key?("count") && found.length != expect["count"]
+      if expect.key?("count") && found.length != expect["count"]
+        problems << "got #{found.length} items, expected #{expect["count"]}"
+      end
       if expect.key?("unique")
         values = found.map { |item| show(lookup(item, expect["unique"])) }
         repeated = values.tally.select { |_, count| count > 1 }.keys
@@ -100,7 +116,9 @@ module Conformance
       end
       (expect["where"] || []).each do |where|
         count = found.count { |item| matches_all?(item, where["match"]) }
-        problems << "#{count} items have #{show(where["match"])}, expected #{where["count"]}" unless count == where["count"]
+        unless count == where["count"]
+          problems << "#{count} items have #{show(where["match"])}, expected #{where["count"]}"
+        end
       end
       problems
     end
@@ -108,20 +126,26 @@ module Conformance
     def events(found, expect)
       types = found.map { |event| lookup(event, "type") }
       problems = []
-      problems << "first event is #{show(types.first)}, expected #{expect["first"]}" unless types.first == expect["first"]
+      unless types.first == expect["first"]
+        problems << "first event is #{show(types.first)}, expected #{expect["first"]}"
+      end
       problems << "last event is #{show(types.last)}, expected #{expect["last"]}" unless types.last == expect["last"]
       if expect.key?("count_min") && found.length < expect["count_min"]
         problems << "got #{found.length} events, expected at least #{expect["count_min"]}"
       end
       middle = found[1...-1] || []
       if expect.key?("middle")
-        off = (types[1...-1] || []).reject { |type| type == expect["middle"] }
-        problems << "events between first and last: #{off.join(", ")} (expected only #{expect["middle"]})" unless off.empty?
+        off = (types[1...-1] || []).reject { |type| type == expect["middle"] }.map { |type| show(type) }
+        unless off.empty?
+          problems << "events between first and last: #{off.join(", ")} (expected only #{expect["middle"]})"
+        end
       end
       if expect.key?("text")
         text = middle.map { |event| lookup(event, expect["text"]["field"]).to_s }.join
         want = lookup(found.last, expect["text"]["equals_path"])
-        problems << "deltas give #{show(text)} but the final #{expect["text"]["equals_path"]} is #{show(want)}" unless text == want
+        unless text == want
+          problems << "deltas give #{show(text)} but the final #{expect["text"]["equals_path"]} is #{show(want)}"
+        end
       end
       problems.concat(match(found.last, expect["final"], "final event")) if expect.key?("final")
       problems

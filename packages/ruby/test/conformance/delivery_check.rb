@@ -51,13 +51,17 @@ module Conformance
       problems = []
       signature = headers.fetch("embott-signature", "")
       entries = signature.split(",").count { |part| part.strip.start_with?("v1=") }
-      problems << "the delivery carries #{entries} v1= entries, expected #{secrets.length}" unless entries == secrets.length
+      unless entries == secrets.length
+        problems << "the delivery carries #{entries} v1= entries, expected #{secrets.length}"
+      end
       secrets.each do |secret|
         verdict = Runner.verify(@client, body, signature, secret)
         problems << "the delivery does not verify with #{secret[0, 10]}...: #{verdict}" unless verdict == "valid"
         event = Runner.wire(@client.webhooks.unwrap(body, headers, secret))
         type = Checks.lookup(event, "type")
-        problems << "unwrapped event type #{type.inspect}, expected #{spec["expect_type"]}" unless type == spec["expect_type"]
+        unless type == spec["expect_type"]
+          problems << "unwrapped event type #{Checks.show(type)}, expected #{spec["expect_type"]}"
+        end
       end
       verdict = Runner.verify(@client, "#{body} ", signature, secrets.first)
       problems << "a tampered body gave #{verdict}, expected signature_mismatch" unless verdict == "signature_mismatch"

@@ -70,7 +70,9 @@ module Conformance
         id = want["operation_id"]
         log = control("GET", "/__mock/requests?operation_id=#{URI.encode_www_form_component(id)}")["data"]
         problems = []
-        problems << "#{id}: the mock received #{log.length} requests, expected #{want["count"]}" unless log.length == want["count"]
+        unless log.length == want["count"]
+          problems << "#{id}: the mock received #{log.length} requests, expected #{want["count"]}"
+        end
         if want.key?("idempotency_keys")
           keys = log.map { |entry| entry["idempotency_key"] }.compact.reject(&:empty?).uniq
           unless keys.length == want["idempotency_keys"]

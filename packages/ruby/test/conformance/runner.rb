@@ -51,10 +51,10 @@ module Conformance
       raw.gsub(/(?<=[a-z0-9])(?=[A-Z])/, "_").tr("-", "_").downcase
     end
 
-    # The wire JSON of a result: models as received (unknown fields included), lists mapped.
+    # The wire JSON of a result: models as received (unknown fields included), keys as strings, lists mapped.
     def self.wire(value)
-      return value.to_h if value.respond_to?(:to_h) && !value.is_a?(Hash) && !value.is_a?(Array)
       return value.map { |item| wire(item) } if value.is_a?(Array)
+      return JSON.parse(JSON.generate(value.to_h)) if value.respond_to?(:to_h) && !value.is_a?(Hash)
 
       value
     end
@@ -147,12 +147,16 @@ module Conformance
       problems = expect.key?("result") ? Checks.match(value, expect["result"], "result") : []
       if expect["request_id"]
         request_id = result.respond_to?(:request_id) ? result.request_id : nil
-        problems << "result request id is #{request_id.inspect}, expected req_..." unless request_id.to_s.start_with?("req_")
+        unless request_id.to_s.start_with?("req_")
+          problems << "result request id is #{request_id.inspect}, expected req_..."
+        end
       end
       if expect.dig("rate_limit", "limit")
         headers = result.respond_to?(:headers) ? result.headers : nil
         limit = headers && (headers["x-ratelimit-limit"] || headers["X-RateLimit-Limit"])
-        problems << "rate limit #{limit.inspect}, expected #{expect["rate_limit"]["limit"]}" unless limit.to_i == expect["rate_limit"]["limit"]
+        unless limit.to_i == expect["rate_limit"]["limit"]
+          problems << "rate limit #{limit.inspect}, expected #{expect["rate_limit"]["limit"]}"
+        end
       end
       problems
     end
@@ -166,9 +170,15 @@ module Conformance
       envelope = (api&.error || {}).transform_keys(&:to_s)
       retried = error.message[/after (\d+) retr/, 1]
       actual = { "status" => api&.status, "type" => envelope["type"], "code" => envelope["code"],
-                 "param" => envelope["param"], "retries" => retried ? retried.to_i : (api ? 0 : nil) }
+                 "param" => envelope["param"], "retries" => if retried
+                                                              retried.to_i
+                                                            else
+                                                              (api ? 0 : nil)
+                                                            end }
       problems = actual.filter_map do |field, value|
-        "error #{field} is #{value.inspect}, expected #{want[field].inspect}" if want.key?(field) && value != want[field]
+        if want.key?(field) && value != want[field]
+          "error #{field} is #{value.inspect}, expected #{want[field].inspect}"
+        end
       end
       (want["message_contains"] || []).each do |text|
         problems << "error message does not name #{text.inspect}: #{error.message}" unless error.message.include?(text)
@@ -176,7 +186,9 @@ module Conformance
       (want["message_excludes"] || []).each do |text|
         problems << "error message contains #{text.inspect}" if error.message.include?(text)
       end
-      problems << "error request id is #{api&.request_id.inspect}, expected req_..." if want["request_id"] && !api&.request_id.to_s.start_with?("req_")
+      if want["request_id"] && !api&.request_id.to_s.start_with?("req_")
+        problems << "error request id is #{api&.request_id.inspect}, expected req_..."
+      end
       problems + rate_limit_problems(api, expect["rate_limit"])
     end
 
@@ -186,7 +198,9 @@ module Conformance
 
       logged = @mock.idempotency_keys(operation)
       sent = error.respond_to?(:idempotency_key) ? error.idempotency_key : nil
-      sent.is_a?(String) && logged.include?(sent) ? [] : ["error idempotency key is #{sent.inspect}; the mock received #{logged.inspect}"]
+      return [] if sent.is_a?(String) && logged.include?(sent)
+
+      ["error idempotency key is #{sent.inspect}; the mock received #{logged.inspect}"]
     end
 
     def rate_limit_problems(api, want)
@@ -196,7 +210,9 @@ module Conformance
       limit = info.respond_to?(:limit) ? info.limit : info&.dig(:limit)
       after = info.respond_to?(:retry_after) ? info.retry_after : info&.dig(:retry_after)
       problems = []
-      problems << "error rate-limit limit is #{limit.inspect}, expected #{want["limit"]}" if want.key?("limit") && limit != want["limit"]
+      if want.key?("limit") && limit != want["limit"]
+        problems << "error rate-limit limit is #{limit.inspect}, expected #{want["limit"]}"
+      end
       if want.key?("retry_after") && !Checks.same?(after, want["retry_after"])
         problems << "error retry-after is #{after.inspect}, expected #{want["retry_after"]}"
       end
@@ -206,11 +222,12 @@ module Conformance
     def vectors(client, file, min_cases)
       cases = JSON.parse(File.read(File.join(@repo_root, file)))["cases"]
       own = cases.select do |c|
-        c["scheme"]["header"] == "Embott-Signature" && c["scheme"]["scheme"] == "timestamped" && c["scheme"]["encoding"] == "hex"
+        c["scheme"].values_at("header", "scheme", "encoding") == %w[Embott-Signature timestamped hex]
       end
-      problems = own.length >= min_cases ? [] : ["#{own.length} vectors of the spec's scheme, expected at least #{min_cases}"]
+      problems = []
+      problems << "#{own.length} vectors of the spec's scheme, expected at least #{min_cases}" if own.length < min_cases
       own.each do |c|
-        body = c["body_encoding"] == "base64" ? Base64.strict_decode64(c["body"]) : c["body"].dup.force_encoding("UTF-8")
+        body = c["body_encoding"] == "base64" ? Base64.strict_decode64(c["body"]) : c["body"].dup
         got = self.class.verify(client, body, c["header"], c["secret"], tolerance: c["tolerance"], now: c["now"])
         problems << "vector #{c["name"]}: got #{got}, expected #{c["expect"]}" unless got == c["expect"]
       end
