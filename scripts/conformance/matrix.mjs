@@ -3,7 +3,7 @@
 // parity check, then prints scenarios × languages. A cell is green only when that language's runner reported
 // the scenario as passed; a language that cannot run is a red column with its reason, never skipped.
 // Writes .conformance/matrix.json ({ passed, failed } = green and red cells) and exits 1 on any red cell.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { ROOT } from "../lib/toolchain.mjs";
@@ -25,24 +25,34 @@ function tail(text, lines = 40) {
   return text.split("\n").slice(-lines).join("\n");
 }
 
-/** Runs one language's runner; returns { reason?, results: { id: { status, problems } } }. */
-function runLanguage(language) {
+/** Runs one language's runner; resolves with { reason?, results: { id: { status, problems } } }. */
+async function runLanguage(language) {
   const reason = language.unavailable();
   if (reason) return { reason, results: {} };
   const resultsFile = join(OUT, `${language.id}.json`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, ["scripts/conformance/serve.mjs", "--", ...language.command()], {
+  const child = spawn(process.execPath, ["scripts/conformance/serve.mjs", "--", ...language.command()], {
     cwd: ROOT,
-    encoding: "utf8",
     env: { ...process.env, CONFORMANCE_RESULTS: resultsFile },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: RUNNER_TIMEOUT_MS,
-    killSignal: "SIGTERM",
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  const output = `${run.stdout ?? ""}${run.stderr ?? ""}`;
+  let output = "";
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    output += chunk;
+  });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill("SIGTERM");
+  }, RUNNER_TIMEOUT_MS);
+  const code = await new Promise((resolve) => child.once("close", (exitCode) => resolve(exitCode)));
+  clearTimeout(timer);
   writeFileSync(join(OUT, `${language.id}.log`), output);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (run.error?.code === "ETIMEDOUT") {
+  if (timedOut) {
     return {
       reason: `the ${language.name} runner was stopped after ${RUNNER_TIMEOUT_MS / 1000} s`,
       results: {},
@@ -50,13 +60,13 @@ function runLanguage(language) {
   }
   if (!existsSync(resultsFile)) {
     return {
-      reason: `the ${language.name} runner wrote no results (exit ${run.status}); last output:\n${tail(output)}`,
+      reason: `the ${language.name} runner wrote no results (exit ${code}); last output:\n${tail(output)}`,
       results: {},
       seconds,
     };
   }
   const { results } = JSON.parse(readFileSync(resultsFile, "utf8"));
-  return { results, seconds, exit: run.status, output };
+  return { results, seconds };
 }
 
 function runParity() {
@@ -78,15 +88,24 @@ mkdirSync(OUT, { recursive: true });
 
 const languages = LANGUAGES.filter((language) => only.length === 0 || only.includes(language.id));
 const runs = new Map();
-for (const language of languages) {
-  console.log(`▶ ${language.name} conformance runner`);
-  const result = runLanguage(language);
+// The runners run side by side (each against its own mock): most of their time is spent waiting on
+// retries, timeouts and deliveries. CONFORMANCE_SERIAL=1 runs them one after another.
+const serial = process.env.CONFORMANCE_SERIAL === "1";
+console.log(
+  `▶ conformance runners: ${languages.map((language) => language.name).join(", ")}${serial ? " (serially)" : ""}`,
+);
+const report = (language, result) => {
   runs.set(language.id, result);
   console.log(
     result.reason
-      ? `  ✗ ${result.reason.split("\n")[0]}`
-      : `  ran ${Object.keys(result.results).length} scenarios in ${result.seconds} s`,
+      ? `  ✗ ${language.name}: ${result.reason.split("\n")[0]}`
+      : `  ${language.name}: ran ${Object.keys(result.results).length} scenarios in ${result.seconds} s`,
   );
+};
+if (serial) {
+  for (const language of languages) report(language, await runLanguage(language));
+} else {
+  await Promise.all(languages.map(async (language) => report(language, await runLanguage(language))));
 }
 const parity = runParity();
 
