@@ -31,21 +31,32 @@ try {
   console.log(
     `▶ version files: ${sources.found.length} locations at ${[...new Set(sources.found.map((f) => f.version))].join(", ")}`,
   );
-  for (const builder of BUILDERS) {
-    console.log(`▶ ${builder.name}`);
-    try {
-      for (const artifact of builder.build(work, env)) {
-        artifacts.push(artifact);
-        problems.push(...artifact.problems);
-        const status = artifact.problems.length === 0 ? "✓" : "✗";
-        console.log(
-          `  ${status} ${artifact.name} ${artifact.version}${artifact.ran ? " (installed, seed snippet ran)" : ""}`,
-        );
+  // The builders run side by side: one packs with tsup while another waits on pip or composer.
+  const outcomes = await Promise.all(
+    BUILDERS.map(async (builder) => {
+      const started = Date.now();
+      try {
+        return { builder, artifacts: await builder.build(work, env), started };
+      } catch (error) {
+        return { builder, error, started };
       }
-    } catch (error) {
+    }),
+  );
+  for (const { builder, artifacts: built, error, started } of outcomes) {
+    console.log(`▶ ${builder.name}`);
+    if (error) {
       problems.push(`${builder.name}: ${error.message}`);
       console.log(`  ✗ ${error.message.split("\n")[0]}`);
+      continue;
     }
+    for (const artifact of built) {
+      artifacts.push(artifact);
+      problems.push(...artifact.problems);
+      const status = artifact.problems.length === 0 ? "✓" : "✗";
+      const ran = artifact.ran ? " (installed, seed snippet ran)" : "";
+      console.log(`  ${status} ${artifact.name} ${artifact.version}${ran}`);
+    }
+    console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
   const versions = new Set([...artifacts.map((a) => a.version), ...sources.found.map((f) => f.version)]);
   if (versions.size > 1) {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { ROOT } from "../../lib/toolchain.mjs";
 import { capture, checkContents, checkSeedOutput } from "./common.mjs";
 
-export function buildComposer(work, env) {
+export async function buildComposer(work, env) {
   const pkg = join(ROOT, "packages/php");
   if (!existsSync(join(pkg, "composer.json"))) {
     throw new Error("packages/php has no composer.json on this branch: the PHP SDK is not generated yet");
@@ -18,19 +18,19 @@ export function buildComposer(work, env) {
     COMPOSER_HOME: join(work, "composer-home"),
     COMPOSER_NO_INTERACTION: "1",
   };
-  capture("composer", ["archive", "--format=zip", `--dir=${dir}`, `--file=embott-${version}`], {
+  await capture("composer", ["archive", "--format=zip", `--dir=${dir}`, `--file=embott-${version}`], {
     cwd: pkg,
     env: composerEnv,
   });
   const zip = join(dir, `embott-${version}.zip`);
-  const files = capture("unzip", ["-Z1", zip]).split("\n").filter(Boolean);
+  const files = (await capture("unzip", ["-Z1", zip])).split("\n").filter(Boolean);
   const problems = checkContents("Composer archive", files, [
     /^composer\.json$/,
     /^src\/Client\.php$/,
     /^LICENSE$/,
   ]);
   const unpacked = join(dir, "embott");
-  capture("unzip", ["-q", zip, "-d", unpacked]);
+  await capture("unzip", ["-q", zip, "-d", unpacked]);
   const constant = /const VERSION = '([^']+)'/.exec(
     readFileSync(join(unpacked, "src/Client.php"), "utf8"),
   )?.[1];
@@ -46,8 +46,8 @@ export function buildComposer(work, env) {
       require: { "embott/embott": version },
     }),
   );
-  capture("composer", ["install", "--no-progress", "--quiet"], { cwd: app, env: composerEnv });
-  const output = capture("php", [join(ROOT, "scripts/release/seeds/seed.php")], {
+  await capture("composer", ["install", "--no-progress", "--quiet"], { cwd: app, env: composerEnv });
+  const output = await capture("php", [join(ROOT, "scripts/release/seeds/seed.php")], {
     cwd: app,
     env: { ...env, SEED_AUTOLOAD: join(app, "vendor/autoload.php") },
   });

@@ -4,23 +4,25 @@ import { join } from "node:path";
 import { ROOT } from "../../lib/toolchain.mjs";
 import { capture, checkContents, checkSeedOutput } from "./common.mjs";
 
-export function buildGem(work, env) {
+export async function buildGem(work, env) {
   const pkg = join(ROOT, "packages/ruby");
   if (!existsSync(join(pkg, "embott.gemspec"))) {
     throw new Error("packages/ruby has no embott.gemspec on this branch: the Ruby SDK is not generated yet");
   }
   const dir = join(work, "gem");
   mkdirSync(dir, { recursive: true });
-  const out = capture("gem", ["build", "embott.gemspec", "--output", join(dir, "embott.gem")], { cwd: pkg });
+  const out = await capture("gem", ["build", "embott.gemspec", "--output", join(dir, "embott.gem")], {
+    cwd: pkg,
+  });
   const gem = join(dir, "embott.gem");
   const version = /Version: (\S+)/.exec(out)?.[1] ?? "(unknown)";
-  const files = capture("sh", ["-c", `tar -xOf '${gem}' data.tar.gz | tar -tzf -`])
+  const files = (await capture("sh", ["-c", `tar -xOf '${gem}' data.tar.gz | tar -tzf -`]))
     .split("\n")
     .filter(Boolean);
   const problems = checkContents("gem", files, [/^lib\/embott\.rb$/, /^LICENSE$/]);
   const home = join(work, "gem-home");
-  capture("gem", ["install", "--local", "--no-document", "--install-dir", home, gem]);
-  const output = capture("ruby", [join(ROOT, "scripts/release/seeds/seed.rb")], {
+  await capture("gem", ["install", "--local", "--no-document", "--install-dir", home, gem]);
+  const output = await capture("ruby", [join(ROOT, "scripts/release/seeds/seed.rb")], {
     cwd: work,
     env: { ...env, GEM_HOME: home, GEM_PATH: home, RUBYOPT: "" },
   });

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { ROOT } from "../../lib/toolchain.mjs";
 import { capture, checkContents, checkSeedOutput } from "./common.mjs";
 
-function pack(filter, dir) {
+async function pack(filter, dir) {
   // pnpm pack runs the package's prepack (a fresh tsup build), so stale dist files or typedoc output cannot ship.
-  const out = capture("pnpm", ["--filter", filter, "pack", "--pack-destination", dir]);
+  const out = await capture("pnpm", ["--filter", filter, "pack", "--pack-destination", dir]);
   const tarball = out
     .trim()
     .split("\n")
@@ -15,23 +15,23 @@ function pack(filter, dir) {
   return tarball.startsWith("/") ? tarball : join(dir, tarball.split("/").at(-1));
 }
 
-function manifestVersion(tarball) {
-  return JSON.parse(capture("tar", ["-xOzf", tarball, "package/package.json"])).version;
+async function manifestVersion(tarball) {
+  return JSON.parse(await capture("tar", ["-xOzf", tarball, "package/package.json"])).version;
 }
 
-const listing = (tarball) =>
-  capture("tar", ["-tzf", tarball])
+const listing = async (tarball) =>
+  (await capture("tar", ["-tzf", tarball]))
     .split("\n")
     .filter(Boolean)
     .map((entry) => entry.replace(/^package\//, ""));
 
-export function buildNpm(work, env) {
+export async function buildNpm(work, env) {
   const dir = join(work, "npm");
   mkdirSync(dir, { recursive: true });
   const artifacts = [];
 
-  const sdk = pack("embott", dir);
-  const sdkProblems = checkContents("embott tarball", listing(sdk), [
+  const sdk = await pack("embott", dir);
+  const sdkProblems = checkContents("embott tarball", await listing(sdk), [
     /^LICENSE$/,
     /^README\.md$/,
     /^dist\/index\.js$/,
@@ -40,20 +40,22 @@ export function buildNpm(work, env) {
   const app = join(work, "npm-app");
   mkdirSync(app, { recursive: true });
   writeFileSync(join(app, "package.json"), '{ "name": "seed-app", "private": true, "type": "module" }\n');
-  capture("npm", ["install", "--no-audit", "--no-fund", "--offline", "--no-package-lock", sdk], { cwd: app });
-  writeFileSync(join(app, "seed.mjs"), capture("cat", [join(ROOT, "scripts/release/seeds/seed.mjs")]));
-  const output = capture(process.execPath, ["seed.mjs"], { cwd: app, env });
+  await capture("npm", ["install", "--no-audit", "--no-fund", "--offline", "--no-package-lock", sdk], {
+    cwd: app,
+  });
+  writeFileSync(join(app, "seed.mjs"), await capture("cat", [join(ROOT, "scripts/release/seeds/seed.mjs")]));
+  const output = await capture(process.execPath, ["seed.mjs"], { cwd: app, env });
   sdkProblems.push(...checkSeedOutput("embott", output));
   artifacts.push({
     name: "npm embott",
     file: sdk,
-    version: manifestVersion(sdk),
+    version: await manifestVersion(sdk),
     problems: sdkProblems,
     ran: true,
   });
 
-  const mock = pack("@embott/mock", dir);
-  const mockProblems = checkContents("@embott/mock tarball", listing(mock), [
+  const mock = await pack("@embott/mock", dir);
+  const mockProblems = checkContents("@embott/mock tarball", await listing(mock), [
     /^LICENSE$/,
     /^dist\/index\.js$/,
     /^dist\/openapi\.yaml$/,
@@ -61,7 +63,7 @@ export function buildNpm(work, env) {
   artifacts.push({
     name: "npm @embott/mock",
     file: mock,
-    version: manifestVersion(mock),
+    version: await manifestVersion(mock),
     problems: mockProblems,
   });
   return artifacts;

@@ -12,7 +12,7 @@ names = zipfile.ZipFile(path).namelist() if path.endswith(".whl") else tarfile.o
 print("\\n".join(names))
 `;
 
-export function buildPython(work, env) {
+export async function buildPython(work, env) {
   const pkg = join(ROOT, "packages/python");
   if (!existsSync(join(pkg, "pyproject.toml"))) {
     throw new Error(
@@ -24,29 +24,32 @@ export function buildPython(work, env) {
     throw new Error("packages/python/.venv is missing (npm test's Python setup makes it)");
   const dir = join(work, "python");
   mkdirSync(dir, { recursive: true });
-  capture(devPython, ["-m", "build", "--no-isolation", "--wheel", "--sdist", "--outdir", dir, pkg]);
+  await capture(devPython, ["-m", "build", "--no-isolation", "--wheel", "--sdist", "--outdir", dir, pkg]);
   const built = readdirSync(dir);
   const wheel = built.find((file) => file.endsWith(".whl"));
   const sdist = built.find((file) => file.endsWith(".tar.gz"));
   if (!wheel || !sdist)
     throw new Error(`python -m build made ${built.join(", ")}, not one wheel and one sdist`);
-  const list = (file) =>
-    capture(devPython, ["-c", LIST_ARCHIVE, join(dir, file)])
-      .split("\n")
-      .filter(Boolean);
+  const list = async (file) =>
+    (await capture(devPython, ["-c", LIST_ARCHIVE, join(dir, file)])).split("\n").filter(Boolean);
   const problems = [
-    ...checkContents("wheel", list(wheel), [/^embott\/__init__\.py$/, /^embott\/py\.typed$/]),
+    ...checkContents("wheel", await list(wheel), [/^embott\/__init__\.py$/, /^embott\/py\.typed$/]),
     // The sdist's top folder is `embott-<version>/`.
     ...checkContents(
       "sdist",
-      list(sdist).map((name) => name.replace(/^[^/]+\//, "")),
+      (await list(sdist)).map((name) => name.replace(/^[^/]+\//, "")),
       [/^pyproject\.toml$/, /^src\/embott\/__init__\.py$/],
     ),
   ];
   const venv = join(work, "python-venv");
-  capture("python3", ["-m", "venv", venv]);
-  capture(join(venv, "bin/pip"), ["install", "--quiet", "--disable-pip-version-check", join(dir, wheel)]);
-  const output = capture(join(venv, "bin/python"), [join(ROOT, "scripts/release/seeds/seed.py")], {
+  await capture("python3", ["-m", "venv", venv]);
+  await capture(join(venv, "bin/pip"), [
+    "install",
+    "--quiet",
+    "--disable-pip-version-check",
+    join(dir, wheel),
+  ]);
+  const output = await capture(join(venv, "bin/python"), [join(ROOT, "scripts/release/seeds/seed.py")], {
     cwd: work,
     env,
   });
