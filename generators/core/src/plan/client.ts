@@ -36,7 +36,8 @@ export const RETRY_POLICY: RetryPlan = {
 export function planClient(context: PlanContext, name: string[]): ClientPlan {
   const { ir } = context;
   const prefix = envPrefix(ir.sdk.apiKeyEnv, ir.sdk.packageName);
-  const envelope = errorEnvelope(context);
+  const scan = scanOperations(context);
+  const envelope = errorEnvelope(context, scan.errorCounts);
   return {
     name,
     docs: clientDocs(ir),
@@ -54,7 +55,7 @@ export function planClient(context: PlanContext, name: string[]): ClientPlan {
     },
     defaultBaseUrl: defaultBaseUrl(ir),
     servers: planServers(ir),
-    headers: headerNames(context),
+    headers: headerNames(context, scan),
     retry: RETRY_POLICY,
     ...(envelope ? { errorEnvelope: envelope } : {}),
   };
@@ -143,11 +144,41 @@ function planServers(ir: IR): ServerPlan[] {
   });
 }
 
+/** What the client plan needs from every operation, gathered in one pass over them. */
+interface OperationScan {
+  /** Success response header names (lower-case). */
+  headers: Set<string>;
+  /** The first idempotency header parameter (lower-case). */
+  idempotencyHeader?: string;
+  /** Error body model id → how many documented error responses use it. */
+  errorCounts: Map<string, number>;
+}
+
+function scanOperations(context: PlanContext): OperationScan {
+  const scan: OperationScan = { headers: new Set(), errorCounts: new Map() };
+  for (const resource of context.ir.resources) {
+    for (const operation of resource.operations) {
+      for (const header of operation.response.headers) scan.headers.add(header);
+      if (!scan.idempotencyHeader && operation.idempotencyHeader) {
+        scan.idempotencyHeader = operation.idempotencyHeader.toLowerCase();
+      }
+      for (const error of operation.errors) {
+        if (error.type.kind === "ref")
+          scan.errorCounts.set(error.type.id, (scan.errorCounts.get(error.type.id) ?? 0) + 1);
+      }
+    }
+  }
+  return scan;
+}
+
 /** Header names documented anywhere in the spec, else the conventional ones. */
-function headerNames(context: PlanContext): HeaderNamesPlan {
-  const documented = documentedHeaders(context);
+function headerNames(context: PlanContext, scan: OperationScan): HeaderNamesPlan {
+  const documented = [
+    ...scan.headers,
+    ...context.details.documentedHeaderNames().map((name) => name.toLowerCase()),
+  ];
   const find = (pattern: RegExp, fallback: string) =>
-    [...documented].find((name) => pattern.test(name)) ?? fallback;
+    documented.find((name) => pattern.test(name)) ?? fallback;
   return {
     requestId: find(/^(x-)?request-?id$/, "x-request-id"),
     rateLimit: {
@@ -157,27 +188,8 @@ function headerNames(context: PlanContext): HeaderNamesPlan {
     },
     retryAfter: ["retry-after-ms", "retry-after"],
     shouldRetry: "x-should-retry",
-    idempotencyKey: idempotencyHeader(context) ?? "idempotency-key",
+    idempotencyKey: scan.idempotencyHeader ?? "idempotency-key",
   };
-}
-
-function documentedHeaders(context: PlanContext): Set<string> {
-  const names = new Set<string>();
-  for (const resource of context.ir.resources) {
-    for (const operation of resource.operations)
-      for (const header of operation.response.headers) names.add(header);
-  }
-  for (const header of context.details.documentedHeaderNames()) names.add(header.toLowerCase());
-  return names;
-}
-
-function idempotencyHeader(context: PlanContext): string | undefined {
-  for (const resource of context.ir.resources) {
-    for (const operation of resource.operations) {
-      if (operation.idempotencyHeader) return operation.idempotencyHeader.toLowerCase();
-    }
-  }
-  return undefined;
 }
 
 const FIELD_PATTERNS: Record<Exclude<keyof ErrorEnvelopePlan, "model">, RegExp> = {
@@ -192,15 +204,7 @@ const FIELD_PATTERNS: Record<Exclude<keyof ErrorEnvelopePlan, "model">, RegExp> 
  * The error body most operations document, and where its type/code/message/param/request id fields are:
  * top-level (`{ message }`, problem+json's `detail`) or one object level down (`{ error: { message } }`).
  */
-function errorEnvelope(context: PlanContext): ErrorEnvelopePlan | undefined {
-  const counts = new Map<string, number>();
-  for (const resource of context.ir.resources) {
-    for (const operation of resource.operations) {
-      for (const error of operation.errors) {
-        if (error.type.kind === "ref") counts.set(error.type.id, (counts.get(error.type.id) ?? 0) + 1);
-      }
-    }
-  }
+function errorEnvelope(context: PlanContext, counts: Map<string, number>): ErrorEnvelopePlan | undefined {
   const [modelId] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
   if (!modelId) return undefined;
   const root = objectModel(context, { kind: "ref", id: modelId });

@@ -65,8 +65,19 @@ function pageItem(context: PlanContext, operation: Operation): TypeRef {
   for (const segment of operation.pagination?.items?.split(".") ?? []) {
     type = type ? fieldType(context, type, segment) : undefined;
   }
+  type = type && unalias(context, type);
   if (type?.kind !== "array") return UNKNOWN;
   return type.items;
+}
+
+/** The aliased type of a ref to an alias model (`Pets` = `Array<Pet>`), else the type itself. */
+function unalias(context: PlanContext, type: TypeRef): TypeRef {
+  for (let depth = 0; depth < 16 && type.kind === "ref"; depth++) {
+    const model = context.model(type.id);
+    if (model?.kind !== "alias") break;
+    type = model.type;
+  }
+  return type;
 }
 
 /** The type of `field` of an object type (through aliases); undefined when it has none. */

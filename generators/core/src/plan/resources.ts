@@ -77,7 +77,7 @@ function buildTree(context: PlanContext, verifiesWebhooks: boolean): Node[] {
   return roots.sort(byId);
 }
 
-/** `BotCreateParams` for methods with params; a stream twin with its plain method's params reuses that type. */
+/** `BotCreateParams` for methods with params; a stream twin with its plain method's params is marked to alias it. */
 function claimParamsTypes(context: PlanContext, scope: WordScope, node: Node, methods: MethodPlan[]): void {
   const resource = node.resource;
   if (!resource) return;
@@ -86,9 +86,7 @@ function claimParamsTypes(context: PlanContext, scope: WordScope, node: Node, me
     if (method.params.length === 0) continue;
     const plain = method.twinOf ? methods.find((candidate) => candidate.id === method.twinOf) : undefined;
     if (plain?.paramsType && JSON.stringify(plain.params) === JSON.stringify(method.params)) {
-      method.paramsType = plain.paramsType;
       method.paramsSameAs = plain.id;
-      continue;
     }
     const operation = context.operation(method.id)!;
     method.paramsType = scope.claim(paramsTypeWords(resource, operation, publicSingular));

@@ -237,7 +237,7 @@ export interface MethodPlan {
   idempotent: boolean;
   /** Name words of the params object type (e.g. `["bot", "create", "params"]`); absent when no params. */
   paramsType?: Words;
-  /** A stream twin whose params equal its plain method's: the plain method's id (alias its params type). */
+  /** A stream twin whose params equal its plain method's: the plain method's id (declare `paramsType` as an alias of that method's). */
   paramsSameAs?: string;
   /** Flat params in order: path, query, header, cookie, then body. */
   params: ParamPlan[];

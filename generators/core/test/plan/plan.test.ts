@@ -89,7 +89,12 @@ describe("SdkPlan", () => {
       streamTwin: "messages.stream",
       paramsType: ["message", "send", "params"],
     });
-    expect(stream).toMatchObject({ kind: "stream", twinOf: "messages.send", paramsSameAs: "messages.send" });
+    expect(stream).toMatchObject({
+      kind: "stream",
+      twinOf: "messages.send",
+      paramsType: ["message", "stream", "params"],
+      paramsSameAs: "messages.send",
+    });
     expect(send.params.map((param) => param.wireName)).toEqual(["text"]);
     expect(send.request.filled).toEqual({
       idempotencyHeader: "Idempotency-Key",

@@ -1,51 +1,141 @@
-import type { IR } from "@embott/codegen-core";
-import { CodeWriter } from "../printer";
-import { sdkConfigLiteral } from "./client-config";
+import type { SdkPlan, ServerPlan } from "@embott/codegen-core";
+import {
+  CodeWriter,
+  escapeTemplate,
+  literalUnion,
+  memberAccess,
+  objectLiteral,
+  propertyKey,
+  quote,
+  valueLiteral,
+} from "../printer";
 import { tsHeader } from "./header";
 import { ImportSet, RUNTIME } from "./imports";
-import type { ResourcePlan } from "./resource";
-import { OPTIONS_PARAM, type ServerOptionsPlan, writeServerOptions } from "./server-options";
+import type { TsNames } from "./names";
+import { resourceFile } from "./resource";
 
 export const CLIENT_FILE = "client.ts";
 
-export interface ClientPlan {
-  className: string;
-  resources: { property: string; plan: ResourcePlan }[];
-  /** Typed options for the default server's variables, when it has any. */
-  serverOptions: ServerOptionsPlan | undefined;
+/** The constructor's options parameter. */
+const OPTIONS = "options";
+
+export interface ClientInput {
+  plan: SdkPlan;
+  names: TsNames;
+  sdkVersion: string;
+  /** The runtime's error classes, attached as statics (`Embott.NotFoundError`). */
+  errorClasses: readonly string[];
+  specLabel: string;
 }
 
-/** Prints `client.ts`: the client class wiring every top-level resource to the runtime's `APIClient`. */
-export function renderClient(ir: IR, plan: ClientPlan, sdkVersion: string, specLabel: string): string {
+/** The client's own options type name, when the default server has variables. */
+export function clientOptionsType(plan: SdkPlan, names: TsNames): string | undefined {
+  const server = plan.client.servers[0];
+  return server && server.variables.length > 0 ? names.typeName([...plan.client.name, "options"]) : undefined;
+}
+
+/**
+ * Prints `client.ts`: the client class wiring every top-level resource to the runtime's `APIClient`, with the
+ * error classes as statics, typed options for server variables, and a default export.
+ */
+export function renderClient(input: ClientInput, optionsType: string | undefined): string {
+  const { plan, names } = input;
+  const className = names.client;
   const imports = new ImportSet(CLIENT_FILE)
     .add(RUNTIME.client, "APIClient")
     .type(RUNTIME.options, "ClientOptions");
+  for (const name of input.errorClasses) imports.add(RUNTIME.error, name);
   for (const resource of plan.resources) {
-    imports.add(resource.plan.file.replace(/\.ts$/, ""), resource.plan.className);
+    imports.add(resourceFile(resource).replace(/\.ts$/, ""), names.resourceClass(resource));
   }
   const body = new CodeWriter();
-  const server = plan.serverOptions;
-  if (server) writeServerOptions(body, server, ir.servers[0]!.url).blank();
-  body.doc(clientDocs(ir));
-  body.block(`export class ${plan.className} extends APIClient`, () => {
+  const server = plan.client.servers[0];
+  if (optionsType && server) writeServerOptions(body, names, optionsType, server).blank();
+  body.doc(plan.client.docs);
+  body.block(`export class ${className} extends APIClient`, () => {
+    for (const name of input.errorClasses) body.line(`static readonly ${name} = ${name};`);
+    if (input.errorClasses.length > 0) body.blank();
     for (const resource of plan.resources) {
+      const resourceClass = names.resourceClass(resource);
       body.line(
-        `readonly ${resource.property}: ${resource.plan.className} = new ${resource.plan.className}(this);`,
+        `readonly ${names.resourceProperty(resource, "client")}: ${resourceClass} = new ${resourceClass}(this);`,
       );
     }
     body.blank();
-    body.block(`constructor(${OPTIONS_PARAM}: ${server?.typeName ?? "ClientOptions"} = {})`, () => {
-      const config = sdkConfigLiteral({ ir, sdkVersion, ...(server ? { baseURL: server.baseURL } : {}) });
-      body.line(`super(${OPTIONS_PARAM}, ${config});`);
+    body.block(`constructor(${OPTIONS}: ${optionsType ?? "ClientOptions"} = {})`, () => {
+      const baseURL = optionsType && server ? baseURLTemplate(names, server) : undefined;
+      body.line(`super(${OPTIONS}, ${sdkConfigLiteral(plan, input.sdkVersion, baseURL)});`);
     });
   });
-  const file = new CodeWriter().line(tsHeader(specLabel)).blank();
+  body.blank().line(`export default ${className};`);
+  const file = new CodeWriter().line(tsHeader(input.specLabel)).blank();
   imports.write(file);
   return `${file.toString()}\n${body.toString()}`;
 }
 
-function clientDocs(ir: IR): string {
-  const title = `Client for the ${ir.info.title} (version ${ir.info.version}).`;
-  const env = `The API key defaults to \`${ir.sdk.apiKeyEnv}\` and the base URL to \`${ir.sdk.baseUrlEnv}\`.`;
-  return [title, ir.info.summary, env].filter(Boolean).join("\n\n");
+/** The `SDKConfig` literal the generated client passes to `APIClient`. */
+function sdkConfigLiteral(plan: SdkPlan, sdkVersion: string, baseURL: string | undefined): string {
+  const { client } = plan;
+  const entries: [string, string][] = [
+    ["sdkName", quote(plan.sdk.packageName)],
+    ["sdkVersion", quote(sdkVersion)],
+    ["defaultBaseURL", baseURL ?? quote(client.defaultBaseUrl)],
+    ["apiKeyEnv", quote(client.env.apiKey)],
+    ["baseURLEnv", quote(client.env.baseUrl)],
+    ["logEnv", quote(client.env.log)],
+    ["auth", valueLiteral(runtimeAuth(plan))],
+  ];
+  if (client.env.webhookSecret) entries.push(["webhookSecretEnv", quote(client.env.webhookSecret)]);
+  if (plan.webhooks?.signature) entries.push(["webhookSignature", valueLiteral(plan.webhooks.signature)]);
+  return objectLiteral(entries);
+}
+
+/** The runtime's `AuthScheme` for the plan's primary scheme (the runtime sends no cookie credentials). */
+function runtimeAuth(plan: SdkPlan): Record<string, string> {
+  const scheme = plan.client.auth.schemes.find((candidate) => candidate.id === plan.client.auth.primary);
+  switch (scheme?.placement) {
+    case "bearer":
+    case "basic":
+      return { kind: scheme.placement };
+    case "header":
+    case "query":
+      return { kind: scheme.placement, name: scheme.parameterName! };
+    default:
+      return { kind: "none" };
+  }
+}
+
+/** `` `https://${options.region ?? "eu"}.api.example.com/v1` ``. */
+function baseURLTemplate(names: TsNames, server: ServerPlan): string {
+  const pieces = server.url.split(/(\{[^}]+\})/).filter(Boolean);
+  const parts = pieces.map((piece) => {
+    const variable = server.variables.find((candidate) => `{${candidate.placeholder}}` === piece);
+    if (!variable) return escapeTemplate(piece);
+    return `\${${memberAccess(OPTIONS, names.option(variable.name))} ?? ${quote(variable.default)}}`;
+  });
+  return `\`${parts.join("")}\``;
+}
+
+/** `export interface EmbottOptions extends ClientOptions { region?: "eu" | "us"; }`. */
+function writeServerOptions(
+  writer: CodeWriter,
+  names: TsNames,
+  typeName: string,
+  server: ServerPlan,
+): CodeWriter {
+  writer.doc(
+    `Options of the client: the runtime's {@link ClientOptions} plus the variables of \`${server.url}\`.`,
+  );
+  return writer.block(`export interface ${typeName} extends ClientOptions`, () => {
+    for (const variable of server.variables) {
+      const type = variable.enum ? literalUnion(variable.enum) : "string";
+      const docs = [
+        variable.description,
+        `Server variable \`${variable.placeholder}\` of the default base URL; ignored when \`baseURL\` (or its env var) is set.`,
+        `Default: \`${quote(variable.default)}\`.`,
+      ];
+      writer.doc(docs.filter(Boolean).join("\n\n"));
+      writer.line(`${propertyKey(names.option(variable.name))}?: ${type};`);
+    }
+  });
 }

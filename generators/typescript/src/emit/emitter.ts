@@ -1,169 +1,131 @@
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import {
-  buildIR,
   type EmitContext,
   type Emitter,
   type GeneratedFile,
-  type IR,
-  IR_VERSION,
   type LanguageNaming,
+  PLAN_VERSION,
+  type ResourcePlan,
+  type SdkPlan,
 } from "@embott/codegen-core";
-import {
-  dropUnusedTypes,
-  exportedTypeNames,
-  type HeyApiTypes,
-  postProcessTypes,
-  runHeyApiTypes,
-} from "../hey-api";
+import { heyApiDocument, keepDeclarations, postProcessTypes, runHeyApiTypes } from "../hey-api";
 import { API_MD_FILE, renderApiMd } from "./api-md";
-import { CLIENT_FILE, renderClient } from "./client";
+import { CLIENT_FILE, clientOptionsType, renderClient } from "./client";
 import { formatTypeScriptFiles } from "./format";
 import { tsHeader } from "./header";
 import { renderBarrel } from "./index-barrel";
-import { EmitNames } from "./names";
+import { type InheritedMembers, TsNames } from "./names";
 import { PROVENANCE_FILE, renderProvenance } from "./provenance";
-import { EmitError } from "./request-spec";
-import {
-  type InheritedMembers,
-  planResource,
-  type ResourcePlan,
-  type ResourcePlanContext,
-  renderResource,
-} from "./resource";
-import { buildResourceTree, flattenTree, type ResourceNode } from "./resource-tree";
+import { type ResourceContext, renderResource, resourceFile } from "./resource";
 import {
   classMemberNames,
+  errorClassNames,
   type RuntimeFile,
   readRuntimeFiles,
   runtimeExportNames,
   withJsExtensions,
 } from "./runtime-files";
 import { renderScaffold } from "./scaffold";
-import { planServerOptions } from "./server-options";
-import { TypesModule } from "./types-module";
-import { planWebhooks, renderWebhookEvents, WEBHOOK_EVENTS_FILE, type WebhooksPlan } from "./webhooks";
+import { TypePrinter } from "./type-printer";
+import { renderWebhookEvents, WEBHOOK_EVENTS_FILE, webhookTypes } from "./webhooks";
 
 const HEY_API_VERSION = "@hey-api/openapi-ts 0.95.0";
 const DEFAULT_SDK_VERSION = "0.1.0";
 
-/** The TypeScript emitter: hey-api prints the types, our emitters print the SDK surface around them. */
+/** Thrown when the plan cannot be emitted (a plan of another version). */
+export class EmitError extends Error {
+  override readonly name = "EmitError";
+}
+
+/** The TypeScript emitter: hey-api prints the model types, the plan decides everything else. */
 export function createTypeScriptEmitter(naming: LanguageNaming): Emitter {
-  return {
-    language: "typescript",
-    // Interim while the emitter moves onto the plan: the IR is rebuilt from the document core already loaded.
-    emit: (plan, context) =>
-      emitTypeScript(buildIR({ ...plan.source, document: context.document }), context, naming),
-  };
+  return { language: "typescript", emit: (plan, context) => emitTypeScript(plan, context, naming) };
 }
 
 export async function emitTypeScript(
-  ir: IR,
+  plan: SdkPlan,
   context: EmitContext,
   naming: LanguageNaming,
 ): Promise<GeneratedFile[]> {
-  if (ir.irVersion !== IR_VERSION) throw new EmitError(`IR version ${ir.irVersion} is not ${IR_VERSION}`);
+  if (plan.planVersion !== PLAN_VERSION) {
+    throw new EmitError(`SDK plan version ${plan.planVersion} is not ${PLAN_VERSION}`);
+  }
   const specLabel = context.specFile;
-  const heyApi = await runHeyApiTypes(resolve(ir.source.file));
-  const { typesSource, typeNames } = printedTypes(heyApi, specLabel);
   const runtimeFiles = await readRuntimeFiles();
-  const runtimeNames = runtimeExportNames(runtimeFiles);
-  const names = new EmitNames(naming, [...typeNames, ...runtimeNames]);
-  const types = new TypesModule(heyApi.symbols);
-  const clientClass = names.clientClass(ir.sdk.clientName);
-  const webhooks = planWebhooks(ir, types, names);
-  const inherited = inheritedMembers(runtimeFiles);
-  const resources = planResources(ir, { ir, names, types, inherited }, webhooks);
-  const allResources = resources.flatMap(flattenPlans);
+  const names = new TsNames(plan, naming, runtimeExportNames(runtimeFiles), inheritedMembers(runtimeFiles));
+  const modelNames = plan.models.map((model) => names.model(model));
+  const heyApi = await runHeyApiTypes(
+    heyApiDocument(context.document, plan.models, (model) => names.model(model)),
+  );
+  const printed = keepDeclarations(heyApi.source, new Set(modelNames));
+  const types = new TypePrinter(plan, names, printed.declared);
+  const webhooks = webhookTypes(plan, names);
+  const clientOptions = clientOptionsType(plan, names);
   const sdkVersion = await readPackageVersion(context.outDir);
-  const serverOptions = planServerOptions(ir, names, clientClass, inherited.clientOptions);
-  const clientPlan = {
-    className: clientClass,
-    resources: resources.map((plan) => ({
-      property: names.resourceProperty(plan.node.path[0]!, inherited.client),
-      plan,
-    })),
-    serverOptions,
-  };
-  const webhookEvents = webhooks ? renderWebhookEvents(webhooks, specLabel) : undefined;
+  const resourceContext: ResourceContext = { plan, names, types, webhooks, specLabel };
+  const webhookEvents = webhooks && renderWebhookEvents(plan, webhooks, types, specLabel);
   const files: GeneratedFile[] = [
-    { path: "src/types.gen.ts", contents: typesSource },
-    { path: `src/${CLIENT_FILE}`, contents: renderClient(ir, clientPlan, sdkVersion, specLabel) },
-    ...allResources.map((plan) => ({ path: `src/${plan.file}`, contents: renderResource(plan, specLabel) })),
+    { path: "src/types.gen.ts", contents: postProcessTypes(printed.source, tsHeader(specLabel)) },
+    {
+      path: `src/${CLIENT_FILE}`,
+      contents: renderClient(
+        { plan, names, sdkVersion, errorClasses: errorClassNames(runtimeFiles), specLabel },
+        clientOptions,
+      ),
+    },
+    ...resourceFiles(resourceContext),
     ...(webhookEvents ? [{ path: `src/${WEBHOOK_EVENTS_FILE}`, contents: webhookEvents }] : []),
     {
       path: "src/index.ts",
       contents: renderBarrel({
-        clientClass,
-        clientOptions: serverOptions?.typeName,
-        resources: allResources,
+        plan,
+        names,
         webhooks,
-        typeNames,
-        runtimeNames,
+        modelNames: modelNames.filter((name) => printed.declared.has(name)),
         specLabel,
+        ...(clientOptions ? { clientOptions } : {}),
       }),
     },
     ...runtimeFiles.map((file) => ({
       path: `src/${file.path}`,
       contents: `${tsHeader(specLabel)}\n${withJsExtensions(file.contents)}`,
     })),
-    { path: API_MD_FILE, contents: renderApiMd(ir, clientClass, allResources, specLabel) },
-    { path: PROVENANCE_FILE, contents: provenance(ir, context, sdkVersion) },
-    ...renderScaffold({ ir, clientClass, sdkVersion }),
+    { path: API_MD_FILE, contents: renderApiMd({ plan, names, types, webhooks, specLabel }) },
+    {
+      path: PROVENANCE_FILE,
+      contents: renderProvenance({
+        plan,
+        specLabel,
+        sdkVersion,
+        generatorVersion: context.generatorVersion,
+        typesPrinter: HEY_API_VERSION,
+      }),
+    },
+    ...renderScaffold({ plan, clientClass: names.client, sdkVersion }),
   ];
   return formatTypeScriptFiles(files);
 }
 
-/** hey-api's `types.gen.ts` with our header and without its client-only config type, and its exported names. */
-function printedTypes(heyApi: HeyApiTypes, specLabel: string) {
-  const typesSource = postProcessTypes(
-    dropUnusedTypes(heyApi.source, heyApi.symbols.clientConfig),
-    tsHeader(specLabel),
-  );
-  const typeNames = exportedTypeNames(typesSource).filter((name) => !heyApi.symbols.clientOnly.has(name));
-  return { typesSource, typeNames };
-}
-
-function provenance(ir: IR, context: EmitContext, sdkVersion: string): string {
-  return renderProvenance({
-    ir,
-    specLabel: context.specFile,
-    sdkVersion,
-    generatorVersion: context.generatorVersion,
-    typesPrinter: HEY_API_VERSION,
-  });
-}
-
-function planResources(
-  ir: IR,
-  base: Omit<ResourcePlanContext, "className" | "webhookEventFor">,
-  webhooks?: WebhooksPlan,
-): ResourcePlan[] {
-  const needsWebhooksNode =
-    webhooks?.verifies === true && !ir.resources.some((resource) => resource.id === webhooks.segment.raw);
-  const roots = buildResourceTree(ir, needsWebhooksNode && webhooks ? [webhooks.segment] : []);
-  const classNames = new Map(flattenTree(roots).map((node) => [node.id, base.names.resourceClass(node)]));
-  const context: ResourcePlanContext = {
-    ...base,
-    className: (node) => classNames.get(node.id)!,
-    webhookEventFor: (node) => webhookEventFor(node, webhooks),
+/** One file per resource (every level of the tree), each knowing how users reach it. */
+function resourceFiles(context: ResourceContext): GeneratedFile[] {
+  const files: GeneratedFile[] = [];
+  const visit = (resource: ResourcePlan, accessor: string) => {
+    files.push({
+      path: `src/${resourceFile(resource)}`,
+      contents: renderResource(context, resource, accessor),
+    });
+    for (const child of resource.children) {
+      visit(child, `${accessor}.${context.names.resourceProperty(child, resource)}`);
+    }
   };
-  return roots.map((root) => planResource(context, root));
+  for (const resource of context.plan.resources) {
+    visit(resource, `client.${context.names.resourceProperty(resource, "client")}`);
+  }
+  return files;
 }
 
-function webhookEventFor(node: ResourceNode, webhooks?: WebhooksPlan): ResourcePlan["webhookEvent"] {
-  if (!webhooks?.verifies || node.path.length !== 1 || node.id !== webhooks.segment.raw) return undefined;
-  const module = webhooks.ownUnion ? WEBHOOK_EVENTS_FILE.replace(/\.ts$/, "") : undefined;
-  return { type: webhooks.eventType, module };
-}
-
-function flattenPlans(plan: ResourcePlan): ResourcePlan[] {
-  return [plan, ...plan.children.flatMap((child) => flattenPlans(child.plan))];
-}
-
-function inheritedMembers(
-  runtimeFiles: readonly RuntimeFile[],
-): InheritedMembers & { clientOptions: ReadonlySet<string> } {
+function inheritedMembers(runtimeFiles: readonly RuntimeFile[]): InheritedMembers {
   const resource = classMemberNames(runtimeFiles, "core/resource.ts", "APIResource");
   const webhooks = classMemberNames(runtimeFiles, "core/webhooks-resource.ts", "WebhooksResource");
   return {

@@ -11,7 +11,9 @@ export const RUNTIME = {
   streaming: "core/streaming",
   options: "core/options",
   webhooks: "core/webhooks-resource",
-  path: "internal/path",
+  error: "core/error",
+  params: "internal/params",
+  body: "internal/body",
 } as const;
 
 /**

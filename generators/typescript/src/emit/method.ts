@@ -1,108 +1,93 @@
-import type { IR, Operation, Resource, TypeRef } from "@embott/codegen-core";
-import { type CodeWriter, quote } from "../printer";
-import type { EmitNames } from "./names";
-import { pageItemType, paginationLiteral } from "./pagination";
-import { type ParamsPlan, planParams, streamTwinOf } from "./params";
-import { PARAMS, requestSpecLiteral, type StreamFlag } from "./request-spec";
-import type { TypesModule } from "./types-module";
+import type { MethodPlan, ParamPlan, ResourcePlan, SdkPlan } from "@embott/codegen-core";
+import { type CodeWriter, objectLiteral, propertyKey, quote, valueLiteral } from "../printer";
+import type { TsNames } from "./names";
+import type { TypePrinter, TypeUsage } from "./type-printer";
 
-/** Everything needed to print one SDK method and list it in api.md. */
-export interface MethodPlan {
-  operation: Operation;
-  name: string;
-  params: ParamsPlan;
-  /** Name of the params interface; absent when the method takes no params. */
-  paramsType?: string;
-  /** `APIPromise<…>`, `PagePromise<…>` or the stream promise type. */
-  returnType: string;
-  /** The runtime call: `this.client.request<…>(…)` and friends, without the trailing options argument. */
-  call: string;
+/** The variable holding the user's params object inside every generated method. */
+export const PARAMS = "params";
+
+/** What one printed method needs from the runtime. */
+export interface MethodImports {
+  promise: "APIPromise" | "PagePromise";
+  stream: boolean;
 }
 
 export interface MethodContext {
-  ir: IR;
-  names: EmitNames;
-  types: TypesModule;
+  plan: SdkPlan;
+  names: TsNames;
+  types: TypePrinter;
+  usage: TypeUsage;
+  /** `client.bots` for the resource being printed: how users reach the method (for messages). */
+  accessor: string;
 }
 
-/** Decides a method's kind (plain, paginated, streaming) and builds its plan. */
-export function planMethod(
+/** Prints one method with its JSDoc; returns what it imports. */
+export function writeMethod(
+  writer: CodeWriter,
   context: MethodContext,
-  resource: Resource,
-  operation: Operation,
-  inheritedMembers: ReadonlySet<string>,
-): MethodPlan {
-  const params = planParams(context.ir, operation, context.names, context.types);
-  const base = {
-    operation,
-    name: context.names.method(operation, inheritedMembers),
-    params,
-    paramsType: params.fields.length > 0 ? context.names.paramsType(resource, operation) : undefined,
-  };
-  if (operation.streaming) return { ...base, ...streamCall(context, operation, params) };
-  const spec = requestSpecLiteral(operation, params, plainStreamFlag(context.ir, operation));
-  if (operation.pagination) {
-    const item = pageItemType(context.ir, operation, context.types);
-    const pager = paginationLiteral(operation.pagination);
+  resource: ResourcePlan,
+  method: MethodPlan,
+): MethodImports {
+  const name = context.names.method(resource, method);
+  const template = requestTemplate(context, method, `${context.accessor}.${name}`);
+  const call = runtimeCall(context, method, template);
+  writer.doc(methodDocs(method), methodTags(method));
+  writer.block(`${name}(${signature(context, method)}): ${call.returnType}`, () => {
+    writer.line(`return ${call.expression};`);
+  });
+  return { promise: method.kind === "page" ? "PagePromise" : "APIPromise", stream: method.kind === "stream" };
+}
+
+/** The TypeScript return type of a method (also listed in api.md). */
+export function returnType(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
+  if (method.kind === "page")
+    return `PagePromise<${context.types.print(method.pagination!.item, context.usage)}>`;
+  if (method.kind === "stream") return `APIPromise<Stream<${streamTypeArguments(context, method)}>>`;
+  return `APIPromise<${resultType(context, method)}>`;
+}
+
+function runtimeCall(context: MethodContext, method: MethodPlan, template: string) {
+  const request = `buildRequest(${method.params.length > 0 ? PARAMS : "undefined"}, ${template})`;
+  const type = returnType(context, method);
+  if (method.kind === "page") {
+    const item = context.types.print(method.pagination!.item, context.usage);
+    const pager = valueLiteral(method.pagination!.descriptor);
     return {
-      ...base,
-      returnType: `PagePromise<${item}>`,
-      call: `this.client.requestPage<${item}>(${spec}, ${pager}`,
+      returnType: type,
+      expression: `this.client.requestPage<${item}>(${request}, ${pager}, options)`,
     };
   }
-  const result = resultType(operation, context.types);
-  return { ...base, returnType: `APIPromise<${result}>`, call: `this.client.request<${result}>(${spec}` };
+  if (method.kind === "stream") {
+    const stream = method.stream!;
+    const options = objectLiteral(
+      [
+        ["parse", stream.parse === "text" ? quote("text") : undefined],
+        ["discriminator", stream.discriminator && quote(stream.discriminator)],
+        ["final", stream.final && quote(stream.final)],
+      ].filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    const event = streamEvent(context, method);
+    const call = `this.client.requestStream<${event}>(${request}, ${options}, options)`;
+    // The runtime cannot tell which event is final; the plan can, so the stream is typed with it.
+    return { returnType: type, expression: stream.finalEvent ? `${call} as ${type}` : call };
+  }
+  const result = resultType(context, method);
+  return { returnType: type, expression: `this.client.request<${result}>(${request}, options)` };
 }
 
-/** Prints the method with its JSDoc. */
-export function writeMethod(writer: CodeWriter, plan: MethodPlan): void {
-  writer.doc(methodDocs(plan.operation), methodTags(plan.operation));
-  writer.block(`${plan.name}(${signature(plan)}): ${plan.returnType}`, () => {
-    writer.line(`return ${plan.call}, options);`);
-  });
+function streamEvent(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
+  return context.types.print(method.stream!.event, context.usage);
 }
 
-function signature(plan: MethodPlan): string {
-  const options = "options?: RequestOptions";
-  if (!plan.paramsType) return options;
-  const params = plan.params.required
-    ? `${PARAMS}: ${plan.paramsType}`
-    : `${PARAMS}: ${plan.paramsType} = {}`;
-  return `${params}, ${options}`;
+/** `Event` or `Event, FinalEvent` (what `stream.finalMessage()` resolves to). */
+function streamTypeArguments(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
+  const final = method.stream!.finalEvent;
+  const event = streamEvent(context, method);
+  return final ? `${event}, ${context.types.print(final, context.usage)}` : event;
 }
 
-function streamCall(context: MethodContext, operation: Operation, params: ParamsPlan) {
-  const streaming = operation.streaming!;
-  const flag = streaming.flag ? { field: streaming.flag, value: true } : undefined;
-  const text = isTextEvents(context.ir, streaming.events);
-  const event = text ? "string" : context.types.typeRef(streaming.events);
-  const options: [string, string][] = text ? [["parse", quote("text")]] : [];
-  if (streaming.discriminator) options.push(["discriminator", quote(streaming.discriminator)]);
-  if (streaming.final) options.push(["final", quote(streaming.final)]);
-  const streamOptions = `{ ${options.map(([key, value]) => `${key}: ${value}`).join(", ")} }`;
-  return {
-    returnType: `APIPromise<Stream<${event}>>`,
-    call: `this.client.requestStream<${event}>(${requestSpecLiteral(operation, params, flag)}, ${streamOptions}`,
-  };
-}
-
-/** Events without a schema, or whose schema is a string (directly or through aliases), are not JSON. */
-function isTextEvents(ir: IR, events: TypeRef | undefined): boolean {
-  if (!events) return true;
-  if (events.kind === "primitive") return events.type === "string";
-  if (events.kind !== "ref") return false;
-  const model = ir.models.find((candidate) => candidate.id === events.id);
-  return model?.kind === "alias" && isTextEvents(ir, model.type);
-}
-
-/** A plain method whose spec operation can also stream sends the flag as false. */
-function plainStreamFlag(ir: IR, operation: Operation): StreamFlag | undefined {
-  const field = streamTwinOf(ir, operation)?.streaming?.flag;
-  return field ? { field, value: false } : undefined;
-}
-
-function resultType(operation: Operation, types: TypesModule): string {
-  switch (operation.response.kind) {
+function resultType(context: Pick<MethodContext, "types" | "usage">, method: MethodPlan): string {
+  switch (method.response.kind) {
     case "empty":
       return "void";
     case "binary":
@@ -110,26 +95,117 @@ function resultType(operation: Operation, types: TypesModule): string {
     case "text":
       return "string";
     default:
-      return types.responseType(operation) ?? "unknown";
+      return context.types.print(method.response.type, context.usage);
   }
 }
 
+function signature(context: MethodContext, method: MethodPlan): string {
+  const options = "options?: RequestOptions";
+  const paramsType = context.names.paramsType(method);
+  if (!paramsType) return options;
+  const required = method.params.some((param) => param.required);
+  return `${PARAMS}: ${paramsType}${required ? "" : " = {}"}, ${options}`;
+}
+
+/** The `RequestTemplate` literal `buildRequest` turns the flat params into a request with. */
+function requestTemplate(context: MethodContext, method: MethodPlan, call: string): string {
+  const { request } = method;
+  const params = method.params.map((param) => [context.names.key(param.name), paramTemplate(param)] as const);
+  const body = request.body;
+  const wholeBody = method.params.find((param) => param.wholeBody);
+  const entries: [string, string][] = [
+    ["call", quote(call)],
+    ["method", quote(request.method)],
+    ["path", quote(request.path)],
+    ["params", objectLiteral(params)],
+  ];
+  if (body) {
+    const bodyEntries: [string, string][] = [
+      ["encoding", quote(body.encoding)],
+      ["mediaType", quote(body.mediaType)],
+    ];
+    if (wholeBody) bodyEntries.push(["whole", quote(context.names.key(wholeBody.name))]);
+    if (body.extraFields) bodyEntries.push(["extra", "true"]);
+    entries.push(["body", objectLiteral(bodyEntries)]);
+  }
+  const flag = request.filled.streamFlag;
+  if (flag)
+    entries.push([
+      "streamFlag",
+      objectLiteral([
+        ["name", quote(flag.field)],
+        ["value", String(flag.value)],
+      ]),
+    ]);
+  if (method.response.kind === "binary") entries.push(["binaryResponse", "true"]);
+  return objectLiteral(entries);
+}
+
+/** `{ in: "query", name: "ids", style: "pipeDelimited", explode: false }`; OpenAPI defaults left out. */
+function paramTemplate(param: ParamPlan): string {
+  const entries: [string, string][] = [
+    ["in", quote(param.location)],
+    ["name", quote(param.wireName)],
+  ];
+  if (param.required) entries.push(["required", "true"]);
+  if (param.type.kind === "primitive" && param.type.format === "date")
+    entries.push(["format", quote("date")]);
+  const serialization = param.serialization;
+  if (serialization) {
+    const defaultStyle = param.location === "path" || param.location === "header" ? "simple" : "form";
+    if (serialization.style !== defaultStyle) entries.push(["style", quote(serialization.style)]);
+    if (serialization.explode !== (serialization.style === "form")) {
+      entries.push(["explode", String(serialization.explode)]);
+    }
+    if (serialization.allowReserved) entries.push(["allowReserved", "true"]);
+    if (serialization.contentType) entries.push(["contentType", quote(serialization.contentType)]);
+  }
+  return objectLiteral(entries);
+}
+
+/** `export interface <Name> { … }` for a method's flat params. */
+export function writeParamsInterface(
+  writer: CodeWriter,
+  context: Pick<MethodContext, "names" | "types" | "usage">,
+  typeName: string,
+  method: MethodPlan,
+  docs: string,
+): void {
+  writer.doc(docs);
+  writer.block(`export interface ${typeName}`, () => {
+    for (const param of method.params) {
+      const tags = param.deprecated ? ["@deprecated"] : [];
+      const defaultNote =
+        param.default !== undefined ? `Default: \`${JSON.stringify(param.default)}\`.` : undefined;
+      writer.doc([param.docs, defaultNote].filter(Boolean).join("\n\n") || undefined, tags);
+      const type = context.types.print(param.type, context.usage, "input");
+      writer.line(`${propertyKey(context.names.key(param.name))}${param.required ? "" : "?"}: ${type};`);
+    }
+    if (method.request.body?.extraFields) {
+      writer.doc(
+        "Further body fields; the API accepts keys beyond the ones above and they are sent as given.",
+      );
+      writer.line("[key: string]: unknown;");
+    }
+  });
+}
+
 /** Summary and description; a stream twin gets its own summary and a note on iterating the stream. */
-function methodDocs(operation: Operation): string | undefined {
+function methodDocs(method: MethodPlan): string | undefined {
   const streamingNote = "Answers with server-sent events: iterate the returned stream for each typed event.";
-  const summary = operation.docs.summary?.trim().replace(/\.$/, "");
-  const parts = operation.streaming?.twinOf
+  const summary = method.docs.summary?.trim().replace(/\.$/, "");
+  const parts = method.twinOf
     ? [summary && `${summary} (streamed as server-sent events).`, streamingNote]
-    : [operation.docs.summary, operation.docs.description];
+    : [method.docs.summary, method.docs.description];
   const text = parts.map((part) => part?.trim()).filter(Boolean);
   return text.length > 0 ? text.join("\n\n") : undefined;
 }
 
-function methodTags(operation: Operation): string[] {
-  const tags = [`\`${operation.httpMethod.toUpperCase()} ${operation.path}\``];
-  if (operation.scopes.length > 0)
-    tags.push(`Requires scope: ${operation.scopes.map((s) => `\`${s}\``).join(", ")}.`);
-  if (operation.docs.externalUrl) tags.push(`@see ${operation.docs.externalUrl}`);
-  if (operation.deprecated) tags.push("@deprecated");
+function methodTags(method: MethodPlan): string[] {
+  const tags = [`\`${method.request.method.toUpperCase()} ${method.request.path}\``];
+  if (method.scopes.length > 0)
+    tags.push(`Requires scope: ${method.scopes.map((scope) => `\`${scope}\``).join(", ")}.`);
+  if (method.docs.externalUrl) tags.push(`@see ${method.docs.externalUrl}`);
+  if (method.deprecated) tags.push("@deprecated");
   return tags;
 }

@@ -1,10 +1,10 @@
-import type { IR } from "@embott/codegen-core";
+import type { SdkPlan } from "@embott/codegen-core";
 import { GENERATED_MARKER } from "@embott/codegen-core";
 
 export const PROVENANCE_FILE = ".embott-codegen.json";
 
 export interface ProvenanceInput {
-  ir: IR;
+  plan: SdkPlan;
   specLabel: string;
   generatorVersion: string;
   sdkVersion: string;
@@ -18,9 +18,10 @@ export function renderProvenance(input: ProvenanceInput): string {
     notice: `${GENERATED_MARKER} from ${input.specLabel}. DO NOT EDIT.`,
     language: "typescript",
     spec: input.specLabel,
-    specSha256: input.ir.source.sha256,
-    openapi: input.ir.source.openapi,
-    irVersion: input.ir.irVersion,
+    specSha256: input.plan.source.sha256,
+    openapi: input.plan.source.openapi,
+    irVersion: input.plan.irVersion,
+    planVersion: input.plan.planVersion,
     generatorVersion: input.generatorVersion,
     sdkVersion: input.sdkVersion,
     typesPrinter: input.typesPrinter,

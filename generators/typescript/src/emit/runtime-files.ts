@@ -110,3 +110,18 @@ export function classMemberNames(
   }
   return names;
 }
+
+/** The error classes `core/error.ts` exports (`SDKError`, `APIError`, `NotFoundError`…), in file order. */
+export function errorClassNames(files: readonly RuntimeFile[]): string[] {
+  const contents = files.find((file) => file.path === "core/error.ts")?.contents;
+  if (contents === undefined) throw new Error("runtime file core/error.ts is missing");
+  const source = ts.createSourceFile("error.ts", contents, ts.ScriptTarget.ES2022, false);
+  return source.statements.flatMap((statement) =>
+    ts.isClassDeclaration(statement) &&
+    statement.name &&
+    hasExportModifier(statement) &&
+    statement.name.text.endsWith("Error")
+      ? [statement.name.text]
+      : [],
+  );
+}

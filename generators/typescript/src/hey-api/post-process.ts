@@ -13,26 +13,50 @@ export function postProcessTypes(source: string, header: string): string {
   return `${header}\n${notice}\n\n${body}`;
 }
 
-/** Every type name a printed `types.gen.ts` exports (hey-api writes one `export type Name =` per line). */
-export function exportedTypeNames(source: string): string[] {
-  return [...source.matchAll(/^export type (\w+)\b/gm)].map((match) => match[1]!);
+/**
+ * Keeps the top-level declarations named in `wanted` and those they reference (transitively), with their doc
+ * comments, and drops the rest: hey-api's per-operation `…Data`/`…Errors`/`…Responses` plumbing and its client
+ * options serve only its own client. Returns the source and the names that were found.
+ */
+export function keepDeclarations(
+  source: string,
+  wanted: ReadonlySet<string>,
+): { source: string; declared: Set<string> } {
+  const file = ts.createSourceFile("types.gen.ts", source, ts.ScriptTarget.Latest, true);
+  const declarations = new Map<string, ts.Statement>();
+  for (const statement of file.statements) {
+    const name = declaredName(statement);
+    if (name) declarations.set(name, statement);
+  }
+  const kept = new Set<string>();
+  const visit = (name: string): void => {
+    const statement = declarations.get(name);
+    if (!statement || kept.has(name)) return;
+    kept.add(name);
+    const walk = (node: ts.Node): void => {
+      if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) visit(node.typeName.text);
+      node.forEachChild(walk);
+    };
+    walk(statement);
+  };
+  for (const name of wanted) visit(name);
+  const parts: string[] = [];
+  for (const statement of file.statements) {
+    const name = declaredName(statement);
+    if (name && !kept.has(name)) continue;
+    const start = ts.getJSDocCommentsAndTags(statement)[0]?.getStart() ?? statement.getStart();
+    parts.push(source.slice(start, statement.getEnd()));
+  }
+  return { source: `${parts.join("\n\n")}\n`, declared: kept };
 }
 
-/**
- * Removes the named top-level type declarations (with their doc comments) that nothing else in the file uses:
- * hey-api's `ClientOptions` (a `baseUrl` with the raw `{region}` template) serves only its own client.
- */
-export function dropUnusedTypes(source: string, names: ReadonlySet<string>): string {
-  const file = ts.createSourceFile("types.gen.ts", source, ts.ScriptTarget.Latest, true);
-  const targets = file.statements
-    .filter((statement) => ts.isTypeAliasDeclaration(statement) && names.has(statement.name.text))
-    .reverse() as ts.TypeAliasDeclaration[];
-  let result = source;
-  for (const declaration of targets) {
-    const start = ts.getJSDocCommentsAndTags(declaration)[0]?.getStart() ?? declaration.getStart();
-    const end = declaration.getEnd() + (/^\n*/.exec(result.slice(declaration.getEnd()))?.[0].length ?? 0);
-    const rest = result.slice(0, start) + result.slice(end);
-    if (!new RegExp(`\\b${declaration.name.text}\\b`).test(rest)) result = rest;
+function declaredName(statement: ts.Statement): string | undefined {
+  if (ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement))
+    return statement.name.text;
+  if (ts.isEnumDeclaration(statement)) return statement.name.text;
+  if (ts.isVariableStatement(statement)) {
+    const [declaration] = statement.declarationList.declarations;
+    return declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
   }
-  return result;
+  return undefined;
 }

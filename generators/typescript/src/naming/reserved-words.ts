@@ -21,3 +21,10 @@ export const TYPESCRIPT_RESERVED_TYPES: ReadonlySet<string> = new Set(
  * `await` would call it instead of returning the object.
  */
 export const TYPESCRIPT_RESERVED_MEMBERS: ReadonlySet<string> = new Set(["constructor", "then"]);
+
+/** Globals hey-api's printed types refer to, which a model type in the same module must not shadow. */
+export const TYPESCRIPT_MODEL_RESERVED_TYPES: ReadonlySet<string> = new Set(
+  "Array Record Blob File Date Promise Object String Number Boolean Symbol Partial Required Readonly".split(
+    " ",
+  ),
+);

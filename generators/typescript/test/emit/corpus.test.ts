@@ -11,13 +11,14 @@ import { emitSpec, FEATURES_SPEC } from "./support";
 const run = promisify(execFile);
 const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const EMBOTT_SPEC = join(import.meta.dirname, "../../../../spec/openapi.yaml");
+const WIRE_SPEC = join(import.meta.dirname, "../../../../testdata/wire/features.yaml");
 
 const outRoot = await mkdtemp(join(tmpdir(), "embott-corpus-"));
 afterAll(() => rm(outRoot, { recursive: true, force: true }));
 
 /** Writes every emitted file (scaffold files included) under a folder named after the spec; returns it. */
-async function writeSdk(spec: string, files: Map<string, string>): Promise<string> {
-  const folder = join(outRoot, spec.split("/").at(-1)!.replace(/\W+/g, "-"));
+async function writeSdk(spec: string, index: number, files: Map<string, string>): Promise<string> {
+  const folder = join(outRoot, `${index}-${spec.split("/").at(-1)!.replace(/\W+/g, "-")}`);
   for (const [path, contents] of files) {
     const target = join(folder, path);
     await mkdir(dirname(target), { recursive: true });
@@ -28,15 +29,16 @@ async function writeSdk(spec: string, files: Map<string, string>): Promise<strin
 
 describe("every corpus spec becomes a package that builds with its own tsconfig", () => {
   it("generates each spec, then type-checks every output as emitted in one `tsc -b` run", async () => {
-    const specs = [...corpusSpecs(), FEATURES_SPEC, EMBOTT_SPEC];
+    const specs = [...corpusSpecs(), FEATURES_SPEC, EMBOTT_SPEC, WIRE_SPEC];
     expect(specs.length).toBeGreaterThanOrEqual(10);
     const folders: string[] = [];
-    for (const spec of specs) {
+    for (const [index, spec] of specs.entries()) {
       const { ir, files } = await emitSpec(spec);
       const apiMd = files.get("api.md") ?? "";
       const methods = ir.resources.flatMap((resource) => resource.operations);
-      expect(apiMd.split("\n").filter((line) => line.startsWith("| `")).length, spec).toBe(methods.length);
-      folders.push(await writeSdk(spec, files));
+      const methodRows = apiMd.split("\n").filter((line) => /^\| `client\.[^`(]*\(\)`/.test(line));
+      expect(methodRows.length, spec).toBe(methods.length);
+      folders.push(await writeSdk(spec, index, files));
     }
     // Each folder is built exactly as emitted: its own package.json (type: module) and strict NodeNext tsconfig.
     const result = await run(process.execPath, [TSC, "-b", "--noEmit", ...folders], {

@@ -60,24 +60,29 @@ describe("emitTypeScript on the feature fixture", () => {
 
   it("builds flat camelCase params and maps them back to wire names", () => {
     const pets = fileOf(files, "src/resources/pets.ts");
-    expect(pets).toContain("query: { page_token: params.pageToken, page_size: params.pageSize }");
-    expect(pets).toContain('headers: { "X-Request-Trace": params.xRequestTrace?.toString() }');
+    expect(pets).toContain('pageToken: { in: "query", name: "page_token" }');
+    expect(pets).toContain('xRequestTrace: { in: "header", name: "X-Request-Trace" }');
     expect(pets).toContain("pageToken?: string;");
-    expect(pets).toContain("body: Types.PetsWritable;");
+    expect(pets).toContain("body: Types.Pets;");
+    expect(pets).toContain(
+      "list(params: PetListParams = {}, options?: RequestOptions): PagePromise<Types.Pet>",
+    );
   });
 
   it("leaves read-only properties out of request params and sends form bodies as form", () => {
     const create = fileOf(files, "src/resources/pets.ts").split("export interface PetCreateParams")[1] ?? "";
     expect(create).toContain("name: ");
     expect(create.split("}")[0]).not.toContain(" id");
-    expect(fileOf(files, "src/resources/pets.ts")).toContain('bodyType: "form"');
+    expect(fileOf(files, "src/resources/pets.ts")).toContain(
+      'body: { encoding: "form", mediaType: "application/x-www-form-urlencoded" }',
+    );
   });
 
   it("passes non-object bodies as one `body` param and binary responses as ArrayBuffer", () => {
     const pets = fileOf(files, "src/resources/pets.ts");
-    expect(pets).toContain("body: params.body");
+    expect(pets).toContain('body: { encoding: "json", mediaType: "application/json", whole: "body" }');
     expect(pets).toContain("APIPromise<ArrayBuffer>");
-    expect(pets).toContain("asBinary: true");
+    expect(pets).toContain("binaryResponse: true");
     expect(pets).toMatch(/\* @deprecated\n\s+\*\/\n\s+getPetPhoto\(/);
   });
 
@@ -92,7 +97,7 @@ describe("emitTypeScript on the feature fixture", () => {
 
   it("types webhook payloads as one union and adds no verifier without a signature scheme", () => {
     expect(fileOf(files, "src/webhook-events.ts")).toContain(
-      "export type WebhookEvent = Types.PostPetAdoptedWebhookPayload | Types.PostPetLostWebhookPayload;",
+      "export type WebhookEvent = Types.PetEvent | Types.Pet;",
     );
     expect(files.has("src/resources/webhooks.ts")).toBe(false);
   });
@@ -103,6 +108,22 @@ describe("emitTypeScript on the feature fixture", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated template literal, verbatim
     expect(client).toContain('defaultBaseURL: `https://${options.region ?? "eu"}.zoo.example/api`');
     expect(client).toContain('auth: { kind: "header", name: "X-Zoo-Key" }');
+  });
+
+  it("prints only the plan's models in types.gen.ts and keeps hey-api's request plumbing out of the index", () => {
+    const types = fileOf(files, "src/types.gen.ts");
+    const declared = [...types.matchAll(/^export type (\w+)/gm)].map((match) => match[1]).sort();
+    expect(declared).toEqual(["Pet", "PetEvent", "PetPage", "Pets"]);
+    expect(fileOf(files, "src/index.ts")).not.toMatch(/\w+(Data|Errors|Responses)\b/);
+  });
+
+  it("exports the client as default with the error classes as statics", () => {
+    const client = fileOf(files, "src/client.ts");
+    expect(client).toContain("static readonly NotFoundError = NotFoundError;");
+    expect(client).toContain("export default FeatureZoo;");
+    const index = fileOf(files, "src/index.ts");
+    expect(index).toContain("FeatureZoo as default");
+    expect(index).toContain('export * from "./core/index.js";');
   });
 
   it("lists every IR operation in api.md", () => {

@@ -39,16 +39,17 @@ const send = {
 };
 
 describe("flat params read as hand-written", () => {
-  it("types fields with named models, writable variants and primitives; the twin reuses the plain params", async () => {
+  it("types fields with named models (hoisted inline enums too) and primitives; the twin aliases the plain params", async () => {
     const { files } = await emitDocument(tinySpec({ "/messages": send }, { components }));
     const messages = fileOf(files, "src/resources/messages.ts");
     const params = messages.slice(messages.indexOf("export interface MessageSendParams")).split("\n}")[0]!;
     expect(params).toContain("limit?: number;");
     expect(params).toContain("role: Types.Role;");
     expect(params).toContain("content: string;");
-    expect(params).toContain("tags?: Array<Types.TagWritable>;");
-    // An inline enum has no name of its own: hey-api's request type is indexed instead.
-    expect(params).toContain('priority?: NonNullable<Types.SendMessageData["body"]>["priority"];');
+    expect(params).toContain("tags?: Array<Types.Tag>;");
+    // An inline enum is a plan model of its own, printed by hey-api under the plan's name.
+    expect(params).toContain("priority?: Types.SendRequestPriority;");
+    expect(fileOf(files, "src/types.gen.ts")).toContain("export type SendRequestPriority = ");
     expect(params).not.toContain("stream?");
     expect(messages).toContain("export type MessageStreamMessageParams = MessageSendParams;");
     expect(messages).toMatch(/\* Send a message \(streamed as server-sent events\)\.\n/);

@@ -34,7 +34,9 @@ describe("server variables", () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated template literal, verbatim
       'defaultBaseURL: `https://${options.region ?? "eu"}.api.example.com/${options.version ?? "v1"}`',
     );
-    expect(fileOf(files, "src/index.ts")).toContain("export { Tiny, type TinyOptions } from");
+    expect(fileOf(files, "src/index.ts")).toContain(
+      "export { Tiny, Tiny as default, type TinyOptions } from",
+    );
     expect(fileOf(files, "src/types.gen.ts")).not.toMatch(/ClientOptions|baseUrl/);
 
     // Run the generated client: the options pick the host unless baseURL is given.

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildIR, type IR, loadSpec } from "@embott/codegen-core";
+import { buildIR, buildPlan, type IR, loadSpec, type SdkPlan } from "@embott/codegen-core";
 import { emitTypeScript } from "../../src/emit/emitter";
 import { typescriptNaming } from "../../src/naming";
 
@@ -11,16 +11,18 @@ export const FEATURES_SPEC = new URL("./fixtures/features.yaml", import.meta.url
 export async function emitSpec(
   specPath: string,
   outDir = "/nonexistent",
-): Promise<{ ir: IR; files: Map<string, string>; scaffold: Set<string> }> {
+): Promise<{ ir: IR; plan: SdkPlan; files: Map<string, string>; scaffold: Set<string> }> {
   const spec = await loadSpec(specPath);
   const ir = buildIR(spec);
+  const plan = buildPlan(ir, { document: spec.document });
   const files = await emitTypeScript(
-    ir,
+    plan,
     { specFile: "spec.yaml", outDir, generatorVersion: "test", document: spec.document },
     typescriptNaming,
   );
   return {
     ir,
+    plan,
     files: new Map(files.map((file) => [file.path, file.contents])),
     scaffold: new Set(files.filter((file) => file.scaffold).map((file) => file.path)),
   };

@@ -3,6 +3,7 @@
 import type { APIPromise } from "../core/api-promise.js";
 import type { RequestOptions } from "../core/options.js";
 import { APIResource } from "../core/resource.js";
+import { buildRequest } from "../internal/params.js";
 import type * as Types from "../types.gen.js";
 
 export class Analytics extends APIResource {
@@ -15,27 +16,29 @@ export class Analytics extends APIResource {
    * `GET /analytics/overview`
    * Requires scope: `analytics:read`.
    */
-  overview(
-    params: AnalyticOverviewParams,
-    options?: RequestOptions,
-  ): APIPromise<Types.GetAnalyticsOverviewResponse> {
-    return this.client.request<Types.GetAnalyticsOverviewResponse>(
-      {
+  overview(params: AnalyticsOverviewParams, options?: RequestOptions): APIPromise<Types.AnalyticsOverview> {
+    return this.client.request<Types.AnalyticsOverview>(
+      buildRequest(params, {
+        call: "client.analytics.overview",
         method: "get",
         path: "/analytics/overview",
-        query: { start_date: params.startDate, end_date: params.endDate, bot_id: params.botId },
-      },
+        params: {
+          startDate: { in: "query", name: "start_date", required: true, format: "date" },
+          endDate: { in: "query", name: "end_date", required: true, format: "date" },
+          botId: { in: "query", name: "bot_id" },
+        },
+      }),
       options,
     );
   }
 }
 
 /** Params of {@link Analytics.overview}. */
-export interface AnalyticOverviewParams {
+export interface AnalyticsOverviewParams {
   /** First day of the range (UTC, inclusive). */
-  startDate: string;
+  startDate: string | Date;
   /** Last day of the range (UTC, inclusive). */
-  endDate: string;
+  endDate: string | Date;
   /** Only return items of this bot. */
   botId?: string;
 }

@@ -4,7 +4,7 @@ import type { APIPromise } from "../core/api-promise.js";
 import type { RequestOptions } from "../core/options.js";
 import type { PagePromise } from "../core/pagination.js";
 import { APIResource } from "../core/resource.js";
-import { encodePath } from "../internal/path.js";
+import { buildRequest } from "../internal/params.js";
 import type * as Types from "../types.gen.js";
 
 export class Bots extends APIResource {
@@ -16,21 +16,23 @@ export class Bots extends APIResource {
    * `POST /bots`
    * Requires scope: `bots:write`.
    */
-  create(params: BotCreateParams, options?: RequestOptions): APIPromise<Types.CreateBotResponse> {
-    return this.client.request<Types.CreateBotResponse>(
-      {
+  create(params: BotCreateParams, options?: RequestOptions): APIPromise<Types.Bot> {
+    return this.client.request<Types.Bot>(
+      buildRequest(params, {
+        call: "client.bots.create",
         method: "post",
         path: "/bots",
-        body: {
-          name: params.name,
-          status: params.status,
-          persona: params.persona,
-          model: params.model,
-          welcome_message: params.welcomeMessage,
-          channels: params.channels,
-          metadata: params.metadata,
+        params: {
+          name: { in: "body", name: "name", required: true },
+          status: { in: "body", name: "status" },
+          persona: { in: "body", name: "persona" },
+          model: { in: "body", name: "model" },
+          welcomeMessage: { in: "body", name: "welcome_message" },
+          channels: { in: "body", name: "channels" },
+          metadata: { in: "body", name: "metadata" },
         },
-      },
+        body: { encoding: "json", mediaType: "application/json" },
+      }),
       options,
     );
   }
@@ -43,9 +45,14 @@ export class Bots extends APIResource {
    * `DELETE /bots/{bot_id}`
    * Requires scope: `bots:write`.
    */
-  delete(params: BotDeleteParams, options?: RequestOptions): APIPromise<Types.DeleteBotResponse> {
-    return this.client.request<Types.DeleteBotResponse>(
-      { method: "delete", path: `/bots/${encodePath(params.botId, "bot_id")}` },
+  delete(params: BotDeleteParams, options?: RequestOptions): APIPromise<Types.DeletedBot> {
+    return this.client.request<Types.DeletedBot>(
+      buildRequest(params, {
+        call: "client.bots.delete",
+        method: "delete",
+        path: "/bots/{bot_id}",
+        params: { botId: { in: "path", name: "bot_id", required: true } },
+      }),
       options,
     );
   }
@@ -58,9 +65,14 @@ export class Bots extends APIResource {
    * `GET /bots/{bot_id}`
    * Requires scope: `bots:read`.
    */
-  get(params: BotGetParams, options?: RequestOptions): APIPromise<Types.GetBotResponse> {
-    return this.client.request<Types.GetBotResponse>(
-      { method: "get", path: `/bots/${encodePath(params.botId, "bot_id")}` },
+  get(params: BotGetParams, options?: RequestOptions): APIPromise<Types.Bot> {
+    return this.client.request<Types.Bot>(
+      buildRequest(params, {
+        call: "client.bots.get",
+        method: "get",
+        path: "/bots/{bot_id}",
+        params: { botId: { in: "path", name: "bot_id", required: true } },
+      }),
       options,
     );
   }
@@ -75,7 +87,12 @@ export class Bots extends APIResource {
    */
   list(params: BotListParams = {}, options?: RequestOptions): PagePromise<Types.Bot> {
     return this.client.requestPage<Types.Bot>(
-      { method: "get", path: "/bots", query: { limit: params.limit, cursor: params.cursor } },
+      buildRequest(params, {
+        call: "client.bots.list",
+        method: "get",
+        path: "/bots",
+        params: { limit: { in: "query", name: "limit" }, cursor: { in: "query", name: "cursor" } },
+      }),
       {
         style: "cursor",
         items: "data",
@@ -98,20 +115,23 @@ export class Bots extends APIResource {
    * `PUT /bots/{bot_id}`
    * Requires scope: `bots:write`.
    */
-  update(params: BotUpdateParams, options?: RequestOptions): APIPromise<Types.UpdateBotResponse> {
-    return this.client.request<Types.UpdateBotResponse>(
-      {
+  update(params: BotUpdateParams, options?: RequestOptions): APIPromise<Types.Bot> {
+    return this.client.request<Types.Bot>(
+      buildRequest(params, {
+        call: "client.bots.update",
         method: "put",
-        path: `/bots/${encodePath(params.botId, "bot_id")}`,
-        body: {
-          name: params.name,
-          status: params.status,
-          persona: params.persona,
-          welcome_message: params.welcomeMessage,
-          channels: params.channels,
-          metadata: params.metadata,
+        path: "/bots/{bot_id}",
+        params: {
+          botId: { in: "path", name: "bot_id", required: true },
+          name: { in: "body", name: "name", required: true },
+          status: { in: "body", name: "status", required: true },
+          persona: { in: "body", name: "persona", required: true },
+          welcomeMessage: { in: "body", name: "welcome_message", required: true },
+          channels: { in: "body", name: "channels", required: true },
+          metadata: { in: "body", name: "metadata", required: true },
         },
-      },
+        body: { encoding: "json", mediaType: "application/json" },
+      }),
       options,
     );
   }
@@ -143,7 +163,11 @@ export interface BotGetParams {
 
 /** Params of {@link Bots.list}. */
 export interface BotListParams {
-  /** Page size. */
+  /**
+   * Page size.
+   *
+   * Default: `20`.
+   */
   limit?: number;
   /** Opaque cursor from the previous page's `next_cursor`. */
   cursor?: string;

@@ -5,7 +5,7 @@ import type { RequestOptions } from "../core/options.js";
 import type { PagePromise } from "../core/pagination.js";
 import { APIResource } from "../core/resource.js";
 import type { Stream } from "../core/streaming.js";
-import { encodePath } from "../internal/path.js";
+import { buildRequest } from "../internal/params.js";
 import type * as Types from "../types.gen.js";
 
 export class Conversations extends APIResource {
@@ -17,9 +17,14 @@ export class Conversations extends APIResource {
    * `GET /conversations/{conversation_id}`
    * Requires scope: `conversations:read`.
    */
-  get(params: ConversationGetParams, options?: RequestOptions): APIPromise<Types.GetConversationResponse> {
-    return this.client.request<Types.GetConversationResponse>(
-      { method: "get", path: `/conversations/${encodePath(params.conversationId, "conversation_id")}` },
+  get(params: ConversationGetParams, options?: RequestOptions): APIPromise<Types.ConversationDetail> {
+    return this.client.request<Types.ConversationDetail>(
+      buildRequest(params, {
+        call: "client.conversations.get",
+        method: "get",
+        path: "/conversations/{conversation_id}",
+        params: { conversationId: { in: "path", name: "conversation_id", required: true } },
+      }),
       options,
     );
   }
@@ -34,16 +39,21 @@ export class Conversations extends APIResource {
    * `POST /conversations/{conversation_id}/handoff`
    * Requires scope: `conversations:write`.
    */
-  handoff(
-    params: ConversationHandoffParams,
-    options?: RequestOptions,
-  ): APIPromise<Types.HandoffConversationResponse> {
-    return this.client.request<Types.HandoffConversationResponse>(
-      {
+  handoff(params: ConversationHandoffParams, options?: RequestOptions): APIPromise<Types.Handoff> {
+    return this.client.request<Types.Handoff>(
+      buildRequest(params, {
+        call: "client.conversations.handoff",
         method: "post",
-        path: `/conversations/${encodePath(params.conversationId, "conversation_id")}/handoff`,
-        body: { reason: params.reason, priority: params.priority, note: params.note, notify: params.notify },
-      },
+        path: "/conversations/{conversation_id}/handoff",
+        params: {
+          conversationId: { in: "path", name: "conversation_id", required: true },
+          reason: { in: "body", name: "reason" },
+          priority: { in: "body", name: "priority" },
+          note: { in: "body", name: "note" },
+          notify: { in: "body", name: "notify" },
+        },
+        body: { encoding: "json", mediaType: "application/json" },
+      }),
       options,
     );
   }
@@ -58,18 +68,19 @@ export class Conversations extends APIResource {
    */
   list(params: ConversationListParams = {}, options?: RequestOptions): PagePromise<Types.Conversation> {
     return this.client.requestPage<Types.Conversation>(
-      {
+      buildRequest(params, {
+        call: "client.conversations.list",
         method: "get",
         path: "/conversations",
-        query: {
-          limit: params.limit,
-          cursor: params.cursor,
-          bot_id: params.botId,
-          status: params.status,
-          created_after: params.createdAfter,
-          created_before: params.createdBefore,
+        params: {
+          limit: { in: "query", name: "limit" },
+          cursor: { in: "query", name: "cursor" },
+          botId: { in: "query", name: "bot_id" },
+          status: { in: "query", name: "status" },
+          createdAfter: { in: "query", name: "created_after" },
+          createdBefore: { in: "query", name: "created_before" },
         },
-      },
+      }),
       {
         style: "cursor",
         items: "data",
@@ -96,13 +107,21 @@ export class Conversations extends APIResource {
   sendMessage(
     params: ConversationSendMessageParams,
     options?: RequestOptions,
-  ): APIPromise<Types.SendConversationMessageResponse> {
-    return this.client.request<Types.SendConversationMessageResponse>(
-      {
+  ): APIPromise<Types.SendMessageResponse> {
+    return this.client.request<Types.SendMessageResponse>(
+      buildRequest(params, {
+        call: "client.conversations.sendMessage",
         method: "post",
-        path: `/conversations/${encodePath(params.conversationId, "conversation_id")}/messages`,
-        body: { role: params.role, content: params.content, metadata: params.metadata, stream: false },
-      },
+        path: "/conversations/{conversation_id}/messages",
+        params: {
+          conversationId: { in: "path", name: "conversation_id", required: true },
+          role: { in: "body", name: "role", required: true },
+          content: { in: "body", name: "content", required: true },
+          metadata: { in: "body", name: "metadata" },
+        },
+        body: { encoding: "json", mediaType: "application/json" },
+        streamFlag: { name: "stream", value: false },
+      }),
       options,
     );
   }
@@ -118,16 +137,24 @@ export class Conversations extends APIResource {
   streamMessage(
     params: ConversationStreamMessageParams,
     options?: RequestOptions,
-  ): APIPromise<Stream<Types.MessageStreamEvent>> {
+  ): APIPromise<Stream<Types.MessageStreamEvent, Types.MessageCompletedStreamEvent>> {
     return this.client.requestStream<Types.MessageStreamEvent>(
-      {
+      buildRequest(params, {
+        call: "client.conversations.streamMessage",
         method: "post",
-        path: `/conversations/${encodePath(params.conversationId, "conversation_id")}/messages`,
-        body: { role: params.role, content: params.content, metadata: params.metadata, stream: true },
-      },
+        path: "/conversations/{conversation_id}/messages",
+        params: {
+          conversationId: { in: "path", name: "conversation_id", required: true },
+          role: { in: "body", name: "role", required: true },
+          content: { in: "body", name: "content", required: true },
+          metadata: { in: "body", name: "metadata" },
+        },
+        body: { encoding: "json", mediaType: "application/json" },
+        streamFlag: { name: "stream", value: true },
+      }),
       { discriminator: "type", final: "message.completed" },
       options,
-    );
+    ) as APIPromise<Stream<Types.MessageStreamEvent, Types.MessageCompletedStreamEvent>>;
   }
 }
 
@@ -147,12 +174,16 @@ export interface ConversationHandoffParams {
   /** Internal note for the agent; never shown to the visitor. */
   note?: string;
   /** Where to alert the team; defaults to the workspace's handoff settings. */
-  notify?: NonNullable<Types.HandoffConversationData["body"]>["notify"];
+  notify?: Types.HandoffRequestNotify;
 }
 
 /** Params of {@link Conversations.list}. */
 export interface ConversationListParams {
-  /** Page size. */
+  /**
+   * Page size.
+   *
+   * Default: `20`.
+   */
   limit?: number;
   /** Opaque cursor from the previous page's `next_cursor`. */
   cursor?: string;
@@ -161,9 +192,9 @@ export interface ConversationListParams {
   /** Only return conversations in this status. */
   status?: Types.ConversationStatus;
   /** Only return items created at or after this instant. */
-  createdAfter?: string;
+  createdAfter?: string | Date;
   /** Only return items created before this instant. */
-  createdBefore?: string;
+  createdBefore?: string | Date;
 }
 
 /** Params of {@link Conversations.sendMessage}. */

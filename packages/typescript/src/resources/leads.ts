@@ -4,7 +4,7 @@ import type { APIPromise } from "../core/api-promise.js";
 import type { RequestOptions } from "../core/options.js";
 import type { PagePromise } from "../core/pagination.js";
 import { APIResource } from "../core/resource.js";
-import { encodePath } from "../internal/path.js";
+import { buildRequest } from "../internal/params.js";
 import type * as Types from "../types.gen.js";
 
 export class Leads extends APIResource {
@@ -18,13 +18,19 @@ export class Leads extends APIResource {
    * `POST /leads/{lead_id}/export`
    * Requires scope: `leads:export`.
    */
-  export(params: LeadExportParams, options?: RequestOptions): APIPromise<Types.ExportLeadResponse> {
-    return this.client.request<Types.ExportLeadResponse>(
-      {
+  export(params: LeadExportParams, options?: RequestOptions): APIPromise<Types.LeadExport> {
+    return this.client.request<Types.LeadExport>(
+      buildRequest(params, {
+        call: "client.leads.export",
         method: "post",
-        path: `/leads/${encodePath(params.leadId, "lead_id")}/export`,
-        body: { destination: params.destination, mapping: params.mapping },
-      },
+        path: "/leads/{lead_id}/export",
+        params: {
+          leadId: { in: "path", name: "lead_id", required: true },
+          destination: { in: "body", name: "destination", required: true },
+          mapping: { in: "body", name: "mapping" },
+        },
+        body: { encoding: "json", mediaType: "application/json" },
+      }),
       options,
     );
   }
@@ -37,9 +43,14 @@ export class Leads extends APIResource {
    * `GET /leads/{lead_id}`
    * Requires scope: `leads:read`.
    */
-  get(params: LeadGetParams, options?: RequestOptions): APIPromise<Types.GetLeadResponse> {
-    return this.client.request<Types.GetLeadResponse>(
-      { method: "get", path: `/leads/${encodePath(params.leadId, "lead_id")}` },
+  get(params: LeadGetParams, options?: RequestOptions): APIPromise<Types.Lead> {
+    return this.client.request<Types.Lead>(
+      buildRequest(params, {
+        call: "client.leads.get",
+        method: "get",
+        path: "/leads/{lead_id}",
+        params: { leadId: { in: "path", name: "lead_id", required: true } },
+      }),
       options,
     );
   }
@@ -54,18 +65,19 @@ export class Leads extends APIResource {
    */
   list(params: LeadListParams = {}, options?: RequestOptions): PagePromise<Types.Lead> {
     return this.client.requestPage<Types.Lead>(
-      {
+      buildRequest(params, {
+        call: "client.leads.list",
         method: "get",
         path: "/leads",
-        query: {
-          limit: params.limit,
-          cursor: params.cursor,
-          bot_id: params.botId,
-          status: params.status,
-          created_after: params.createdAfter,
-          created_before: params.createdBefore,
+        params: {
+          limit: { in: "query", name: "limit" },
+          cursor: { in: "query", name: "cursor" },
+          botId: { in: "query", name: "bot_id" },
+          status: { in: "query", name: "status" },
+          createdAfter: { in: "query", name: "created_after" },
+          createdBefore: { in: "query", name: "created_before" },
         },
-      },
+      }),
       {
         style: "cursor",
         items: "data",
@@ -96,7 +108,11 @@ export interface LeadGetParams {
 
 /** Params of {@link Leads.list}. */
 export interface LeadListParams {
-  /** Page size. */
+  /**
+   * Page size.
+   *
+   * Default: `20`.
+   */
   limit?: number;
   /** Opaque cursor from the previous page's `next_cursor`. */
   cursor?: string;
@@ -105,7 +121,7 @@ export interface LeadListParams {
   /** Only return leads in this status. */
   status?: Types.LeadStatus;
   /** Only return items created at or after this instant. */
-  createdAfter?: string;
+  createdAfter?: string | Date;
   /** Only return items created before this instant. */
-  createdBefore?: string;
+  createdBefore?: string | Date;
 }

@@ -4,6 +4,7 @@ import type { APIPromise } from "../core/api-promise.js";
 import type { RequestOptions } from "../core/options.js";
 import type { PagePromise } from "../core/pagination.js";
 import { APIResource } from "../core/resource.js";
+import { buildRequest } from "../internal/params.js";
 import type * as Types from "../types.gen.js";
 
 export class Products extends APIResource {
@@ -17,11 +18,17 @@ export class Products extends APIResource {
    */
   list(params: ProductListParams = {}, options?: RequestOptions): PagePromise<Types.Product> {
     return this.client.requestPage<Types.Product>(
-      {
+      buildRequest(params, {
+        call: "client.products.list",
         method: "get",
         path: "/products",
-        query: { limit: params.limit, cursor: params.cursor, bot_id: params.botId, in_stock: params.inStock },
-      },
+        params: {
+          limit: { in: "query", name: "limit" },
+          cursor: { in: "query", name: "cursor" },
+          botId: { in: "query", name: "bot_id" },
+          inStock: { in: "query", name: "in_stock" },
+        },
+      }),
       {
         style: "cursor",
         items: "data",
@@ -44,13 +51,19 @@ export class Products extends APIResource {
    * `POST /products/sync`
    * Requires scope: `products:write`.
    */
-  sync(params: ProductSyncParams, options?: RequestOptions): APIPromise<Types.SyncProductsResponse> {
-    return this.client.request<Types.SyncProductsResponse>(
-      {
+  sync(params: ProductSyncParams, options?: RequestOptions): APIPromise<Types.ProductSync> {
+    return this.client.request<Types.ProductSync>(
+      buildRequest(params, {
+        call: "client.products.sync",
         method: "post",
         path: "/products/sync",
-        body: { bot_id: params.botId, source_url: params.sourceUrl, full: params.full },
-      },
+        params: {
+          botId: { in: "body", name: "bot_id", required: true },
+          sourceUrl: { in: "body", name: "source_url" },
+          full: { in: "body", name: "full" },
+        },
+        body: { encoding: "json", mediaType: "application/json" },
+      }),
       options,
     );
   }
@@ -58,7 +71,11 @@ export class Products extends APIResource {
 
 /** Params of {@link Products.list}. */
 export interface ProductListParams {
-  /** Page size. */
+  /**
+   * Page size.
+   *
+   * Default: `20`.
+   */
   limit?: number;
   /** Opaque cursor from the previous page's `next_cursor`. */
   cursor?: string;
@@ -73,6 +90,10 @@ export interface ProductSyncParams {
   botId: string;
   /** Storefront, sitemap or feed URL; defaults to the bot's configured source. */
   sourceUrl?: string;
-  /** Re-read every product instead of only those changed since the last sync. */
+  /**
+   * Re-read every product instead of only those changed since the last sync.
+   *
+   * Default: `false`.
+   */
   full?: boolean;
 }

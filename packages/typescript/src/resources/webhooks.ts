@@ -4,7 +4,7 @@ import type { APIPromise } from "../core/api-promise.js";
 import type { RequestOptions } from "../core/options.js";
 import type { PagePromise } from "../core/pagination.js";
 import { WebhooksResource } from "../core/webhooks-resource.js";
-import { encodePath } from "../internal/path.js";
+import { buildRequest } from "../internal/params.js";
 import type * as Types from "../types.gen.js";
 
 export class Webhooks extends WebhooksResource<Types.WebhookEvent> {
@@ -17,13 +17,22 @@ export class Webhooks extends WebhooksResource<Types.WebhookEvent> {
    * `POST /webhooks`
    * Requires scope: `webhooks:manage`.
    */
-  create(params: WebhookCreateParams, options?: RequestOptions): APIPromise<Types.CreateWebhookResponse> {
-    return this.client.request<Types.CreateWebhookResponse>(
-      {
+  create(
+    params: WebhookCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<Types.CreatedWebhookSubscription> {
+    return this.client.request<Types.CreatedWebhookSubscription>(
+      buildRequest(params, {
+        call: "client.webhooks.create",
         method: "post",
         path: "/webhooks",
-        body: { url: params.url, events: params.events, description: params.description },
-      },
+        params: {
+          url: { in: "body", name: "url", required: true },
+          events: { in: "body", name: "events", required: true },
+          description: { in: "body", name: "description" },
+        },
+        body: { encoding: "json", mediaType: "application/json" },
+      }),
       options,
     );
   }
@@ -36,9 +45,17 @@ export class Webhooks extends WebhooksResource<Types.WebhookEvent> {
    * `DELETE /webhooks/{webhook_id}`
    * Requires scope: `webhooks:manage`.
    */
-  delete(params: WebhookDeleteParams, options?: RequestOptions): APIPromise<Types.DeleteWebhookResponse> {
-    return this.client.request<Types.DeleteWebhookResponse>(
-      { method: "delete", path: `/webhooks/${encodePath(params.webhookId, "webhook_id")}` },
+  delete(
+    params: WebhookDeleteParams,
+    options?: RequestOptions,
+  ): APIPromise<Types.DeletedWebhookSubscription> {
+    return this.client.request<Types.DeletedWebhookSubscription>(
+      buildRequest(params, {
+        call: "client.webhooks.delete",
+        method: "delete",
+        path: "/webhooks/{webhook_id}",
+        params: { webhookId: { in: "path", name: "webhook_id", required: true } },
+      }),
       options,
     );
   }
@@ -51,9 +68,14 @@ export class Webhooks extends WebhooksResource<Types.WebhookEvent> {
    * `GET /webhooks/{webhook_id}`
    * Requires scope: `webhooks:manage`.
    */
-  get(params: WebhookGetParams, options?: RequestOptions): APIPromise<Types.GetWebhookResponse> {
-    return this.client.request<Types.GetWebhookResponse>(
-      { method: "get", path: `/webhooks/${encodePath(params.webhookId, "webhook_id")}` },
+  get(params: WebhookGetParams, options?: RequestOptions): APIPromise<Types.WebhookSubscription> {
+    return this.client.request<Types.WebhookSubscription>(
+      buildRequest(params, {
+        call: "client.webhooks.get",
+        method: "get",
+        path: "/webhooks/{webhook_id}",
+        params: { webhookId: { in: "path", name: "webhook_id", required: true } },
+      }),
       options,
     );
   }
@@ -68,7 +90,12 @@ export class Webhooks extends WebhooksResource<Types.WebhookEvent> {
    */
   list(params: WebhookListParams = {}, options?: RequestOptions): PagePromise<Types.WebhookSubscription> {
     return this.client.requestPage<Types.WebhookSubscription>(
-      { method: "get", path: "/webhooks", query: { limit: params.limit, cursor: params.cursor } },
+      buildRequest(params, {
+        call: "client.webhooks.list",
+        method: "get",
+        path: "/webhooks",
+        params: { limit: { in: "query", name: "limit" }, cursor: { in: "query", name: "cursor" } },
+      }),
       {
         style: "cursor",
         items: "data",
@@ -103,7 +130,11 @@ export interface WebhookGetParams {
 
 /** Params of {@link Webhooks.list}. */
 export interface WebhookListParams {
-  /** Page size. */
+  /**
+   * Page size.
+   *
+   * Default: `20`.
+   */
   limit?: number;
   /** Opaque cursor from the previous page's `next_cursor`. */
   cursor?: string;

@@ -19,7 +19,7 @@ export interface StreamDescriptor {
  * string with `parse: "text"`; `[DONE]` is skipped either way).
  * Leaving the loop early (break, return, throw) aborts the HTTP request. A stream can be consumed once.
  */
-export class Stream<Event> implements AsyncIterable<Event> {
+export class Stream<Event, Final extends Event = Event> implements AsyncIterable<Event> {
   readonly response: Response;
   readonly requestId: string | null;
   readonly #attempt: AttemptSignal;
@@ -68,8 +68,8 @@ export class Stream<Event> implements AsyncIterable<Event> {
     }
   }
 
-  /** Consumes the stream and returns its final event (the descriptor's `final` kind). */
-  async finalMessage(): Promise<Event> {
+  /** Consumes the stream and returns its final event (the descriptor's `final` kind), typed as that event. */
+  async finalMessage(): Promise<Final> {
     const finalKind = this.#descriptor.final;
     if (!finalKind) throw new SDKError("This stream has no final event kind; iterate it instead.");
     let last: Event | undefined;
@@ -77,7 +77,7 @@ export class Stream<Event> implements AsyncIterable<Event> {
       if (this.#kindOf(event) === finalKind) last = event;
     }
     if (last === undefined) throw new SDKError(`The stream ended without a "${finalKind}" event.`);
-    return last;
+    return last as Final;
   }
 
   #parse(sseEvent: string, data: string): Event | undefined {
