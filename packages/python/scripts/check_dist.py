@@ -34,9 +34,13 @@ def main() -> None:
             if required not in names:
                 sys.exit(f"✗ the wheel lacks {required}")
         env_dir = Path(temp) / "venv"
-        venv.create(env_dir, with_pip=True)
+        venv.create(env_dir, with_pip=False)
         python = str(env_dir / "bin" / "python")
-        run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheels[0]))
+        # This venv's pip installs into the fresh one (`--python`), which saves bootstrapping pip there.
+        wheelhouse = PACKAGE / ".venv" / "wheelhouse"
+        offline = ["--no-index", "--find-links", str(wheelhouse)] if wheelhouse.is_dir() else []
+        pip = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--disable-pip-version-check"]
+        run(*pip, *offline, str(wheels[0]))
         mock = subprocess.Popen(
             ["node", str(ROOT / "packages/mock/bin/embott-mock.mjs"), "--port", "0"],
             stdin=subprocess.PIPE,
