@@ -59,11 +59,13 @@ function methodSection(path: string, method: PhpMethod): string[] {
   const returns =
     method.returns.kind === "void"
       ? "void"
-      : method.returns.kind === "page"
-        ? `Page<${method.returns.item.doc}>`
-        : method.returns.kind === "stream"
-          ? `Stream<${method.returns.event.doc}>`
-          : method.returns.type.doc;
+      : method.returns.kind === "raw"
+        ? "string"
+        : method.returns.kind === "page"
+          ? `Page<${method.returns.item.doc}>`
+          : method.returns.kind === "stream"
+            ? `Stream<${method.returns.event.doc}>`
+            : method.returns.type.doc;
   const lines = [
     `### \`$client->${path}->${method.name}(array $params, array $options = []): ${returns}\``,
     "",

@@ -8,7 +8,7 @@ import {
   type Serialization,
   type TypeRef,
 } from "@embott/codegen-core";
-import { PhpTypes } from "./types";
+import { PhpTypes, phpScalar } from "./types";
 import type {
   PhpEvents,
   PhpMethod,
@@ -187,6 +187,7 @@ function returnOf(method: MethodPlan, types: PhpTypes): PhpReturn {
   }
   const response = method.response;
   if (response.kind === "empty") return { kind: "void" };
+  if (response.kind === "text" || response.kind === "binary") return { kind: "raw" };
   if (response.kind === "json" && response.type) return { kind: "model", type: types.of(response.type) };
   return { kind: "model", type: types.of({ kind: "unknown" }) };
 }
@@ -219,14 +220,7 @@ function modelView(model: ModelPlan, plan: SdkPlan, types: PhpTypes, naming: Lan
           kind: "enum",
           className,
           description: model.docs,
-          valueType:
-            model.valueType === "integer"
-              ? "int"
-              : model.valueType === "number"
-                ? "float"
-                : model.valueType === "boolean"
-                  ? "bool"
-                  : "string",
+          valueType: phpScalar(model.valueType),
           cases: model.values.map((item) => ({
             constant: naming.identifier(item.name, "constant"),
             value: item.value,

@@ -6,7 +6,6 @@ import {
   fileHeader,
   fitted,
   phpArray,
-  phpList,
   phpString,
   phpValue,
   useLines,
@@ -150,6 +149,12 @@ function argumentLine(name: string, value: string | string[]): string {
 function callFor(method: PhpMethod, ns: Namespaces, uses: Set<string>) {
   const returns = method.returns;
   switch (returns.kind) {
+    case "raw":
+      return {
+        returnType: "string",
+        docReturn: undefined,
+        call: "        return $this->client->callRaw($operation, $params, $options);",
+      };
     case "void":
       return {
         returnType: "void",

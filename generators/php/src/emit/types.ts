@@ -1,4 +1,4 @@
-import type { LanguageNaming, ModelPlan, SdkPlan, TypeRef } from "@embott/codegen-core";
+import type { LanguageNaming, ModelPlan, PrimitiveType, SdkPlan, TypeRef } from "@embott/codegen-core";
 import { modelById } from "@embott/codegen-core";
 import type { PhpType } from "./view";
 
@@ -19,16 +19,7 @@ export class PhpTypes {
     const nullable = ref.nullable === true;
     switch (ref.kind) {
       case "primitive":
-        return scalar(
-          ref.type === "integer"
-            ? "int"
-            : ref.type === "number"
-              ? "float"
-              : ref.type === "boolean"
-                ? "bool"
-                : "string",
-          nullable,
-        );
+        return scalar(phpScalar(ref.type), nullable);
       case "literal":
         if (typeof ref.value === "string") return { ...scalar("string", nullable), doc: quote(ref.value) };
         if (typeof ref.value === "number")
@@ -113,14 +104,7 @@ export class PhpTypes {
           nullable,
         };
       case "enum": {
-        const native =
-          model.valueType === "integer"
-            ? "int"
-            : model.valueType === "number"
-              ? "float"
-              : model.valueType === "boolean"
-                ? "bool"
-                : "string";
+        const native = phpScalar(model.valueType);
         return { ...scalar(native, nullable || model.nullable), enumClass: name };
       }
       case "alias":
@@ -151,6 +135,11 @@ export class PhpTypes {
       return model.kind === "union" && this.isObjectUnion(model.variants, new Set([...seen, variant.id]));
     });
   }
+}
+
+/** PHP's scalar type for an OpenAPI primitive. */
+export function phpScalar(type: PrimitiveType): "string" | "int" | "float" | "bool" {
+  return type === "integer" ? "int" : type === "number" ? "float" : type === "boolean" ? "bool" : "string";
 }
 
 function scalar(native: "string" | "int" | "float" | "bool", nullable: boolean): PhpType {

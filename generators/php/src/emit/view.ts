@@ -113,6 +113,7 @@ export type PhpReturn =
       final: string | undefined;
       parse: "json" | "text";
     }
+  | { kind: "raw" }
   | { kind: "void" };
 
 /**

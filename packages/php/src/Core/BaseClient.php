@@ -59,6 +59,20 @@ abstract class BaseClient
     }
 
     /**
+     * Sends an operation whose response is text or bytes and returns the body as received.
+     *
+     * @param array<mixed> $params
+     * @param array<mixed> $options
+     */
+    public function callRaw(Operation $operation, array $params, array $options = []): string
+    {
+        $options['headers'] = ($options['headers'] ?? []) + ['Accept' => '*/*'];
+        $call = Call::of($operation, $params, $this->options->forCall($options), false);
+        $response = $this->send($call);
+        return $response instanceof Response ? $response->body : self::drain($response);
+    }
+
+    /**
      * Sends a list operation and returns its first page; iterate the page to walk every item of every page.
      *
      * @param array<mixed> $params
@@ -161,8 +175,10 @@ abstract class BaseClient
         for ($retry = 0;; $retry++) {
             $attemptHeaders = $headers + [$this->headers->telemetry('Retry-Count') => (string) $retry];
             $request = new Request($call->method, $url, $attemptHeaders, $payload, $call->timeout);
-            $this->log->debug("$call->method $url", ['retry' => $retry, 'headers' => $attemptHeaders]);
-            $started = microtime(true);
+            if ($this->log->enabled) {
+                $this->log->debug("$call->method $url", ['retry' => $retry, 'headers' => $attemptHeaders]);
+            }
+            $started = hrtime(true);
             try {
                 $response = $call->stream && $transport instanceof StreamingTransport
                     ? $transport->openStream($request)
@@ -177,10 +193,12 @@ abstract class BaseClient
             [$status, $responseHeaders] = $response instanceof Response
                 ? [$response->status, $response->headers]
                 : [$response->status(), $response->headers()];
-            $this->log->debug("$call->method $url -> $status", [
-                'request_id' => $responseHeaders['x-request-id'] ?? null,
-                'duration_ms' => (int) round((microtime(true) - $started) * 1000),
-            ]);
+            if ($this->log->enabled) {
+                $this->log->debug("$call->method $url -> $status", [
+                    'request_id' => $responseHeaders['x-request-id'] ?? null,
+                    'duration_ms' => intdiv(hrtime(true) - $started, 1_000_000),
+                ]);
+            }
             if ($status < 400) {
                 return $response;
             }

@@ -9,6 +9,9 @@ namespace Embott\Core;
 /** The headers of each request: defaults, auth, the client's and the call's headers, and the idempotency key. */
 final class Headers
 {
+    /** @var array<string, array<string, array{string, string|null}>> the fixed headers by stream flag and timeout */
+    private array $fixed = [];
+
     public function __construct(private readonly SdkConfig $config, private readonly ClientOptions $options)
     {
     }
@@ -16,19 +19,10 @@ final class Headers
     /** @return array<string, string> later sources win, names compared case-insensitively */
     public function for(Call $call): array
     {
-        $base = [
-            'Accept' => $call->stream ? 'text/event-stream' : 'application/json',
-            'User-Agent' => "{$this->config->sdkName}-php/{$this->config->sdkVersion} PHP/" . PHP_VERSION,
-            $this->telemetry('Timeout') => (string) $call->timeout,
-        ];
-        if ($call->contentType !== null) {
-            $base['Content-Type'] = $call->contentType;
-        }
+        $merged = $this->fixed[($call->stream ? 's' : 'j') . $call->timeout] ??= $this->fixedFor($call);
         $idempotency = $call->idempotencyKey !== null ? ['Idempotency-Key' => $call->idempotencyKey] : [];
-        $sources = [$base, $this->auth(), $this->options->defaultHeaders, $call->headers, $idempotency];
-        $sources[] = $call->extraHeaders;
-        $merged = [];
-        foreach ($sources as $source) {
+        $content = $call->contentType !== null ? ['Content-Type' => $call->contentType] : [];
+        foreach ([$content, $call->headers, $idempotency, $call->extraHeaders] as $source) {
             foreach ($source as $name => $value) {
                 $merged[strtolower($name)] = [$name, $value];
             }
@@ -40,6 +34,23 @@ final class Headers
             }
         }
         return $result;
+    }
+
+    /** @return array<string, array{string, string|null}> defaults, auth and the client's headers, by lower-case name */
+    private function fixedFor(Call $call): array
+    {
+        $base = [
+            'Accept' => $call->stream ? 'text/event-stream' : 'application/json',
+            'User-Agent' => "{$this->config->sdkName}-php/{$this->config->sdkVersion} PHP/" . PHP_VERSION,
+            $this->telemetry('Timeout') => (string) $call->timeout,
+        ];
+        $merged = [];
+        foreach ([$base, $this->auth(), $this->options->defaultHeaders] as $source) {
+            foreach ($source as $name => $value) {
+                $merged[strtolower($name)] = [$name, $value];
+            }
+        }
+        return $merged;
     }
 
     /** @return array<string, string> the API key as a query parameter, when the API wants it there */

@@ -9,8 +9,12 @@ namespace Embott\Core;
 /** Writes to the user's PSR-3-shaped logger (if any), secrets scrubbed from every message and context value. */
 final class Log
 {
+    /** Whether anything is logged at all (callers skip building messages when not). */
+    public readonly bool $enabled;
+
     public function __construct(private readonly ?object $logger, private readonly Redactor $redactor)
     {
+        $this->enabled = $logger !== null;
     }
 
     /** @param array<string, mixed> $context */

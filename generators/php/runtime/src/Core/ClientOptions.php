@@ -79,6 +79,15 @@ final class ClientOptions
      */
     public function forCall(array $options): array
     {
+        if ($options === []) {
+            return [
+                'timeout' => $this->timeout,
+                'max_retries' => $this->maxRetries,
+                'headers' => [],
+                'idempotency_key' => null,
+                'query' => [],
+            ];
+        }
         foreach (array_keys($options) as $name) {
             if (!in_array($name, ['timeout', 'max_retries', 'headers', 'idempotency_key', 'query'], true)) {
                 throw new InvalidArgumentException(

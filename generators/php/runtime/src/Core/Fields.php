@@ -20,7 +20,8 @@ final class Fields
 
     public function string(string $key, bool $nullable = false): ?string
     {
-        return $this->read($key, $nullable, 'string', static fn (mixed $v): bool => is_string($v));
+        $value = $this->data[$key] ?? null;
+        return is_string($value) ? $value : $this->read($key, $nullable, 'string', is_string(...));
     }
 
     public function int(string $key, bool $nullable = false): ?int
@@ -38,7 +39,8 @@ final class Fields
 
     public function bool(string $key, bool $nullable = false): ?bool
     {
-        return $this->read($key, $nullable, 'boolean', static fn (mixed $v): bool => is_bool($v));
+        $value = $this->data[$key] ?? null;
+        return is_bool($value) ? $value : $this->read($key, $nullable, 'boolean', is_bool(...));
     }
 
     /** A free-form JSON object or array. @return array<mixed>|null */
@@ -62,7 +64,10 @@ final class Fields
      */
     public function model(string $key, string $class, bool $nullable = false): ?object
     {
-        $value = $this->read($key, $nullable, 'object', static fn (mixed $v): bool => is_array($v));
+        $value = $this->data[$key] ?? null;
+        if (!is_array($value)) {
+            $value = $this->read($key, $nullable, 'object', is_array(...));
+        }
         return $value === null ? null : $class::fromArray($value);
     }
 
@@ -75,7 +80,13 @@ final class Fields
     public function list(string $key, string $item, bool $nullable = false): ?array
     {
         $value = $this->read($key, $nullable, 'array', static fn (mixed $v): bool => is_array($v) && array_is_list($v));
-        return $value === null ? null : array_map(fn (mixed $one): mixed => $this->item($key, $item, $one), $value);
+        if ($value === null) {
+            return null;
+        }
+        if ($item === 'string' && array_filter($value, 'is_string') === $value) {
+            return $value;
+        }
+        return array_map(fn (mixed $one): mixed => $this->item($key, $item, $one), $value);
     }
 
     /**

@@ -26,6 +26,9 @@ final class Query
      */
     public static function build(array $params, array $styles = []): string
     {
+        if ($params === []) {
+            return '';
+        }
         $parts = [];
         foreach ($params as $name => $value) {
             if ($value !== null) {

@@ -197,8 +197,9 @@ final class ClientTest extends ServerTestCase
         $client->call(self::op('GET', '/x'), []);
     }
 
-    public function testAResponseThatIsNotJsonIsATypedError(): void
+    public function testAResponseThatIsNotJsonIsATypedErrorUnlessReadRaw(): void
     {
+        self::assertSame('not json', $this->client()->callRaw(self::op('GET', '/text'), []));
         $this->expectException(SdkException::class);
         $this->expectExceptionMessage('not valid JSON');
         $this->client()->call(self::op('GET', '/text'), []);
