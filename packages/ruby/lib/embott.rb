@@ -94,18 +94,11 @@ require_relative "embott/client"
 
 # The Embott API SDK: start with {Embott::Client}.
 #
-# The Embott REST API: predictable, resource-oriented URLs, JSON request and response bodies (snake_case) and standard
-# HTTP status codes. Base URL: `https://api.embott.com/v1`.
+# Client for the Embott API (version 1.0.0).
 #
-# ## Authentication
+# Manage bots, conversations, leads, products, analytics and webhooks of an Embott workspace.
 #
-# Every request carries `Authorization: Bearer <api_key>`. There are two kinds of key:
-#
-# | Key prefix | Environment | Use |
-# |-------------|-------------|------------------------------------------------------------| | `pk_test_*` | Sandbox |
-# Free test traffic (1,000 calls/day); nothing reaches a CRM. | | `sk_live_*` | Production | Live traffic. Keep it on
-# your server, rotate any time. |
-#
+# The API key defaults to `EMBOTT_API_KEY` and the base URL to `EMBOTT_BASE_URL`.
 module Embott
   # The API's response models (readers for documented fields; `[]` and `to_h` for everything).
   module Models

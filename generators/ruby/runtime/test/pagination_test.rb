@@ -75,6 +75,12 @@ class PaginationTest < Minitest::Test
     assert_equal 3, @server.received.length
   end
 
+  def test_loading_the_same_next_page_twice_is_not_a_cycle
+    serve_cursor
+    page = list
+    assert_equal page.next_page.data.map(&:id), page.next_page.data.map(&:id)
+  end
+
   def test_offset_style
     serve do |request|
       offset = request[:query]["offset"].to_i

@@ -1,7 +1,8 @@
-import type { EmitContext, Emitter, GeneratedFile, IR } from "@embott/codegen-core";
+import type { EmitContext, Emitter, GeneratedFile, SdkPlan } from "@embott/codegen-core";
+import { apiReference } from "./api-md";
 import { clientFile } from "./client-file";
 import { entryFile, flatten, versionFile } from "./entry-file";
-import { buildRubySdk } from "./from-ir";
+import { buildRubySdk } from "./from-plan";
 import { modelFile } from "./model-file";
 import { runtimeFiles } from "./runtime-files";
 import { serviceFile } from "./service-file";
@@ -10,8 +11,8 @@ import { ModelIndex } from "./types";
 /** Ruby back end: a gem's lib/ (runtime copy, models, services, client, entry file). */
 export const rubyEmitter: Emitter = {
   language: "ruby",
-  async emit(ir: IR, context: EmitContext): Promise<GeneratedFile[]> {
-    const sdk = buildRubySdk(ir);
+  async emit(plan: SdkPlan, context: EmitContext): Promise<GeneratedFile[]> {
+    const sdk = buildRubySdk(plan);
     const index = new ModelIndex(sdk.models, `${sdk.moduleName}::Models`);
     const spec = context.specFile;
     return [
@@ -21,6 +22,7 @@ export const rubyEmitter: Emitter = {
       ...runtimeFiles(sdk.libDir, sdk.moduleName, spec),
       ...sdk.models.flatMap((model) => modelFile(sdk, model, index, spec) ?? []),
       ...flatten(sdk.services).map((service) => serviceFile(sdk, service, index, spec)),
+      apiReference(sdk, index, spec),
     ];
   },
 };

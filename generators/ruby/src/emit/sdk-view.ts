@@ -43,7 +43,7 @@ export interface RubyClientConfig {
     enum?: string[];
     description?: string;
   }[];
-  auth: { kind: "bearer" | "header" | "query" | "none"; name?: string };
+  auth: { kind: "bearer" | "basic" | "header" | "query" | "cookie" | "none"; name?: string };
   webhookScheme?: { header: string; scheme: string; encoding: string; prefix?: string; tolerance?: number };
 }
 
@@ -66,8 +66,14 @@ export interface RubyParam {
   keyword: string;
   /** Name on the wire. */
   wireName: string;
-  location: "path" | "query" | "header" | "body";
+  location: "path" | "query" | "header" | "cookie" | "body";
   required: boolean;
+  /** A required param whose type allows one value defaults to it. */
+  fixed?: string | number | boolean;
+  /** How the value is serialised, when not the location's default (query: form, exploded). */
+  style?: { style: string; explode: boolean; allowReserved: boolean; contentType?: string };
+  /** A body field holding file bytes (multipart). */
+  file?: boolean;
   nullable: boolean;
   type: RubyTypeRef;
   description?: string;
@@ -83,8 +89,8 @@ export interface RubyMethod {
   /** Path template with `{wire}` placeholders. */
   path: string;
   params: RubyParam[];
-  /** The whole body is one keyword (`body:`) when it is not an object with named fields. */
-  wholeBody?: { keyword: string; required: boolean; type: RubyTypeRef; description?: string };
+  /** The body's encoding and media type; absent when the method sends no body. */
+  body?: { encoding: "json" | "form" | "multipart" | "text" | "binary"; mediaType: string; whole: boolean };
   /** Undeclared body fields are accepted (`**extra`) when the body schema allows additional properties. */
   extraBodyFields: boolean;
   /** Body fields always sent with a fixed value (the streaming flag). */
@@ -95,6 +101,7 @@ export interface RubyMethod {
 
 export type RubyReturn =
   | { kind: "model"; type?: RubyTypeRef; description?: string }
+  | { kind: "text" | "binary"; description?: string }
   | { kind: "empty" }
   | { kind: "page"; item?: RubyTypeRef; pagination: Record<string, string | number> }
   | {

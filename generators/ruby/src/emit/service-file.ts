@@ -1,6 +1,6 @@
 import type { GeneratedFile } from "@embott/codegen-core";
 import { docLines } from "./docs";
-import { type Expr, hashExpr, writeExpr } from "./expression";
+import { type Expr, hashExpr, inline, writeExpr } from "./expression";
 import { withHeader } from "./header";
 import { rubyLiteral, rubyString } from "./literals";
 import { RubyWriter } from "./ruby-writer";
@@ -87,13 +87,13 @@ function firstLine(text: string): string {
 }
 
 function signature(method: RubyMethod): string[] {
-  const required = method.params.filter((param) => param.required).map((param) => `${param.keyword}:`);
-  const optional = method.params.filter((param) => !param.required).map((param) => `${param.keyword}: nil`);
-  if (method.wholeBody)
-    (method.wholeBody.required ? required : optional).push(
-      method.wholeBody.required ? `${method.wholeBody.keyword}:` : `${method.wholeBody.keyword}: nil`,
-    );
-  const parts = [...required, ...optional, "request_options: {}"];
+  const required = method.params
+    .filter((param) => param.required && param.fixed === undefined)
+    .map((param) => `${param.keyword}:`);
+  const defaults = method.params
+    .filter((param) => !param.required || param.fixed !== undefined)
+    .map((param) => `${param.keyword}: ${param.fixed !== undefined ? rubyLiteral(param.fixed) : "OMIT"}`);
+  const parts = [...required, ...defaults, "request_options: {}"];
   if (method.extraBodyFields) parts.push("**extra_fields");
   if (method.returns.kind === "stream") parts.push("&block");
   return parts;
@@ -115,12 +115,18 @@ function renderMethod(out: RubyWriter, sdk: RubySdk, method: RubyMethod, index: 
 
 function callBody(out: RubyWriter, method: RubyMethod, index: ModelIndex): void {
   const args: Expr[] = [`:${method.httpMethod}`, pathExpression(method)];
-  const query = method.params.filter((param) => param.location === "query");
+  const at = (location: RubyParam["location"]) =>
+    method.params.filter((param) => param.location === location);
+  const query = at("query");
   if (query.length > 0) args.push(labelled("query: ", pairsOf(query)));
+  const styled = query.filter((param) => param.style);
+  if (styled.length > 0) args.push(labelled("query_styles: ", stylesOf(styled)));
+  if (at("header").length > 0) args.push(labelled("headers: ", pairsOf(at("header"))));
+  if (at("cookie").length > 0) args.push(labelled("cookies: ", pairsOf(at("cookie"))));
   const body = bodyExpression(method);
   if (body) args.push(labelled("body: ", body));
-  const headers = method.params.filter((param) => param.location === "header");
-  if (headers.length > 0) args.push(labelled("headers: ", pairsOf(headers)));
+  const encoding = encodingExpression(method);
+  if (encoding) args.push(labelled("encoding: ", encoding));
   const returns = method.returns;
   if (returns.kind === "page") {
     args.push(labelled("pagination: ", symbolHash(returns.pagination)));
@@ -137,9 +143,8 @@ function callBody(out: RubyWriter, method: RubyMethod, index: ModelIndex): void 
   }
   args.push("options: request_options");
   if (returns.kind === "stream") args.push("&block");
-  const call = { model: "request", empty: "request", page: "request_page", stream: "request_stream" }[
-    returns.kind
-  ];
+  const call =
+    returns.kind === "page" ? "request_page" : returns.kind === "stream" ? "request_stream" : "request";
   writeExpr(out, { open: `@client.${call}(`, items: args, close: ")" });
   if (returns.kind === "empty") out.line("nil");
 }
@@ -161,16 +166,60 @@ function symbolHash(values: Record<string, string | number>): Expr {
 }
 
 function bodyExpression(method: RubyMethod): Expr | undefined {
-  if (method.wholeBody) return `serialize(${method.wholeBody.keyword})`;
+  if (!method.body) return undefined;
   const fields = method.params.filter((param) => param.location === "body");
-  const fixed = Object.entries(method.fixedBody);
-  if (fields.length === 0 && fixed.length === 0 && !method.extraBodyFields) return undefined;
+  if (method.body.whole) return fields[0]?.keyword;
   const items = [
     ...fields.map((param) => `${rubyString(param.wireName)} => ${param.keyword}`),
-    ...fixed.map(([name, value]) => `${rubyString(name)} => ${rubyLiteral(value)}`),
+    ...Object.entries(method.fixedBody).map(
+      ([name, value]) => `${rubyString(name)} => ${rubyLiteral(value)}`,
+    ),
   ];
   if (method.extraBodyFields) items.push("**extra_fields.transform_keys(&:to_s)");
-  return { open: "fields(", items, close: ")" };
+  return { open: "{", items, close: "}", pad: true };
+}
+
+/** How the runtime encodes the body: nothing for JSON sent as `application/json`. */
+function encodingExpression(method: RubyMethod): Expr | undefined {
+  const body = method.body;
+  if (!body || (body.encoding === "json" && body.mediaType === "application/json")) return undefined;
+  const items = [`type: :${body.encoding}`, `media_type: ${rubyString(body.mediaType)}`];
+  const fields = method.params.filter((param) => param.location === "body");
+  const styled = fields.filter((param) => param.style && body.encoding === "form");
+  if (styled.length > 0) items.push(labelled("styles: ", stylesOf(styled)) as string);
+  const parts = fields.filter(
+    (param) => body.encoding === "multipart" && (param.file || param.style?.contentType),
+  );
+  if (parts.length > 0) {
+    const entries = parts.map((param) => {
+      const meta = [
+        param.file ? "file: true" : undefined,
+        param.style?.contentType ? `content_type: ${rubyString(param.style.contentType)}` : undefined,
+      ];
+      return `${rubyString(param.wireName)} => { ${meta.filter(Boolean).join(", ")} }`;
+    });
+    items.push(`parts: { ${entries.join(", ")} }`);
+  }
+  return {
+    open: "{",
+    items: items.map((item) => (typeof item === "string" ? item : inline(item))),
+    close: "}",
+    pad: true,
+  };
+}
+
+/** `{ "name" => { style: "pipeDelimited", explode: false } }` for params with a non-default serialisation. */
+function stylesOf(params: readonly RubyParam[]): Expr {
+  const entries = params.map((param) => {
+    const style = param.style;
+    const meta = [
+      `style: ${rubyString(style?.style ?? "form")}`,
+      `explode: ${style?.explode ?? true}`,
+      style?.allowReserved ? "allow_reserved: true" : undefined,
+    ].filter(Boolean);
+    return `${rubyString(param.wireName)} => { ${meta.join(", ")} }`;
+  });
+  return { open: "{", items: entries, close: "}", pad: true };
 }
 
 function pathExpression(method: RubyMethod): string {
@@ -204,19 +253,20 @@ function methodDocs(out: RubyWriter, sdk: RubySdk, method: RubyMethod, index: Mo
   if (method.deprecated) lines.push("@deprecated");
   lines.push("");
   const param = (name: string, type: string, text: string | undefined) => {
-    const docs = docLines(text?.trim() || "(no description)", width, `@param ${name} [${type}] `);
+    const docs = text?.trim()
+      ? docLines(text, width, `@param ${name} [${type}] `)
+      : [`@param ${name} [${type}]`];
     lines.push(docs[0] ?? "", ...docs.slice(1).map((line) => (line === "" ? "" : `  ${line}`)));
   };
   for (const entry of method.params) {
-    const type = `${index.yardType(entry.type)}${entry.required && !entry.nullable ? "" : ", nil"}`;
+    const yard = entry.file ? `String, IO, ${sdk.moduleName}::FilePart` : index.yardType(entry.type);
+    const type = `${yard}${entry.required && !entry.nullable ? "" : ", nil"}`;
     const values = index.enumOf(entry.type);
     const oneOf = values
       ? ` One of ${values.values.map((value) => JSON.stringify(value.value)).join(", ")}.`
       : "";
     param(entry.keyword, type, `${entry.description?.trim() ?? ""}${oneOf}`.trim());
   }
-  if (method.wholeBody)
-    param(method.wholeBody.keyword, index.yardType(method.wholeBody.type), method.wholeBody.description);
   param(
     "request_options",
     "Hash",
@@ -247,8 +297,18 @@ function methodDocs(out: RubyWriter, sdk: RubySdk, method: RubyMethod, index: Mo
     case "empty":
       lines.push("@return [nil]");
       break;
+    case "text":
+    case "binary":
+      lines.push(
+        ...tagLines(
+          `@return [String] `,
+          returns.description ?? (returns.kind === "text" ? "the response text" : "the response bytes"),
+          width,
+        ),
+      );
+      break;
     default: {
-      const type = returns.type ? index.yardType(returns.type) : "Object";
+      const type = returns.kind === "model" && returns.type ? index.yardType(returns.type) : "Object";
       const doc = docLines(returns.description, width, `@return [${type}] `);
       lines.push(
         ...(doc.length > 0

@@ -16,6 +16,8 @@ module Embott
     DEFAULT_OPEN_TIMEOUT = 10.0
     # A server-sent wait above this many seconds makes the SDK give up at once instead of sleeping.
     DEFAULT_MAX_RETRY_AFTER = 60.0
+    # The parts of a request generated services pass.
+    REQUEST_PARTS = %i[query query_styles headers cookies body encoding].freeze
 
     # @return [URI::HTTP] the API's base URL
     attr_reader :base_url
@@ -50,20 +52,21 @@ module Embott
     end
 
     # @api private
-    # Sends a JSON call and converts the body to `model`.
+    # Sends a call and converts the response body to `model`. `params` are the request's parts: `query`,
+    # `query_styles`, `headers`, `cookies`, `body`, `encoding` (see {Internal::Transport::Request}).
     # @return [Model, Object]
-    def request(method, path, query: nil, body: nil, headers: nil, options: {}, model: nil)
-      response = @transport.call(build_request(method, path, query, body, headers), options)
+    def request(method, path, model: nil, options: {}, **params)
+      response = @transport.call(build_request(method, path, params), options)
       Model.coerce(response.body, model)
     end
 
     # @api private
     # Sends a list call and returns its first {Page}.
     # @return [Page]
-    def request_page(method, path, pagination:, item:, query: nil, body: nil, options: {})
+    def request_page(method, path, pagination:, item:, options: {}, **params)
       options = options.dup
       extra_query = options.delete(:extra_query) || {}
-      request = build_request(method, path, (query || {}).merge(extra_query), body, nil)
+      request = build_request(method, path, params.merge(query: (params[:query] || {}).merge(extra_query)))
       loader = ->(next_request) { @transport.call(next_request, options) }
       Page.new(loader: loader, request: request, response: loader.call(request), descriptor: pagination, item: item,
                base_uri: @base_url)
@@ -73,11 +76,11 @@ module Embott
     # Sends an SSE call. With a block, yields each event and returns the final one (if the stream has a final
     # kind); without, returns the {Stream}.
     # @return [Stream, Model, nil]
-    def request_stream(method, path, stream:, event:, body: nil, query: nil, options: {}, &block)
+    def request_stream(method, path, stream:, event:, options: {}, **params, &block)
       options = options.dup
       idle = options.delete(:idle_timeout)
       check_seconds(:idle_timeout, idle) if idle
-      request = build_request(method, path, query, body, nil)
+      request = build_request(method, path, params)
       open = lambda do |on_headers, &chunk|
         @transport.stream(request, options, idle_timeout: idle, on_headers: on_headers, &chunk)
       end
@@ -117,10 +120,15 @@ module Embott
 
     private
 
-    def build_request(method, path, query, body, headers)
+    def build_request(method, path, params)
+      unknown = params.keys - REQUEST_PARTS
+      raise ArgumentError, "unknown request part(s): #{unknown.join(", ")}" if unknown.any?
+
       auth = @config[:auth] || {}
-      query = (query || {}).merge(auth[:name] => @api_key) if auth[:kind] == :query
-      Internal::Transport::Request.new(http_method: method, path: path, query: query, body: body, headers: headers)
+      query = params[:query] || {}
+      query = query.merge(auth[:name] => @api_key) if auth[:kind] == :query
+      Internal::Transport::Request.new(http_method: method, path: path, **params, query: query,
+                                       body: params.fetch(:body, OMIT))
     end
 
     def base_headers(default_headers)
@@ -140,6 +148,8 @@ module Embott
       case auth[:kind]
       when :bearer then { "authorization" => "Bearer #{@api_key}" }
       when :header then { auth[:name].downcase => @api_key }
+      when :cookie then { "cookie" => "#{auth[:name]}=#{@api_key}" }
+      when :basic then { "authorization" => "Basic #{[@api_key].pack("m0")}" }
       else {}
       end
     end

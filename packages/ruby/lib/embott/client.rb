@@ -15,7 +15,7 @@ module Embott
       client_name: "Embott::Client",
       api_key_env: "EMBOTT_API_KEY",
       base_url_env: "EMBOTT_BASE_URL",
-      webhook_secret_env: nil,
+      webhook_secret_env: "EMBOTT_WEBHOOK_SECRET",
       default_base_url: "https://api.embott.com/v1",
       server_variables: {},
       auth: { kind: :bearer },

@@ -28,7 +28,7 @@ module Embott
     # @param descriptor [Hash] the pagination descriptor (see {Internal::PageStyles})
     # @param item [Class, Union, nil] what each item becomes
     # @param base_uri [URI::HTTP]
-    # @param seen [Set<String>] the requests of the pages before this one, to detect cycles
+    # @param seen [Set<String>] the requests of the pages that led to this one, to detect cycles
     def initialize(loader:, request:, response:, descriptor:, item:, base_uri:, seen: Set.new)
       @loader = loader
       @request = request
@@ -37,8 +37,7 @@ module Embott
       @descriptor = descriptor
       @item = item
       @base_uri = base_uri
-      @seen = seen
-      @seen << self.class.key(request)
+      @seen = seen.dup.add(self.class.key(request)).freeze
       @data = Internal::PageStyles.items(@body, descriptor).map { |value| Model.coerce(value, item) }
     end
 

@@ -4,10 +4,13 @@
 
 # The hand-written runtime of the SDK: transport, retries, errors, models, pagination, streaming, webhooks.
 require_relative "errors"
+require_relative "omit"
+require_relative "file_part"
 require_relative "internal/clock"
 require_relative "internal/redactor"
 require_relative "internal/retry_policy"
 require_relative "internal/query"
+require_relative "internal/body_encoder"
 require_relative "internal/connection_pool"
 require_relative "internal/error_factory"
 require_relative "internal/transport"

@@ -16,31 +16,14 @@ module Embott
 
     private
 
-    # @return [String] `value` escaped as one path segment
-    # @raise [ArgumentError] when the value is nil or empty (it would change the path)
+    # @return [String] `value` escaped as one path segment (arrays joined with ",")
+    # @raise [ArgumentError] when the value is missing or empty (it would change the path)
     def path_param(name, value)
-      text = Internal::Query.scalar(value)
-      raise ArgumentError, "#{name} must be a non-empty String, got #{value.inspect}" if value.nil? || text.empty?
+      if Internal::Query.omitted?(value) || Internal::Query.header(value).empty?
+        raise ArgumentError, "#{name} must be a non-empty value, got #{value.inspect}"
+      end
 
       Internal::Query.segment(value)
-    end
-
-    # Body fields by wire name, leaving out the keyword arguments that were not given (nil).
-    # Models passed as values are sent as their fields.
-    def fields(values)
-      values.each_with_object({}) do |(name, value), body|
-        body[name] = serialize(value) unless value.nil?
-      end
-    end
-
-    def serialize(value)
-      case value
-      when Model then value.to_h
-      when Hash then value.transform_values { |item| serialize(item) }
-      when Array then value.map { |item| serialize(item) }
-      when Time, Date then Internal::Query.scalar(value)
-      else value
-      end
     end
   end
 

@@ -16,8 +16,11 @@ module Embott
     # timeouts, 408, 429 and 5xx (never 409), honouring `Retry-After`, `retry-after-ms` and `x-should-retry`.
     # Every non-GET request carries one Idempotency-Key, reused on every retry.
     class Transport
-      # A request before options are applied. `path` is relative to the base URL (or an absolute URL).
-      Request = Struct.new(:http_method, :path, :query, :body, :headers, keyword_init: true)
+      # A request before options are applied. `path` is relative to the base URL (or an absolute URL); `query`,
+      # `headers` and `cookies` are Hashes by wire name ({OMIT} and nil values are not sent); `query_styles` and
+      # `encoding` say how to serialise them (see {Query} and {BodyEncoder}); `body` is {OMIT} when there is none.
+      Request = Struct.new(:http_method, :path, :query, :query_styles, :headers, :cookies, :body, :encoding,
+                           keyword_init: true)
       # A successful answer: `body` is parsed JSON, text or nil.
       Response = Struct.new(:status, :headers, :body, :request_id, keyword_init: true)
       # Options a single call may override.
@@ -94,16 +97,33 @@ module Embott
         end
 
         method = request.http_method.to_s.upcase
-        uri = build_uri(request.path, (request.query || {}).merge(options[:extra_query] || {}))
+        query = (request.query || {}).merge(options[:extra_query] || {})
+        uri = build_uri(request.path, query, request.query_styles || {})
         headers = @headers.merge("accept" => accept)
-        headers["content-type"] = "application/json" unless request.body.nil?
-        headers.merge!(downcase_keys(request.headers)) if request.headers
+        body = encode_body(method, request, headers)
+        headers.merge!(param_headers(request))
         key = options[:idempotency_key] || (RetryPolicy.idempotency_key?(method) ? "idem_#{SecureRandom.uuid}" : nil)
         headers["idempotency-key"] = key if key
         headers.merge!(downcase_keys(options[:extra_headers])) if options[:extra_headers]
         timeout = positive(:timeout, options.fetch(:timeout, @timeout))
-        body = request.body.nil? ? nil : JSON.generate(request.body)
         { method: method, uri: uri, headers: headers.compact, body: body, timeout: timeout, idempotency_key: key }
+      end
+
+      # GET and HEAD never send a body, even when the spec declares one.
+      def encode_body(method, request, headers)
+        return nil if %w[GET HEAD].include?(method) || request.body.nil? || request.body.equal?(OMIT)
+
+        bytes, content_type = BodyEncoder.encode(request.body, request.encoding)
+        headers["content-type"] = content_type
+        bytes
+      end
+
+      def param_headers(request)
+        headers = (request.headers || {}).reject { |_, value| Query.omitted?(value) }
+        headers = headers.to_h { |name, value| [name.to_s.downcase, Query.header(value)] }
+        cookie = Query.cookie(request.cookies || {})
+        headers["cookie"] = cookie if cookie
+        headers
       end
 
       def with_retries(prepared, options)
@@ -265,10 +285,10 @@ module Embott
         response.each_header.to_h
       end
 
-      def build_uri(path, query)
+      def build_uri(path, query, styles)
         url = path.match?(%r{\Ahttps?://}i) ? path : "#{@base_uri.to_s.chomp("/")}/#{path.delete_prefix("/")}"
         uri = URI.parse(url)
-        encoded = Query.encode(query)
+        encoded = Query.encode(query, styles)
         uri.query = [uri.query, encoded].reject { |part| part.nil? || part.empty? }.join("&") unless encoded.empty?
         uri
       end
@@ -296,6 +316,7 @@ module Embott
 
       def preview(body)
         return "" if body.nil?
+        return "[#{body.bytesize} bytes]" unless body.encoding == Encoding::UTF_8 && body.valid_encoding?
 
         text = scrub(body)
         text.length > BODY_PREVIEW ? "#{text[0, BODY_PREVIEW]}... (#{text.length} chars)" : text

@@ -23,7 +23,7 @@ module Embott
       # @return [Embott::Models::AnalyticsOverview] The KPIs.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
-      def overview(start_date:, end_date:, bot_id: nil, request_options: {})
+      def overview(start_date:, end_date:, bot_id: OMIT, request_options: {})
         @client.request(
           :get,
           "/analytics/overview",

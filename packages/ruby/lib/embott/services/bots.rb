@@ -14,13 +14,13 @@ module Embott
       #
       # Needs the `bots:write` scope.
       #
-      # @param name [String] (no description)
+      # @param name [String]
       # @param status [String, nil] One of "draft", "active", "paused".
-      # @param persona [Embott::Models::BotPersona, nil] (no description)
+      # @param persona [Embott::Models::BotPersona, nil]
       # @param model [String, nil] Language model; defaults to the workspace default.
-      # @param welcome_message [String, nil] (no description)
-      # @param channels [Array<String>, nil] (no description)
-      # @param metadata [Hash{String => String}, nil] (no description)
+      # @param welcome_message [String, nil]
+      # @param channels [Array<String>, nil]
+      # @param metadata [Hash{String => String}, nil]
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
       # @return [Embott::Models::Bot] The created bot.
@@ -28,18 +28,18 @@ module Embott
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def create(
         name:,
-        status: nil,
-        persona: nil,
-        model: nil,
-        welcome_message: nil,
-        channels: nil,
-        metadata: nil,
+        status: OMIT,
+        persona: OMIT,
+        model: OMIT,
+        welcome_message: OMIT,
+        channels: OMIT,
+        metadata: OMIT,
         request_options: {}
       )
         @client.request(
           :post,
           "/bots",
-          body: fields(
+          body: {
             "name" => name,
             "status" => status,
             "persona" => persona,
@@ -47,7 +47,7 @@ module Embott
             "welcome_message" => welcome_message,
             "channels" => channels,
             "metadata" => metadata
-          ),
+          },
           model: Embott::Models::Bot,
           options: request_options
         )
@@ -108,7 +108,7 @@ module Embott
       # @return [Embott::Page<Embott::Models::Bot>] the first page; `auto_paging_each` walks them all
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
-      def list(limit: nil, cursor: nil, request_options: {})
+      def list(limit: OMIT, cursor: OMIT, request_options: {})
         @client.request_page(
           :get,
           "/bots",
@@ -135,12 +135,12 @@ module Embott
       # Needs the `bots:write` scope.
       #
       # @param bot_id [String] Id of the bot.
-      # @param name [String] (no description)
+      # @param name [String]
       # @param status [String] One of "draft", "active", "paused".
-      # @param persona [Embott::Models::BotPersona] (no description)
-      # @param welcome_message [String] (no description)
-      # @param channels [Array<String>] (no description)
-      # @param metadata [Hash{String => String}] (no description)
+      # @param persona [Embott::Models::BotPersona]
+      # @param welcome_message [String]
+      # @param channels [Array<String>]
+      # @param metadata [Hash{String => String}]
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
       # @return [Embott::Models::Bot] The updated bot.
@@ -150,14 +150,14 @@ module Embott
         @client.request(
           :put,
           "/bots/#{path_param("bot_id", bot_id)}",
-          body: fields(
+          body: {
             "name" => name,
             "status" => status,
             "persona" => persona,
             "welcome_message" => welcome_message,
             "channels" => channels,
             "metadata" => metadata
-          ),
+          },
           model: Embott::Models::Bot,
           options: request_options
         )

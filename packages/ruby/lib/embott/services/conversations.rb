@@ -48,11 +48,11 @@ module Embott
       # @return [Embott::Models::Handoff] The handoff.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
-      def handoff(conversation_id:, reason: nil, priority: nil, note: nil, notify: nil, request_options: {})
+      def handoff(conversation_id:, reason: OMIT, priority: OMIT, note: OMIT, notify: OMIT, request_options: {})
         @client.request(
           :post,
           "/conversations/#{path_param("conversation_id", conversation_id)}/handoff",
-          body: fields("reason" => reason, "priority" => priority, "note" => note, "notify" => notify),
+          body: { "reason" => reason, "priority" => priority, "note" => note, "notify" => notify },
           model: Embott::Models::Handoff,
           options: request_options
         )
@@ -76,12 +76,12 @@ module Embott
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def list(
-        limit: nil,
-        cursor: nil,
-        bot_id: nil,
-        status: nil,
-        created_after: nil,
-        created_before: nil,
+        limit: OMIT,
+        cursor: OMIT,
+        bot_id: OMIT,
+        status: OMIT,
+        created_after: OMIT,
+        created_before: OMIT,
         request_options: {}
       )
         @client.request_page(
@@ -119,9 +119,8 @@ module Embott
       #
       # @param conversation_id [String] Id of the conversation.
       # @param role [String] Messages sent through the API are always from the visitor.
-      # @param content [String] (no description)
-      # @param stream [Boolean, nil] Answer `text/event-stream` instead of JSON.
-      # @param metadata [Hash{String => String}, nil] (no description)
+      # @param content [String]
+      # @param metadata [Hash{String => String}, nil]
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
       # @return [Embott::Models::SendMessageResponse] The message sent and the bot's reply (`application/json`), or with
@@ -129,11 +128,11 @@ module Embott
       #   JSON>`.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
-      def send_message(conversation_id:, role:, content:, stream: nil, metadata: nil, request_options: {})
+      def send_message(conversation_id:, content:, role: "user", metadata: OMIT, request_options: {})
         @client.request(
           :post,
           "/conversations/#{path_param("conversation_id", conversation_id)}/messages",
-          body: fields("role" => role, "content" => content, "stream" => stream, "metadata" => metadata),
+          body: { "role" => role, "content" => content, "metadata" => metadata, "stream" => false },
           model: Embott::Models::SendMessageResponse,
           options: request_options
         )
@@ -150,8 +149,8 @@ module Embott
       #
       # @param conversation_id [String] Id of the conversation.
       # @param role [String] Messages sent through the API are always from the visitor.
-      # @param content [String] (no description)
-      # @param metadata [Hash{String => String}, nil] (no description)
+      # @param content [String]
+      # @param metadata [Hash{String => String}, nil]
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
       # @yieldparam event [Embott::Models::MessageStreamEvent] each event, as it arrives
@@ -159,11 +158,11 @@ module Embott
       #   iterated); with one, the final event ("message.completed")
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
-      def stream_message(conversation_id:, role:, content:, metadata: nil, request_options: {}, &block)
+      def stream_message(conversation_id:, content:, role: "user", metadata: OMIT, request_options: {}, &block)
         @client.request_stream(
           :post,
           "/conversations/#{path_param("conversation_id", conversation_id)}/messages",
-          body: fields("role" => role, "content" => content, "metadata" => metadata, "stream" => true),
+          body: { "role" => role, "content" => content, "metadata" => metadata, "stream" => true },
           stream: { parse: "json", discriminator: "type", final: "message.completed" },
           event: Embott::Models::MessageStreamEvent,
           options: request_options,

@@ -25,11 +25,11 @@ module Embott
       # @return [Embott::Models::LeadExport] The export was queued.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
-      def export(lead_id:, destination:, mapping: nil, request_options: {})
+      def export(lead_id:, destination:, mapping: OMIT, request_options: {})
         @client.request(
           :post,
           "/leads/#{path_param("lead_id", lead_id)}/export",
-          body: fields("destination" => destination, "mapping" => mapping),
+          body: { "destination" => destination, "mapping" => mapping },
           model: Embott::Models::LeadExport,
           options: request_options
         )
@@ -74,12 +74,12 @@ module Embott
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def list(
-        limit: nil,
-        cursor: nil,
-        bot_id: nil,
-        status: nil,
-        created_after: nil,
-        created_before: nil,
+        limit: OMIT,
+        cursor: OMIT,
+        bot_id: OMIT,
+        status: OMIT,
+        created_after: OMIT,
+        created_before: OMIT,
         request_options: {}
       )
         @client.request_page(

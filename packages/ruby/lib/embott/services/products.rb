@@ -23,7 +23,7 @@ module Embott
       # @return [Embott::Page<Embott::Models::Product>] the first page; `auto_paging_each` walks them all
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
-      def list(limit: nil, cursor: nil, bot_id: nil, in_stock: nil, request_options: {})
+      def list(limit: OMIT, cursor: OMIT, bot_id: OMIT, in_stock: OMIT, request_options: {})
         @client.request_page(
           :get,
           "/products",
@@ -49,7 +49,7 @@ module Embott
       #
       # Needs the `products:write` scope.
       #
-      # @param bot_id [String] (no description)
+      # @param bot_id [String]
       # @param source_url [String, nil] Storefront, sitemap or feed URL; defaults to the bot's configured source.
       # @param full [Boolean, nil] Re-read every product instead of only those changed since the last sync.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
@@ -57,11 +57,11 @@ module Embott
       # @return [Embott::Models::ProductSync] The sync job was queued.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
-      def sync(bot_id:, source_url: nil, full: nil, request_options: {})
+      def sync(bot_id:, source_url: OMIT, full: OMIT, request_options: {})
         @client.request(
           :post,
           "/products/sync",
-          body: fields("bot_id" => bot_id, "source_url" => source_url, "full" => full),
+          body: { "bot_id" => bot_id, "source_url" => source_url, "full" => full },
           model: Embott::Models::ProductSync,
           options: request_options
         )

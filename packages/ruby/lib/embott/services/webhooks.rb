@@ -39,19 +39,19 @@ module Embott
       #
       # Needs the `webhooks:manage` scope.
       #
-      # @param url [String] (no description)
-      # @param events [Array<String>] (no description)
-      # @param description [String, nil] (no description)
+      # @param url [String]
+      # @param events [Array<String>]
+      # @param description [String, nil]
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
       # @return [Embott::Models::CreatedWebhookSubscription] The subscription, with its signing secret.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
-      def create(url:, events:, description: nil, request_options: {})
+      def create(url:, events:, description: OMIT, request_options: {})
         @client.request(
           :post,
           "/webhooks",
-          body: fields("url" => url, "events" => events, "description" => description),
+          body: { "url" => url, "events" => events, "description" => description },
           model: Embott::Models::CreatedWebhookSubscription,
           options: request_options
         )
@@ -112,7 +112,7 @@ module Embott
       # @return [Embott::Page<Embott::Models::WebhookSubscription>] the first page; `auto_paging_each` walks them all
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
-      def list(limit: nil, cursor: nil, request_options: {})
+      def list(limit: OMIT, cursor: OMIT, request_options: {})
         @client.request_page(
           :get,
           "/webhooks",
