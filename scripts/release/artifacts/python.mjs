@@ -1,5 +1,5 @@
 // Python: wheel + sdist (`python -m build --no-isolation` in the SDK's dev venv), the wheel installed alone into a
-// fresh venv (its dependencies from PyPI), then the seed snippet runs against the mock.
+// fresh venv (its dependencies from the setup's wheelhouse), then the seed snippet runs against the mock.
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../../lib/toolchain.mjs";
@@ -43,10 +43,14 @@ export async function buildPython(work, env) {
   ];
   const venv = join(work, "python-venv");
   await capture("python3", ["-m", "venv", venv]);
+  // The runtime dependencies come from the wheelhouse npm test's Python setup downloads (offline, fast), else PyPI.
+  const wheelhouse = join(pkg, ".venv/wheelhouse");
+  const source = existsSync(wheelhouse) ? ["--no-index", "--find-links", wheelhouse] : [];
   await capture(join(venv, "bin/pip"), [
     "install",
     "--quiet",
     "--disable-pip-version-check",
+    ...source,
     join(dir, wheel),
   ]);
   const output = await capture(join(venv, "bin/python"), [join(ROOT, "scripts/release/seeds/seed.py")], {
