@@ -10,14 +10,21 @@ export interface PlanContext {
 }
 
 export function planContext(ir: IR, details: SpecDetails): PlanContext {
-  const models = new Map(ir.models.map((model) => [model.id, model]));
-  const operations = new Map(
-    ir.resources.flatMap((resource) => resource.operations).map((operation) => [operation.id, operation]),
-  );
+  const models = new Map<string, Model>();
+  for (const model of ir.models) models.set(model.id, model);
+  let operations: Map<string, Operation> | undefined;
   return {
     ir,
     details,
     model: (id) => models.get(id),
-    operation: (id) => operations.get(id),
+    // Only stream twins look operations up by id, so the index is built on first use.
+    operation: (id) => {
+      if (!operations) {
+        operations = new Map();
+        for (const resource of ir.resources)
+          for (const operation of resource.operations) operations.set(operation.id, operation);
+      }
+      return operations.get(id);
+    },
   };
 }

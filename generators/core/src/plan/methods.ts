@@ -1,5 +1,5 @@
 import { PAGINATION_FIELDS } from "../ir/pagination/fields";
-import type { Operation, Resource, TypeRef } from "../ir/types";
+import type { Operation, TypeRef } from "../ir/types";
 import type { PlanContext } from "./context";
 import { setDefined } from "./optional";
 import { planRequest } from "./params";
@@ -36,17 +36,6 @@ export function planMethod(context: PlanContext, operation: Operation): MethodPl
   if (kind === "page") method.pagination = planPagination(context, operation);
   if (kind === "stream") method.stream = planStream(context, operation);
   return method;
-}
-
-/** Params type words: singular resource noun + method + params (`BotCreateParams`, `AnalyticsOverviewParams`). */
-export function paramsTypeWords(resource: Resource, operation: Operation, singular: (w: string) => string) {
-  const nouns = resource.path.flatMap((segment) => segment.words);
-  const last = nouns.length - 1;
-  return [
-    ...nouns.map((word, index) => (index === last ? singular(word) : word)),
-    ...operation.name.words,
-    "params",
-  ];
 }
 
 function planPagination(context: PlanContext, operation: Operation): PaginationPlan {

@@ -1,7 +1,6 @@
 import type { Model } from "../ir/types";
 import { wordsOr } from "../naming/words";
 import { WordScope } from "./names";
-import { setDefined } from "./optional";
 import type { FieldPlan, ModelPlan } from "./types";
 
 /**
@@ -44,8 +43,9 @@ function planModel(model: Model, name: string[]): ModelPlan {
             writeOnly: property.writeOnly,
             deprecated: property.deprecated,
           };
-          setDefined(field, "docs", property.description);
-          return setDefined(field, "default", property.default);
+          if (property.description !== undefined) field.docs = property.description;
+          if (property.default !== undefined) field.default = property.default;
+          return field;
         }),
         ...(model.additionalProperties !== undefined
           ? { additionalProperties: model.additionalProperties }

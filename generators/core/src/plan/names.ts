@@ -19,6 +19,14 @@ export class WordScope {
     return this.taken.has(key(words));
   }
 
+  /** `words` if free, else `[prefix, ...words]` (then numbered): one join on the common path. */
+  claimOrPrefixed(words: Words, prefix: string): Words {
+    const wanted = key(words);
+    if (this.taken.has(wanted)) return this.claim([prefix, ...words]);
+    this.taken.add(wanted);
+    return words;
+  }
+
   /** The first free of `words` and `alternatives`, else `words` numbered from 2; reserved and returned. */
   claim(words: Words, ...alternatives: Words[]): Words {
     const wanted = key(words);

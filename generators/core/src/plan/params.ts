@@ -2,7 +2,6 @@ import type { ObjectModel, Operation } from "../ir/types";
 import type { PlanContext } from "./context";
 import { PlanError } from "./errors";
 import { WordScope } from "./names";
-import { setDefined } from "./optional";
 import type { ParamPlan, RequestBodyPlan, RequestPlan, Serialization } from "./types";
 
 /** Methods whose body the SDK never sends (a spec declaring one there is wrong, and fetch rejects it). */
@@ -14,8 +13,6 @@ export function planRequest(
   operation: Operation,
 ): { params: ParamPlan[]; request: RequestPlan } {
   const scope = new WordScope();
-  const claim = (words: string[], location: string) =>
-    scope.has(words) ? scope.claim([location, ...words]) : scope.claim(words);
   const idempotencyHeader = operation.idempotencyHeader?.toLowerCase();
   const streamFlag = streamFlagOf(context, operation);
   const placeholders = pathPlaceholders(operation.path);
@@ -26,42 +23,62 @@ export function planRequest(
     const location =
       parameter.in !== "path" &&
       placeholders.has(parameter.name) &&
-      !operation.parameters.some((other) => other.in === "path" && other.name === parameter.name)
+      !hasPathParameter(operation, parameter.name)
         ? "path"
         : parameter.in;
     const details = context.details.parameter(operation, parameter.in, parameter.name);
     const param: ParamPlan = {
-      name: claim(parameter.words, location),
+      name: scope.claimOrPrefixed(parameter.words, location),
       wireName: parameter.name,
       location,
       required: location === "path" || parameter.required,
       deprecated: parameter.deprecated,
       type: parameter.type,
-      serialization: {
-        style: parameter.style as Serialization["style"],
-        explode: parameter.explode,
-        allowReserved: details.allowReserved,
-      },
+      serialization: sharedSerialization(parameter.style, parameter.explode, details.allowReserved),
     };
-    setDefined(param, "default", details.default);
-    setDefined(param, "docs", parameter.description);
+    if (details.default !== undefined) param.default = details.default;
+    if (parameter.description !== undefined) param.docs = parameter.description;
     params.push(param);
   }
   for (const placeholder of placeholders) {
-    if (!params.some((param) => param.location === "path" && param.wireName === placeholder)) {
+    if (!hasPathParam(params, placeholder)) {
       throw new PlanError(`${operation.id}: path placeholder {${placeholder}} has no path parameter`);
     }
   }
   const body = BODILESS.has(operation.httpMethod) ? undefined : planBody(context, operation, streamFlag);
-  if (body) params.push(...bodyParams(context, operation, body, streamFlag?.field, claim));
-  const filled = {
-    ...(operation.idempotencyHeader ? { idempotencyHeader: operation.idempotencyHeader } : {}),
-    ...(streamFlag && body ? { streamFlag } : {}),
-  };
-  return {
-    params,
-    request: { method: operation.httpMethod, path: operation.path, ...(body ? { body } : {}), filled },
-  };
+  if (body) params.push(...bodyParams(context, operation, body, streamFlag?.field, scope));
+  const filled: RequestPlan["filled"] = {};
+  if (operation.idempotencyHeader) filled.idempotencyHeader = operation.idempotencyHeader;
+  if (streamFlag && body) filled.streamFlag = streamFlag;
+  const request: RequestPlan = { method: operation.httpMethod, path: operation.path, filled };
+  if (body) request.body = body;
+  return { params, request };
+}
+
+function hasPathParameter(operation: Operation, name: string): boolean {
+  for (const other of operation.parameters) if (other.in === "path" && other.name === name) return true;
+  return false;
+}
+
+function hasPathParam(params: readonly ParamPlan[], wireName: string): boolean {
+  for (const param of params) if (param.location === "path" && param.wireName === wireName) return true;
+  return false;
+}
+
+/**
+ * Serialisations are few and immutable, so params share one object per combination (the plan stays plain
+ * JSON; sharing only saves allocations on specs with thousands of parameters).
+ */
+const SERIALIZATIONS = new Map<string, Serialization>();
+
+function sharedSerialization(style: string, explode: boolean, allowReserved: boolean): Serialization {
+  const key = `${style}|${explode}|${allowReserved}`;
+  let serialization = SERIALIZATIONS.get(key);
+  if (!serialization) {
+    serialization = Object.freeze({ style: style as Serialization["style"], explode, allowReserved });
+    SERIALIZATIONS.set(key, serialization);
+  }
+  return serialization;
 }
 
 function planBody(
@@ -89,12 +106,12 @@ function bodyParams(
   operation: Operation,
   body: RequestBodyPlan,
   flagField: string | undefined,
-  claim: (words: string[], location: string) => string[],
+  scope: WordScope,
 ): ParamPlan[] {
   if (body.mode === "whole") {
     return [
       {
-        name: claim(["body"], "request"),
+        name: scope.claimOrPrefixed(["body"], "request"),
         wireName: "body",
         location: "body",
         wholeBody: true,
@@ -119,7 +136,7 @@ function bodyParams(
         ...(encoding.contentType ? { contentType: encoding.contentType } : {}),
       };
       return {
-        name: claim(property.words, "body"),
+        name: scope.claimOrPrefixed(property.words, "body"),
         wireName: property.name,
         location: "body" as const,
         required: body.required && property.required,
@@ -154,6 +171,14 @@ function streamFlagOf(
 const NO_PLACEHOLDERS: ReadonlySet<string> = new Set();
 
 function pathPlaceholders(path: string): ReadonlySet<string> {
-  if (!path.includes("{")) return NO_PLACEHOLDERS;
-  return new Set([...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!));
+  let open = path.indexOf("{");
+  if (open < 0) return NO_PLACEHOLDERS;
+  const names = new Set<string>();
+  while (open >= 0) {
+    const close = path.indexOf("}", open);
+    if (close < 0) break;
+    names.add(path.slice(open + 1, close));
+    open = path.indexOf("{", close);
+  }
+  return names;
 }

@@ -1,6 +1,6 @@
 import type { Name, Resource } from "../ir/types";
 import type { PlanContext } from "./context";
-import { paramsTypeWords, planMethod } from "./methods";
+import { planMethod } from "./methods";
 import { publicSingular, type WordScope } from "./names";
 import type { MethodPlan, ResourcePlan } from "./types";
 import { WEBHOOKS_RESOURCE } from "./webhooks";
@@ -43,7 +43,7 @@ export function planResources(
       resource ? resource.operations.map((operation) => planMethod(context, operation)) : [],
     );
   }
-  for (const node of flat) claimParamsTypes(context, scope, node, methods.get(node.id)!);
+  for (const node of flat) claimParamsTypes(scope, node, methods.get(node.id)!);
   const toPlan = (node: Node): ResourcePlan => ({
     id: node.id,
     property: [...node.path.at(-1)!.words],
@@ -78,9 +78,10 @@ function buildTree(context: PlanContext, verifiesWebhooks: boolean): Node[] {
 }
 
 /** `BotCreateParams` for methods with params; a stream twin with its plain method's params is marked to alias it. */
-function claimParamsTypes(context: PlanContext, scope: WordScope, node: Node, methods: MethodPlan[]): void {
+function claimParamsTypes(scope: WordScope, node: Node, methods: MethodPlan[]): void {
   const resource = node.resource;
   if (!resource) return;
+  const nouns = resourceNouns(resource);
   const twinsLast = [...methods.filter((m) => !m.twinOf), ...methods.filter((m) => m.twinOf)];
   for (const method of twinsLast) {
     if (method.params.length === 0) continue;
@@ -88,7 +89,13 @@ function claimParamsTypes(context: PlanContext, scope: WordScope, node: Node, me
     if (plain?.paramsType && JSON.stringify(plain.params) === JSON.stringify(method.params)) {
       method.paramsSameAs = plain.id;
     }
-    const operation = context.operation(method.id)!;
-    method.paramsType = scope.claim(paramsTypeWords(resource, operation, publicSingular));
+    method.paramsType = scope.claim([...nouns, ...method.name, "params"]);
   }
+}
+
+/** The resource's words with the last one singular, for params type names (`bots.versions` → bot version). */
+function resourceNouns(resource: Resource): string[] {
+  const nouns = resource.path.flatMap((segment) => segment.words);
+  const last = nouns.length - 1;
+  return nouns.map((word, index) => (index === last ? publicSingular(word) : word));
 }

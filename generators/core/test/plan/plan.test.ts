@@ -327,6 +327,36 @@ describe("SdkPlan", () => {
     expect(Object.keys(list.pagination!.descriptor)[0]).toBe("style");
   });
 
+  it("finds the page item through an alias of the items array", () => {
+    const plan = planOf(
+      spec(
+        {
+          "/pets": {
+            get: {
+              operationId: "listPets",
+              tags: ["pets"],
+              parameters: [query("page_token"), query("page_size", "integer")],
+              responses: { 200: jsonResponse(ref("PetPage")) },
+            },
+          },
+        },
+        {
+          components: {
+            schemas: {
+              Pet: { type: "object", properties: { id: { type: "string" } } },
+              Pets: { type: "array", items: ref("Pet") },
+              PetPage: {
+                type: "object",
+                properties: { items: ref("Pets"), next_page_token: { type: ["string", "null"] } },
+              },
+            },
+          },
+        },
+      ),
+    );
+    expect(methodById(plan, "pets.list").pagination?.item).toEqual({ kind: "ref", id: "Pet" });
+  });
+
   it("finds the error envelope's fields, retries 408/429/5xx but never 409", () => {
     const plan = planOf(
       spec(
