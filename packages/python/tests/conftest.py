@@ -13,6 +13,8 @@ import pytest
 from embott import AsyncEmbott, Embott
 from embott._runtime import client as runtime_client
 
+from .generated import SPECS, WIRE_SPEC, generate_all
+
 ROOT = Path(__file__).resolve().parents[3]
 ADMIN_KEY = "sk_live_admin_0001"
 
@@ -74,6 +76,12 @@ def client(mock: Mock) -> Iterator[Embott]:
 async def async_client(mock: Mock) -> AsyncIterator[AsyncEmbott]:
     async with AsyncEmbott(api_key=ADMIN_KEY, base_url=mock.api) as embott:
         yield embott
+
+
+@pytest.fixture(scope="session")
+def emitted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Python emitted for every corpus spec, ours and the wire features spec: spec name → its `src` folder."""
+    return generate_all([*SPECS, WIRE_SPEC], tmp_path_factory.mktemp("emitted"))
 
 
 @pytest.fixture

@@ -405,15 +405,19 @@ class SyncAPIClient(BaseClient):
         """Sends `spec` and returns the body as `cast_to`."""
         return self._result(self.send(spec), cast_to)
 
-    def request_page(self, item_type: type[_T], spec: RequestSpec, descriptor: PaginationDescriptor) -> SyncPage[_T]:
+    def request_value(self, annotation: object, spec: RequestSpec) -> object:
+        """Like `request`, for a result that is not a class (`list[Pet]`, a union): the caller casts it."""
+        return self._result(self.send(spec), cast("type[object]", annotation))
+
+    def request_page(self, item_type: Any, spec: RequestSpec, descriptor: PaginationDescriptor) -> SyncPage[Any]:
         """The first page of a paginated list; iterate it to walk every item, page by page."""
         from .pagination import SyncPage
 
         raw = RAW_RESPONSE.get()
         RAW_RESPONSE.set(False)
         response = self.send(spec)
-        page = SyncPage[_T].build(self, item_type, spec, descriptor, response, frozenset())
-        return cast("SyncPage[_T]", APIResponse(response, lambda: page)) if raw else page
+        page = SyncPage[Any].build(self, item_type, spec, descriptor, response, frozenset())
+        return cast("SyncPage[Any]", APIResponse(response, lambda: page)) if raw else page
 
     def request_stream(self, spec: RequestSpec, stream_spec: StreamSpec[_T]) -> SyncStream[_T]:
         """Opens a server-sent event stream; use it as a context manager and iterate the typed events."""
@@ -500,13 +504,15 @@ class AsyncAPIClient(BaseClient):
         """Sends `spec` and returns the body as `cast_to`."""
         return self._result(await self.send(spec), cast_to)
 
-    def request_page(
-        self, item_type: type[_T], spec: RequestSpec, descriptor: PaginationDescriptor
-    ) -> AsyncPaginator[_T]:
+    async def request_value(self, annotation: object, spec: RequestSpec) -> object:
+        """Like `request`, for a result that is not a class (`list[Pet]`, a union): the caller casts it."""
+        return self._result(await self.send(spec), cast("type[object]", annotation))
+
+    def request_page(self, item_type: Any, spec: RequestSpec, descriptor: PaginationDescriptor) -> AsyncPaginator[Any]:
         """Await it for the first page, or `async for` it to walk every item, page by page."""
         from .pagination import AsyncPaginator
 
-        return AsyncPaginator(self, item_type, spec, descriptor)
+        return AsyncPaginator[Any](self, item_type, spec, descriptor)
 
     async def request_stream(self, spec: RequestSpec, stream_spec: StreamSpec[_T]) -> AsyncStream[_T]:
         """Opens a server-sent event stream; `async with` it and `async for` the typed events."""

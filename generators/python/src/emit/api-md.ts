@@ -16,14 +16,20 @@ export function renderApiMarkdown(plan: SdkPlan, names: PythonNames, header: str
   for (const resource of allResources(plan)) {
     const path = resource.id
       .split(".")
-      .map((_, index, parts) => names.id(parts[index] === undefined ? [] : resource.path[index] ?? [], "resource"))
+      .map((_, index, parts) =>
+        names.id(parts[index] === undefined ? [] : (resource.path[index] ?? []), "resource"),
+      )
       .join(".");
     lines.push(`## ${path}`, "");
     if (resource.description) lines.push(resource.description.split("\n\n")[0] ?? "", "");
     for (const method of resource.methods) {
       const name = names.id(method.name, "method");
       const returns =
-        method.kind === "page" ? "SyncPage[…] (iterate for every item)" : method.kind === "stream" ? "SyncStream[…]" : "";
+        method.kind === "page"
+          ? "SyncPage[…] (iterate for every item)"
+          : method.kind === "stream"
+            ? "SyncStream[…]"
+            : "";
       lines.push(
         `- \`${client}.${path}.${name}(${method.params.map((param) => names.param(param.name)).join(", ")})\` — ` +
           `\`${method.request.method.toUpperCase()} ${method.request.path}\`${method.docs.summary ? `: ${method.docs.summary}` : ""}` +

@@ -20,9 +20,13 @@ export function renderClientModule(plan: SdkPlan, names: PythonNames, header: st
   const server = plan.client.servers[0];
   const variables = server?.variables ?? [];
   imports.add("typing", "Optional").add("typing", "Mapping").add("typing", "Union").add("typing", "Any");
-  imports.add("functools", "cached_property").add("typing", "TYPE_CHECKING");
+  if (plan.resources.length > 0) imports.add("functools", "cached_property").add("typing", "TYPE_CHECKING");
   imports.add("._runtime", "ClientInfo").add("._runtime", "SyncAPIClient").add("._runtime", "AsyncAPIClient");
-  imports.add("._runtime", "NotGiven").add("._runtime", "NOT_GIVEN").add("._runtime", "Timeout").add("._runtime", "client_options");
+  imports
+    .add("._runtime", "NotGiven")
+    .add("._runtime", "NOT_GIVEN")
+    .add("._runtime", "Timeout")
+    .add("._runtime", "client_options");
   imports.add("._version", "__version__");
   const variableOptions: ClientOption[] = variables.map((variable) => {
     const name = names.param(variable.name);
@@ -71,7 +75,9 @@ export function renderClientModule(plan: SdkPlan, names: PythonNames, header: st
     const base = flavour === "sync" ? "SyncAPIClient" : "AsyncAPIClient";
     imports.add("httpx", "Client"); // placeholder, replaced below
     const own = options(flavour);
-    const signature = own.map((option) => `        ${option.name}: Optional[${option.type}] = None,`).join("\n");
+    const signature = own
+      .map((option) => `        ${option.name}: Optional[${option.type}] = None,`)
+      .join("\n");
     const runtimeArgs = own
       .filter((option) => option.runtime)
       .map((option) => `            ${option.name}=${option.name},`)
@@ -80,7 +86,9 @@ export function renderClientModule(plan: SdkPlan, names: PythonNames, header: st
       variables.length > 0
         ? `            default_base_url=_server_url(${variableOptions.map((option) => option.name).join(", ")}),\n`
         : "";
-    const withOptions = own.map((option) => `        ${option.name}: Union[${option.type}, NotGiven, None] = NOT_GIVEN,`).join("\n");
+    const withOptions = own
+      .map((option) => `        ${option.name}: Union[${option.type}, NotGiven, None] = NOT_GIVEN,`)
+      .join("\n");
     const accessors = plan.resources
       .map((resource) => {
         const resourceClass = resourceNames(resource, names);
@@ -121,15 +129,11 @@ ${own.map((option) => `            ${option.name}=${option.name},`).join("\n")}
 ${accessors ? `\n${accessors}` : ""}`;
   });
   const importText = imports.print().replace(/^from httpx import Client\n?/m, "import httpx\n");
-  const checking = typeChecking.empty
-    ? ""
-    : `\nif TYPE_CHECKING:\n${typeChecking
-        .print()
-        .split("\n")
-        .map((line) => (line === "" ? "" : `    ${line}`))
-        .join("\n")}\n`;
+  const checking = typeChecking.empty ? "" : `\nif TYPE_CHECKING:\n${typeChecking.print("    ")}\n`;
   const all = `__all__ = [${[`Async${clientName}`, clientName].map(pyString).join(", ")}]`;
-  const blocks = [`_INFO = ClientInfo(\n${info.join("\n")}\n)`, serverFunction, ...classes].map((block) => block.trim()).filter((block) => block !== "");
+  const blocks = [`_INFO = ClientInfo(\n${info.join("\n")}\n)`, serverFunction, ...classes]
+    .map((block) => block.trim())
+    .filter((block) => block !== "");
   return `${header}\n${importText}\n${checking}\n${all}\n\n${blocks.join("\n\n\n")}\n`;
 }
 
@@ -155,16 +159,34 @@ export function renderPackageInit(plan: SdkPlan, names: PythonNames, header: str
     "StreamTruncatedError",
     "UnprocessableEntityError",
   ];
-  const runtime = ["NOT_GIVEN", "APIResponse", "AsyncPage", "AsyncPaginator", "AsyncStream", "NotGiven", "SyncPage", "SyncStream", ...errors];
-  const exported = [clientName, `Async${clientName}`, `${clientName}Error`, "__version__", "types", ...runtime];
+  const runtime = [
+    "NOT_GIVEN",
+    "APIResponse",
+    "AsyncPage",
+    "AsyncPaginator",
+    "AsyncStream",
+    "NotGiven",
+    "SyncPage",
+    "SyncStream",
+    ...errors,
+  ];
+  const exported = [
+    clientName,
+    `Async${clientName}`,
+    `${clientName}Error`,
+    "__version__",
+    "types",
+    ...runtime,
+  ];
   const imports = new Imports();
-  imports.add(".", "types");
+  imports.add("typing", "TYPE_CHECKING");
   imports.add("._client", clientName).add("._client", `Async${clientName}`);
   for (const name of runtime) imports.add("._runtime", name);
   imports.add("._version", "__version__");
   const rootError = `from ._runtime import SDKError as ${clientName}Error`;
   const sortedAll = sortAll(exported);
-  return `${header}\n"""${docstringSafe(plan.info.title)} SDK for Python."""\n\n${imports.print().replace(/^(from \._version import)/m, `${rootError}\n$1`)}\n\n__all__ = [\n${sortedAll.map((name) => `    ${pyString(name)},\n`).join("")}]\n`;
+  const lazyTypes = `if TYPE_CHECKING:\n    from . import types\n\n\ndef __getattr__(name: str) -> object:\n    # The models load on first use of \`${names.module([plan.sdk.packageName.replace(/[^A-Za-z0-9]+/g, "_").toLowerCase()])}.types\`, which keeps \`import\` fast.\n    if name == "types":\n        import importlib\n\n        return importlib.import_module(".types", __name__)\n    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")`;
+  return `${header}\n"""${docstringSafe(plan.info.title)} SDK for Python."""\n\n${imports.print().replace(/^(from \._version import)/m, `${rootError}\n$1`)}\n\n${lazyTypes}\n\n\n__all__ = [\n${sortedAll.map((name) => `    ${pyString(name)},\n`).join("")}]\n`;
 }
 
 function docstringSafe(text: string): string {
@@ -176,6 +198,19 @@ export function sortAll(names: string[]): string[] {
   const rank = (name: string) =>
     name.length > 1 && name === name.toUpperCase() && /[A-Z]/.test(name) ? 0 : /^[A-Z]/.test(name) ? 1 : 2;
   return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** `__all__` exploded one name per line (ruff keeps it so), or `[]`. */
+export function renderAll(names: string[]): string {
+  const sorted = sortAll(names);
+  return sorted.length === 0
+    ? "__all__ = []"
+    : `__all__ = [\n${sorted.map((name) => `    ${pyString(name)},\n`).join("")}]`;
+}
+
+/** A module body: docstring, imports (when any) and `__all__`. */
+export function initModule(header: string, doc: string, imports: string, names: string[]): string {
+  return `${header}"""${doc}"""\n\n${imports ? `${imports}\n\n` : ""}${renderAll(names)}\n`;
 }
 
 /** Names of one `from … import` in isort's order. */

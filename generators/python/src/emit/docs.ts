@@ -4,9 +4,15 @@
 export function docstring(text: string | undefined, indent: string): string {
   const lines = clean(text);
   if (lines.length === 0) return "";
-  const escaped = lines.map(escape);
+  // Lines after the first lose the indentation they share, as ruff does.
+  const rest = lines.slice(1);
+  const indents = rest
+    .filter((line) => line.trim() !== "")
+    .map((line) => line.length - line.trimStart().length);
+  const common = indents.length > 0 ? Math.min(...indents) : 0;
+  const escaped = [lines[0] ?? "", ...rest.map((line) => line.slice(common))].map(escapeDocLine);
   const last = escaped.length - 1;
-  if (escaped[last]?.endsWith('"')) escaped[last] = `${escaped[last]} `;
+  if (escaped.length === 1 && escaped[last]?.endsWith('"')) escaped[last] = `${escaped[last]} `;
   if (escaped.length === 1) return `${indent}"""${escaped[0]}"""\n`;
   const body = escaped
     .slice(1)
@@ -30,12 +36,14 @@ export function clean(text: string | undefined): string[] {
   }
   while (collapsed[collapsed.length - 1] === "") collapsed.pop();
   // Strip the indentation every line shares, as ruff does.
-  const indents = collapsed.filter((line) => line.trim() !== "").map((line) => line.length - line.trimStart().length);
+  const indents = collapsed
+    .filter((line) => line.trim() !== "")
+    .map((line) => line.length - line.trimStart().length);
   const common = indents.length > 0 ? Math.min(...indents) : 0;
   return collapsed.map((line) => line.slice(common));
 }
 
-function escape(line: string): string {
+function escapeDocLine(line: string): string {
   return line.replace(/\\/g, "\\\\").replace(/"""/g, '\\"\\"\\"');
 }
 

@@ -9,16 +9,13 @@ import {
   type SdkPlan,
 } from "@embott/codegen-core";
 import { renderApiMarkdown } from "./api-md";
-import { renderClientModule, renderPackageInit, sortAll, sortImported } from "./client";
+import { initModule, renderClientModule, renderPackageInit, sortImported } from "./client";
 import { formatPython } from "./format";
 import { groupModels, markParamModels, renderModelModule } from "./models";
 import { PythonNames, pyString } from "./names";
 import { renderResourceModule, resourceModules } from "./resources";
 import { runtimeModules } from "./runtime-files";
 import { ModelLocator } from "./type-printer";
-
-/** `__version__` when packages/python/package.json (the lockstep release marker) is absent. */
-const DEFAULT_SDK_VERSION = "0.1.0";
 
 /** The Python emitter: the SDK plan in, a `src/<package>` tree (plus api.md) out. */
 export function createPythonEmitter(naming: LanguageNaming): Emitter {
@@ -29,6 +26,9 @@ export function createPythonEmitter(naming: LanguageNaming): Emitter {
     },
   };
 }
+
+/** `__version__` when packages/python/package.json (the lockstep release marker) is absent. */
+const DEFAULT_SDK_VERSION = "0.1.0";
 
 /** `version` is the SDK's release version (all SDKs release together), not the API's `info.version`. */
 export function emitPython(
@@ -66,11 +66,7 @@ export function emitPython(
     .join("\n");
   add(
     "resources/__init__.py",
-    `${header}"""The API's resources, one module each."""\n\n${resourceImports}\n\n__all__ = [\n${sortAll(
-      resourceExports,
-    )
-      .map((name) => `    ${pyString(name)},\n`)
-      .join("")}]\n`,
+    initModule(header, "The API's resources, one module each.", resourceImports, resourceExports),
   );
   add("_client.py", renderClientModule(plan, names, header));
   add("__init__.py", renderPackageInit(plan, names, header));
@@ -110,9 +106,10 @@ function renderTypesInit(
         : `from .${module.name} import (\n${sorted.map((name) => `    ${name},\n`).join("")})`,
     );
   }
-  return `${header}"""Every model of the API: response classes and the TypedDicts their request counterparts use."""\n\n${lines.join("\n")}\n\n__all__ = [\n${sortAll(
+  return initModule(
+    header,
+    "Every model of the API: response classes and the TypedDicts their request counterparts use.",
+    lines.join("\n"),
     exported,
-  )
-    .map((name) => `    ${pyString(name)},\n`)
-    .join("")}]\n`;
+  );
 }

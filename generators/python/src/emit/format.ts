@@ -22,16 +22,27 @@ export function formatPython(source: string): string {
 
 function wrap(line: string): string {
   if (line.length <= LIMIT) return line;
-  const group = lastGroup(line);
-  if (!group) return line;
   const indent = line.length - line.trimStart().length;
   const pad = " ".repeat(indent);
+  const fromImport = /^(\s*from \S+ import )([^()]+)$/.exec(line);
+  if (fromImport) {
+    const names = (fromImport[2] ?? "").split(",").map((name) => name.trim());
+    return `${fromImport[1]}(\n${names.map((name) => `${pad}    ${name},`).join("\n")}\n${pad})`;
+  }
+  // ruff splits a too-long `x: T = None` on its right-hand side first, when the rest then fits.
+  if (line.endsWith(" = None") && line.length - 4 <= LIMIT) {
+    return `${line.slice(0, -4)}(\n${pad}    None\n${pad})`;
+  }
+  const group = lastGroup(line);
+  if (!group) return line;
   const inner = `${pad}    `;
   const head = line.slice(0, group.open + 1);
   const tail = line.slice(group.close);
   const elements = splitTopLevel(line.slice(group.open + 1, group.close)).map((element) => element.trim());
   if (elements.length === 0) return line;
-  const body = elements.map((element) => wrap(`${inner}${element},`)).join("\n");
+  // A lone subscript element takes no trailing comma: `Optional[X,]` would be a tuple.
+  const comma = line[group.open] === "[" && elements.length === 1 ? "" : ",";
+  const body = elements.map((element) => wrap(`${inner}${element}${comma}`)).join("\n");
   return `${head}\n${body}\n${pad}${tail}`;
 }
 

@@ -28,17 +28,18 @@ export class Imports {
     return this.#from.size === 0;
   }
 
-  print(): string {
+  /** The import block; `indent` when it sits inside `if TYPE_CHECKING:`. */
+  print(indent = ""): string {
     const sections: Record<Section, string[]> = { future: [], stdlib: [], thirdParty: [], local: [] };
     const modules = [...this.#from.keys()].sort(compareModules);
     for (const module of modules) {
       const names = [...(this.#from.get(module) ?? [])].sort(compareNames);
-      sections[sectionOf(module)].push(fromLine(module, names));
+      sections[sectionOf(module)].push(fromLine(module, names, indent));
     }
     return (["future", "stdlib", "thirdParty", "local"] as const)
       .map((section) => sections[section].join("\n"))
       .filter((block) => block !== "")
-      .join("\n\n");
+      .join(`\n\n`);
   }
 }
 
@@ -68,8 +69,8 @@ export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function fromLine(module: string, names: string[]): string {
-  const line = `from ${module} import ${names.join(", ")}`;
+function fromLine(module: string, names: string[], indent: string): string {
+  const line = `${indent}from ${module} import ${names.join(", ")}`;
   if (line.length <= 120) return line;
-  return `from ${module} import (\n${names.map((name) => `    ${name},\n`).join("")})`;
+  return `${indent}from ${module} import (\n${names.map((name) => `${indent}    ${name},\n`).join("")}${indent})`;
 }

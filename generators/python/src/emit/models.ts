@@ -1,4 +1,12 @@
-import type { FieldPlan, MethodPlan, ModelPlan, ObjectModelPlan, SdkPlan, TypeRef, UnionModelPlan } from "@embott/codegen-core";
+import type {
+  FieldPlan,
+  MethodPlan,
+  ModelPlan,
+  ObjectModelPlan,
+  SdkPlan,
+  TypeRef,
+  UnionModelPlan,
+} from "@embott/codegen-core";
 import { allResources } from "@embott/codegen-core";
 import { docstring } from "./docs";
 import { Imports } from "./imports";
@@ -18,7 +26,30 @@ export interface ModelModule {
 }
 
 /** Words that say what kind of thing a model is, not what it is about. */
-const GENERIC_WORDS = new Set(["event", "events", "request", "response", "list", "status", "type", "params", "details", "detail", "point", "data", "item", "items", "create", "created", "update", "updated", "delete", "deleted", "get", "send"]);
+const GENERIC_WORDS = new Set([
+  "event",
+  "events",
+  "request",
+  "response",
+  "list",
+  "status",
+  "type",
+  "params",
+  "details",
+  "detail",
+  "point",
+  "data",
+  "item",
+  "items",
+  "create",
+  "created",
+  "update",
+  "updated",
+  "delete",
+  "deleted",
+  "get",
+  "send",
+]);
 
 /**
  * Models grouped by their subject: the word of their name most model names share (`Bot`, `BotList`,
@@ -117,7 +148,8 @@ export function markParamModels(plan: SdkPlan, locator: ModelLocator): void {
     for (const dependency of modelDependencies(locator.model(id))) visit(dependency);
   };
   const methods: MethodPlan[] = allResources(plan).flatMap((resource) => resource.methods);
-  for (const method of methods) for (const param of method.params) for (const id of referencedIds(param.type)) visit(id);
+  for (const method of methods)
+    for (const param of method.params) for (const id of referencedIds(param.type)) visit(id);
   const needs = (id: string, seen: Set<string>): boolean => {
     const model = locator.model(id);
     if (model.kind === "object") return true;
@@ -135,8 +167,10 @@ export function renderModelModule(module: ModelModule, locator: ModelLocator, he
   const printer = new TypePrinter(locator, ".", ".._runtime", imports, module.name);
   const exported: string[] = [];
   const blocks: string[] = [];
+  const recursive = recursiveAliases(module.ids, locator);
   for (const id of orderForDefinition(module.ids, locator)) {
     const model = locator.model(id);
+    printer.quoted = recursive.has(id) ? recursive : new Set();
     blocks.push(renderModel(model, printer, imports));
     exported.push(locator.className(id));
     if (locator.hasParam(id)) {
@@ -148,8 +182,30 @@ export function renderModelModule(module: ModelModule, locator: ModelLocator, he
     .sort()
     .map((name) => pyString(name))
     .join(", ")}]`;
-  const allBlock = all.length <= 120 ? all : `__all__ = [\n${exported.map((name) => `    ${pyString(name)},\n`).join("")}]`;
+  const allBlock =
+    all.length <= 120 ? all : `__all__ = [\n${exported.map((name) => `    ${pyString(name)},\n`).join("")}]`;
   return `${header}\n${imports.print()}\n\n${allBlock}\n\n\n${blocks.join("\n\n")}`;
+}
+
+/** Non-object models of the module that reach themselves through other non-object models (recursive aliases). */
+function recursiveAliases(ids: string[], locator: ModelLocator): Set<string> {
+  const inModule = new Set(ids.filter((id) => locator.model(id).kind !== "object"));
+  const recursive = new Set<string>();
+  for (const start of inModule) {
+    const seen = new Set<string>();
+    const stack = [...modelDependencies(locator.model(start))];
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      if (id === start) {
+        recursive.add(start);
+        break;
+      }
+      if (seen.has(id) || !inModule.has(id)) continue;
+      seen.add(id);
+      stack.push(...modelDependencies(locator.model(id)));
+    }
+  }
+  return recursive;
 }
 
 /** Aliases are evaluated at import time, so whatever they name is defined first; classes keep plan order. */
@@ -162,7 +218,8 @@ function orderForDefinition(ids: string[], locator: ModelLocator): string[] {
     path.add(id);
     const model = locator.model(id);
     if (model.kind !== "object")
-      for (const dependency of modelDependencies(model)) if (inModule.has(dependency)) place(dependency, path);
+      for (const dependency of modelDependencies(model))
+        if (inModule.has(dependency)) place(dependency, path);
     placed.add(id);
     ordered.push(id);
   };
@@ -177,7 +234,9 @@ function renderModel(model: ModelPlan, printer: TypePrinter, imports: Imports): 
     case "object":
       return renderObject(model, name, printer, imports);
     case "enum": {
-      const literal = model.values.every((entry) => typeof entry.value !== "number" || Number.isInteger(entry.value));
+      const literal = model.values.every(
+        (entry) => typeof entry.value !== "number" || Number.isInteger(entry.value),
+      );
       const values = model.values.map((entry) => literalOf(entry.value)).join(", ");
       const open = model.valueType === "boolean" ? "" : pythonScalar(model.valueType);
       let type = !literal ? open : open ? `Union[Literal[${values}], ${open}]` : `Literal[${values}]`;
@@ -200,7 +259,8 @@ function renderParam(model: ModelPlan, printer: TypePrinter, imports: Imports): 
   const name = printer.locator.paramName(model.id);
   const docs = docstring(model.docs, "");
   if (model.kind === "object") return renderTypedDict(model, name, printer, imports);
-  if (model.kind === "union") return aliasBlock(name, unionType(model, printer, imports, "param"), docs, imports);
+  if (model.kind === "union")
+    return aliasBlock(name, unionType(model, printer, imports, "param"), docs, imports);
   if (model.kind === "alias") return aliasBlock(name, printer.print(model.type, "param"), docs, imports);
   return "";
 }
@@ -211,7 +271,12 @@ function aliasBlock(name: string, type: string, docs: string, imports: Imports):
   return `${line}\n${docs}`;
 }
 
-function unionType(model: UnionModelPlan, printer: TypePrinter, imports: Imports, mode: "model" | "param"): string {
+function unionType(
+  model: UnionModelPlan,
+  printer: TypePrinter,
+  imports: Imports,
+  mode: "model" | "param",
+): string {
   const variants = [...new Set(model.variants.map((variant) => printer.print(variant, mode)))];
   let type = variants.length === 1 ? (variants[0] ?? "object") : `Union[${variants.join(", ")}]`;
   if (variants.length > 1) imports.add("typing", "Union");
@@ -236,7 +301,7 @@ function discriminated(model: UnionModelPlan, printer: TypePrinter): boolean {
     const target = printer.locator.model(variant.id);
     if (target.kind !== "object") return false;
     const field = target.fields.find((candidate) => candidate.wireName === property);
-    return field !== undefined && field.required && field.type.kind === "literal" && !field.type.nullable;
+    return field?.required === true && field.type.kind === "literal" && !field.type.nullable;
   });
 }
 
@@ -264,7 +329,9 @@ function renderField(field: FieldPlan, printer: TypePrinter, imports: Imports): 
   let declaration = `    ${pythonName}: ${type}`;
   if (aliased) {
     imports.add("pydantic", "Field");
-    declaration += optional ? ` = Field(default=None, alias=${pyString(field.wireName)})` : ` = Field(alias=${pyString(field.wireName)})`;
+    declaration += optional
+      ? ` = Field(default=None, alias=${pyString(field.wireName)})`
+      : ` = Field(alias=${pyString(field.wireName)})`;
   } else if (optional) {
     declaration += " = None";
   }
@@ -272,7 +339,12 @@ function renderField(field: FieldPlan, printer: TypePrinter, imports: Imports): 
   return docs ? [declaration, docs.trimEnd(), ""] : [declaration, ""];
 }
 
-function renderTypedDict(model: ObjectModelPlan, name: string, printer: TypePrinter, imports: Imports): string {
+function renderTypedDict(
+  model: ObjectModelPlan,
+  name: string,
+  printer: TypePrinter,
+  imports: Imports,
+): string {
   imports.add("typing_extensions", "TypedDict");
   const fields = model.fields.filter((field) => !field.readOnly);
   const entries = fields.map((field) => {
@@ -287,7 +359,9 @@ function renderTypedDict(model: ObjectModelPlan, name: string, printer: TypePrin
     }
     return { field, type };
   });
-  const identifiers = fields.every((field) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(field.wireName) && !PYTHON_KEYWORDS.has(field.wireName));
+  const identifiers = fields.every(
+    (field) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(field.wireName) && !PYTHON_KEYWORDS.has(field.wireName),
+  );
   const docs = docstring(model.docs, identifiers ? "    " : "");
   if (!identifiers) {
     const body = entries.map(({ field, type }) => `        ${pyString(field.wireName)}: ${type},\n`).join("");

@@ -34,7 +34,14 @@ const MODEL_ATTRIBUTES = new Set([
 ]);
 
 /** Keyword options every generated method accepts besides its params. */
-export const REQUEST_OPTIONS = ["extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key"];
+export const REQUEST_OPTIONS = [
+  "extra_headers",
+  "extra_query",
+  "extra_body",
+  "timeout",
+  "max_retries",
+  "idempotency_key",
+];
 
 /** Python identifiers for the plan's neutral words. */
 export class PythonNames {

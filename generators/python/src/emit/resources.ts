@@ -39,12 +39,19 @@ export function renderResourceModule(
   const classes = (["sync", "async"] as const).map((flavour) =>
     renderClass(plan, resource, own, flavour, printer, constants),
   );
-  const raw = (["sync", "async"] as const).map((flavour) => renderRawClass(resource, own, flavour, locator, imports));
+  const raw = (["sync", "async"] as const).map((flavour) =>
+    renderRawClass(resource, own, flavour, locator, imports),
+  );
   for (const child of resource.children) {
     const childNames = resourceNames(child, names);
     imports.add(`.${childNames.module}`, childNames.sync).add(`.${childNames.module}`, childNames.async);
   }
-  const exported = [own.sync, own.async, `${own.sync}WithRawResponse`, `Async${own.sync}WithRawResponse`].sort();
+  const exported = [
+    own.sync,
+    own.async,
+    `${own.sync}WithRawResponse`,
+    `Async${own.sync}WithRawResponse`,
+  ].sort();
   const all = `__all__ = [${exported.map(pyString).join(", ")}]`;
   const body = [...constants, ...classes, ...raw].map((block) => block.trim()).join("\n\n\n");
   return `${header}\n${imports.print()}\n\n${all}\n\n\n${body}\n`;
@@ -77,7 +84,8 @@ function renderClass(
   members.push(
     `    @cached_property\n    def with_raw_response(self) -> ${rawClass}:\n        """The methods returning the raw response (status, headers, \`.parse()\`) instead of the parsed body."""\n        return ${rawClass}(self)\n`,
   );
-  for (const method of resource.methods) members.push(renderMethod(plan, method, flavour, printer, constants));
+  for (const method of resource.methods)
+    members.push(renderMethod(plan, method, flavour, printer, constants));
   if (resource.verifiesWebhooks && plan.webhooks?.signature) {
     members.push(renderWebhookHelpers(plan, printer, constants, flavour));
   }
@@ -103,7 +111,8 @@ function renderMethod(
     ...params.filter(({ param }) => param.location !== "path" && !param.required),
   ];
   const signature: string[] = ["self"];
-  for (const { param, python } of positional) signature.push(`${python}: ${printer.print(param.type, "param")}`);
+  for (const { param, python } of positional)
+    signature.push(`${python}: ${printer.print(param.type, "param")}`);
   signature.push("*");
   for (const { param, python } of keyword) {
     const type = printer.print(param.type, "param");
@@ -127,13 +136,12 @@ function renderMethod(
 
   const { returns, call } = callOf(plan, method, flavour, printer, constants);
   const isAsyncDef = flavour === "async" && method.kind !== "page";
-  const spec = requestSpec(method, params, printer, sendsKey);
   const lines = [
     `    ${isAsyncDef ? "async def" : "def"} ${name}(`,
     ...signature.map((entry) => `        ${entry},`),
     `    ) -> ${returns}:`,
     methodDocstring(method, params, plan),
-    `        return ${call.replace("SPEC", spec)}`,
+    `        return ${call.replace(/SPEC@(\d+)/, (_, depth: string) => requestSpec(method, params, printer, sendsKey, Number(depth)))}`,
   ];
   return `${lines.filter((line) => line !== "").join("\n")}\n`;
 }
@@ -153,8 +161,10 @@ function callOf(
     const descriptor = descriptorConstant(method, printer, constants);
     const page = flavour === "sync" ? "SyncPage" : "AsyncPaginator";
     imports.add(RUNTIME, page);
-    const target = castTarget(method.pagination.item, item, printer);
-    return { returns: `${page}[${item}]`, call: `self._client.request_page(\n            ${target},\n            SPEC,\n            ${descriptor},\n        )` };
+    return {
+      returns: `${page}[${item}]`,
+      call: `self._client.request_page(\n            ${item},\n            SPEC@12,\n            ${descriptor},\n        )`,
+    };
   }
   if (method.kind === "stream" && method.stream) {
     const event = method.stream.parse === "text" ? "str" : printer.print(method.stream.event, "model");
@@ -165,7 +175,7 @@ function callOf(
     if (method.stream.final) options.push(`final=${pyString(method.stream.final)}`);
     return {
       returns: `${stream}[${event}]`,
-      call: `${awaited}self._client.request_stream(\n            SPEC,\n            StreamSpec[${event}](${options.join(", ")}),\n        )`,
+      call: `${awaited}self._client.request_stream(\n            SPEC@12,\n            StreamSpec[${event}](${options.join(", ")}),\n        )`,
     };
   }
   const response = method.response;
@@ -182,18 +192,27 @@ function callOf(
     target = "str";
   } else if (response.type) {
     returns = printer.print(response.type, "model");
-    target = castTarget(response.type, returns, printer);
+    target = returns;
+    if (!isClass(response.type, returns, printer)) {
+      // Not a class (a list, a union, a nullable model): the runtime validates it, the method casts it.
+      printer.imports.add("typing", "cast");
+      return {
+        returns,
+        call: `cast(\n            ${returns},\n            ${awaited}self._client.request_value(\n                ${returns},\n                SPEC@16,\n            ),\n        )`,
+      };
+    }
   }
   void plan;
-  return { returns, call: `${awaited}self._client.request(\n            ${target},\n            SPEC,\n        )` };
+  return {
+    returns,
+    call: `${awaited}self._client.request(\n            ${target},\n            SPEC@12,\n        )`,
+  };
 }
 
-/** The class itself for a model class; otherwise the annotation cast to `type[...]` for the runtime. */
-function castTarget(ref: TypeRef, printed: string, printer: TypePrinter): string {
-  if (ref.kind === "ref" && !ref.nullable && printer.locator.model(ref.id).kind === "object") return printed;
-  if (printed === "str" || printed === "int" || printed === "float" || printed === "bool") return printed;
-  printer.imports.add("typing", "cast");
-  return `cast("type[${printed}]", ${printed})`;
+/** Whether the printed type is a class `request` can take as `type[T]`. */
+function isClass(ref: TypeRef, printed: string, printer: TypePrinter): boolean {
+  if (ref.kind === "ref" && !ref.nullable && printer.locator.model(ref.id).kind === "object") return true;
+  return ["str", "int", "float", "bool", "object"].includes(printed);
 }
 
 function descriptorConstant(method: MethodPlan, printer: TypePrinter, constants: string[]): string {
@@ -202,7 +221,10 @@ function descriptorConstant(method: MethodPlan, printer: TypePrinter, constants:
   printer.imports.add(RUNTIME, "PaginationDescriptor");
   const fields = Object.entries(descriptor)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `    ${snake(key)}=${typeof value === "number" ? String(value) : pyString(String(value))},`);
+    .map(
+      ([key, value]) =>
+        `    ${snake(key)}=${typeof value === "number" ? String(value) : pyString(String(value))},`,
+    );
   const text = `${name} = PaginationDescriptor(\n${fields.join("\n")}\n)\n`;
   if (!constants.includes(text)) constants.push(text);
   return name;
@@ -217,6 +239,7 @@ function requestSpec(
   params: { param: ParamPlan; python: string }[],
   printer: TypePrinter,
   sendsKey: boolean,
+  depth: number,
 ): string {
   const { imports } = printer;
   const request = method.request;
@@ -239,10 +262,18 @@ function requestSpec(
   const styles = params
     .filter(({ param }) => param.location === "query" && param.serialization)
     .filter(({ param }) => param.serialization?.style !== "form" || param.serialization.explode === false)
-    .map(({ param }) => `${pyString(param.wireName)}: (${pyString(param.serialization?.style ?? "form")}, ${pyLiteral(param.serialization?.explode ?? true)})`);
+    .map(
+      ({ param }) =>
+        `${pyString(param.wireName)}: (${pyString(param.serialization?.style ?? "form")}, ${pyLiteral(param.serialization?.explode ?? true)})`,
+    );
   if (styles.length > 0) args.push(`query_styles={${styles.join(", ")}}`);
-  const reserved = params.filter(({ param }) => param.location === "query" && param.serialization?.allowReserved);
-  if (reserved.length > 0) args.push(`allow_reserved=frozenset({${reserved.map(({ param }) => pyString(param.wireName)).join(", ")}})`);
+  const reserved = params.filter(
+    ({ param }) => param.location === "query" && param.serialization?.allowReserved,
+  );
+  if (reserved.length > 0)
+    args.push(
+      `allow_reserved=frozenset({${reserved.map(({ param }) => pyString(param.wireName)).join(", ")}})`,
+    );
   const headers = mapping("header");
   if (headers.length > 0) args.push(`headers={${headers.join(", ")}}`);
   const cookies = mapping("cookie");
@@ -265,11 +296,16 @@ function requestSpec(
       const bodyStyles = params
         .filter(({ param }) => param.location === "body" && param.serialization)
         .filter(({ param }) => param.serialization?.style !== "form" || param.serialization.explode === false)
-        .map(({ param }) => `${pyString(param.wireName)}: (${pyString(param.serialization?.style ?? "form")}, ${pyLiteral(param.serialization?.explode ?? true)})`);
+        .map(
+          ({ param }) =>
+            `${pyString(param.wireName)}: (${pyString(param.serialization?.style ?? "form")}, ${pyLiteral(param.serialization?.explode ?? true)})`,
+        );
       if (bodyStyles.length > 0) args.push(`body_styles={${bodyStyles.join(", ")}}`);
       const parts = params
         .filter(({ param }) => param.location === "body" && param.serialization?.contentType)
-        .map(({ param }) => `${pyString(param.wireName)}: ${pyString(param.serialization?.contentType ?? "")}`);
+        .map(
+          ({ param }) => `${pyString(param.wireName)}: ${pyString(param.serialization?.contentType ?? "")}`,
+        );
       if (parts.length > 0) args.push(`part_types={${parts.join(", ")}}`);
     }
   }
@@ -282,11 +318,17 @@ function requestSpec(
     "max_retries=max_retries",
     ...(sendsKey ? ["idempotency_key=idempotency_key"] : []),
   ];
-  args.push(`options=request_options(\n                    ${options.join(",\n                    ")},\n                )`);
-  return `RequestSpec(\n                ${args.join(",\n                ")},\n            )`;
+  const pad = " ".repeat(depth);
+  const arg = `${pad}    `;
+  args.push(`options=request_options(\n${arg}    ${options.join(`,\n${arg}    `)},\n${arg})`);
+  return `RequestSpec(\n${arg}${args.join(`,\n${arg}`)},\n${pad})`;
 }
 
-function methodDocstring(method: MethodPlan, params: { param: ParamPlan; python: string }[], plan: SdkPlan): string {
+function methodDocstring(
+  method: MethodPlan,
+  params: { param: ParamPlan; python: string }[],
+  plan: SdkPlan,
+): string {
   let text = joinDocs(method.docs.summary, method.docs.description) ?? "";
   if (method.deprecated) text = `Deprecated.\n\n${text}`;
   const documented = params.filter(({ param }) => param.docs);
@@ -294,7 +336,10 @@ function methodDocstring(method: MethodPlan, params: { param: ParamPlan; python:
     const args = documented
       .map(({ param, python }) => {
         const lines = clean(param.docs);
-        return [`  ${python}: ${lines[0] ?? ""}`, ...lines.slice(1).map((line) => (line === "" ? "" : `    ${line}`))].join("\n");
+        return [
+          `  ${python}: ${lines[0] ?? ""}`,
+          ...lines.slice(1).map((line) => (line === "" ? "" : `    ${line}`)),
+        ].join("\n");
       })
       .join("\n\n");
     text = `${text}\n\nArgs:\n${args}`;
@@ -318,7 +363,9 @@ function renderRawClass(
   const wrapper = flavour === "sync" ? "to_raw_response_wrapper" : "async_to_raw_response_wrapper";
   const className = `${flavour === "sync" ? "" : "Async"}${own.sync}WithRawResponse`;
   const argument = names.id(resource.property, "parameter");
-  const methods = resource.methods.filter((method) => method.kind === "plain" || (flavour === "sync" && method.kind === "page"));
+  const methods = resource.methods.filter(
+    (method) => method.kind === "plain" || (flavour === "sync" && method.kind === "page"),
+  );
   if (methods.length > 0) imports.add(RUNTIME, wrapper);
   const lines = [
     `\nclass ${className}:`,
@@ -335,7 +382,10 @@ function renderRawClass(
 }
 
 /** Every resource module to write, with its names. */
-export function resourceModules(plan: SdkPlan, names: PythonNames): { resource: ResourcePlan; names: ResourceNames }[] {
+export function resourceModules(
+  plan: SdkPlan,
+  names: PythonNames,
+): { resource: ResourcePlan; names: ResourceNames }[] {
   return allResources(plan).map((resource) => ({ resource, names: resourceNames(resource, names) }));
 }
 

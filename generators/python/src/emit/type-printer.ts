@@ -100,10 +100,19 @@ export class TypePrinter {
     }
   }
 
+  /** Aliases that refer to themselves: printed as string forward references while one of them is printed. */
+  quoted: ReadonlySet<string> = new Set();
+
   /** The name of a model (its Param TypedDict on the request side), imported when it lives elsewhere. */
   reference(id: string, mode: TypeMode): string {
     const name =
       mode === "param" && this.locator.hasParam(id) ? this.locator.paramName(id) : this.locator.className(id);
+    if (this.quoted.has(id) && mode === "model") {
+      // pydantic cannot build a schema for an implicitly recursive alias; the recursion is left open.
+      this.imports.add("typing", "Any");
+      return "Any";
+    }
+    if (this.quoted.has(id)) return `"${name}"`;
     const module = this.locator.module(id);
     if (module !== this.ownModule) this.imports.add(`${this.typesPrefix}${module}`, name);
     return name;

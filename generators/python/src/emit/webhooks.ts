@@ -8,7 +8,9 @@ const RUNTIME = ".._runtime";
 export function webhookEventType(plan: SdkPlan, printer: TypePrinter): string {
   const union = plan.webhooks?.union;
   if (union && "existing" in union) return printer.reference(union.existing, "model");
-  const payloads = (plan.webhooks?.events ?? []).flatMap((event) => (event.payload ? [printer.print(event.payload, "model")] : []));
+  const payloads = (plan.webhooks?.events ?? []).flatMap((event) =>
+    event.payload ? [printer.print(event.payload, "model")] : [],
+  );
   const unique = [...new Set(payloads)];
   if (unique.length === 0) return "dict[str, object]";
   if (unique.length === 1) return unique[0] ?? "dict[str, object]";
@@ -17,14 +19,29 @@ export function webhookEventType(plan: SdkPlan, printer: TypePrinter): string {
 }
 
 /** `verify`, `unwrap` and `generate_test_header` on the resource that verifies webhooks (the same in both flavours). */
-export function renderWebhookHelpers(plan: SdkPlan, printer: TypePrinter, constants: string[], _flavour: string): string {
+export function renderWebhookHelpers(
+  plan: SdkPlan,
+  printer: TypePrinter,
+  constants: string[],
+  _flavour: string,
+): string {
   const signature = plan.webhooks?.signature;
   if (!signature) return "";
   const { imports } = printer;
   const event = webhookEventType(plan, printer);
   imports.add(RUNTIME, "SignatureScheme").add(RUNTIME, "SignatureHeaders").add(RUNTIME, "Payload");
-  imports.add(RUNTIME, "verify").add(RUNTIME, "unwrap").add(RUNTIME, "generate_test_header").add(RUNTIME, "validate");
-  imports.add(RUNTIME, "SDKError").add("typing", "Optional").add("typing", "Any").add("typing", "Mapping").add("typing", "Union").add("os", "environ");
+  imports
+    .add(RUNTIME, "verify")
+    .add(RUNTIME, "unwrap")
+    .add(RUNTIME, "generate_test_header")
+    .add(RUNTIME, "validate");
+  imports
+    .add(RUNTIME, "SDKError")
+    .add("typing", "Optional")
+    .add("typing", "Any")
+    .add("typing", "Mapping")
+    .add("typing", "Union")
+    .add("os", "environ");
   const scheme = [
     `    header=${pyString(signature.header)},`,
     `    scheme=${pyString(signature.scheme)},`,

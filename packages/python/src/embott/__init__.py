@@ -2,7 +2,8 @@
 
 """Embott API SDK for Python."""
 
-from . import types
+from typing import TYPE_CHECKING
+
 from ._client import AsyncEmbott, Embott
 from ._runtime import (
     NOT_GIVEN,
@@ -33,6 +34,19 @@ from ._runtime import (
 )
 from ._runtime import SDKError as EmbottError
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from . import types
+
+
+def __getattr__(name: str) -> object:
+    # The models load on first use of `embott.types`, which keeps `import` fast.
+    if name == "types":
+        import importlib
+
+        return importlib.import_module(".types", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "NOT_GIVEN",

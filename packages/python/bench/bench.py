@@ -1,0 +1,215 @@
+"""Benchmarks of the embott Python SDK, each printed beside its floor measured in the same run.
+
+    packages/python/.venv/bin/python packages/python/bench/bench.py
+
+- requests/s through `embott` vs raw `httpx` on the same local server, sync and async (goal: >= 0.9x raw);
+- webhook verifications/s at 1 KiB and 16 KiB vs a bare `hmac` + `compare_digest` (goal: >= 50k/s at 1 KiB);
+- `import embott` vs `import httpx, pydantic` (the floor), wall time and `-X importtime`;
+- auto-paginating 100k items: RSS growth (goal: < 20 MB).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+
+from embott import AsyncEmbott, Embott
+from embott._runtime import SignatureScheme, verify
+
+KEY = "sk_live_bench_0001"
+BOT = {
+    "id": "bot_bench",
+    "object": "bot",
+    "name": "Bench",
+    "status": "active",
+    "persona": {"tone": "friendly", "language": "en", "instructions": ""},
+    "model": "embott-1",
+    "welcome_message": "Hi",
+    "channels": ["web"],
+    "created_at": "2027-01-01T00:00:00Z",
+    "updated_at": "2027-01-01T00:00:00Z",
+    "metadata": {},
+}
+BOT_BYTES = json.dumps(BOT).encode()
+TOTAL_ITEMS = 100_000
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        if parts.path == "/v1/bots":
+            query = parse_qs(parts.query)
+            start = int(query.get("cursor", ["0"])[0])
+            limit = int(query.get("limit", ["100"])[0])
+            end = min(start + limit, TOTAL_ITEMS)
+            items = [{**BOT, "id": f"bot_{index}"} for index in range(start, end)]
+            body = json.dumps(
+                {
+                    "object": "list",
+                    "data": items,
+                    "has_more": end < TOTAL_ITEMS,
+                    "next_cursor": str(end) if end < TOTAL_ITEMS else None,
+                }
+            ).encode()
+        else:
+            body = BOT_BYTES
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.send_header("x-request-id", "req_bench")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def rate(count: int, action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    for _ in range(count):
+        action()
+    return count / (time.perf_counter() - started)
+
+
+async def async_rate(count: int, action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    for _ in range(count):
+        await action()  # type: ignore[misc]
+    return count / (time.perf_counter() - started)
+
+
+def rss_mb() -> float:
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def requests_per_second(url: str, count: int) -> None:
+    with httpx.Client(base_url=url) as raw, Embott(api_key=KEY, base_url=f"{url}/v1") as client:
+        headers = {"authorization": f"Bearer {KEY}"}
+        rate(50, lambda: raw.get("/v1/bots/bot_bench", headers=headers).json())
+        rate(50, lambda: client.bots.get("bot_bench"))
+        raw_rate = statistics.median(
+            rate(count, lambda: raw.get("/v1/bots/bot_bench", headers=headers).json()) for _ in range(3)
+        )
+        sdk_rate = statistics.median(rate(count, lambda: client.bots.get("bot_bench")) for _ in range(3))
+    print(
+        f"sync  requests/s   embott {sdk_rate:8.0f}   raw httpx {raw_rate:8.0f}   ratio {sdk_rate / raw_rate:.2f}x (goal >= 0.9x)"
+    )
+
+    async def run_async() -> tuple[float, float]:
+        async with (
+            httpx.AsyncClient(base_url=url) as raw_async,
+            AsyncEmbott(api_key=KEY, base_url=f"{url}/v1") as client_async,
+        ):
+
+            async def raw_call() -> object:
+                return (await raw_async.get("/v1/bots/bot_bench", headers={"authorization": f"Bearer {KEY}"})).json()
+
+            async def sdk_call() -> object:
+                return await client_async.bots.get("bot_bench")
+
+            await async_rate(50, raw_call)
+            await async_rate(50, sdk_call)
+            raw_result = statistics.median([await async_rate(count, raw_call) for _ in range(3)])
+            sdk_result = statistics.median([await async_rate(count, sdk_call) for _ in range(3)])
+            return sdk_result, raw_result
+
+    sdk_async, raw_async_rate = asyncio.run(run_async())
+    print(
+        f"async requests/s   embott {sdk_async:8.0f}   raw httpx {raw_async_rate:8.0f}   ratio {sdk_async / raw_async_rate:.2f}x (goal >= 0.9x)"
+    )
+
+
+def webhooks() -> None:
+    scheme = SignatureScheme(header="Embott-Signature", tolerance=300)
+    secret = "whsec_bench_secret"
+    for size in (1024, 16 * 1024):
+        body = json.dumps({"type": "lead.captured", "pad": "x" * size})[:size].encode()
+        stamp = str(int(time.time()))
+        signature = hmac.new(secret.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+        header = f"t={stamp},v1={signature}"
+        count = 20_000
+
+        def sdk_verify(body: bytes = body, header: str = header) -> None:
+            verify(body, header, secret, scheme=scheme)
+
+        def bare_hmac(body: bytes = body, stamp: str = stamp, signature: str = signature) -> bool:
+            digest = hmac.new(secret.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+            return hmac.compare_digest(digest, signature)
+
+        sdk = rate(count, sdk_verify)
+        floor = rate(count, bare_hmac)
+        goal = " (goal >= 50k/s)" if size == 1024 else ""
+        print(f"webhook verify/s   {size // 1024:2d} KiB  embott {sdk:9.0f}   bare hmac {floor:9.0f}{goal}")
+
+
+def import_times() -> None:
+    def wall(code: str) -> float:
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            runs.append(time.perf_counter() - started)
+        return statistics.median(runs) * 1000
+
+    def cumulative(module: str, code: str) -> int:
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True, check=True
+        )
+        times = [
+            int(line.split("|")[1]) for line in result.stderr.splitlines() if line.split("|")[-1].strip() == module
+        ]
+        return times[-1] if times else 0
+
+    print(
+        f"import (wall, median of 5)   embott {wall('import embott'):6.0f} ms   "
+        f"httpx + pydantic.BaseModel {wall('import httpx; from pydantic import BaseModel, TypeAdapter'):6.0f} ms   "
+        f"import httpx, pydantic {wall('import httpx, pydantic'):6.0f} ms   bare python {wall('pass'):5.0f} ms"
+    )
+    print(
+        f"import (-X importtime)       embott {cumulative('embott', 'import embott') / 1000:6.1f} ms cumulative   "
+        f"httpx {cumulative('httpx', 'import httpx') / 1000:.1f} ms + pydantic {cumulative('pydantic', 'import pydantic') / 1000:.1f} ms"
+    )
+
+
+def pagination_memory(url: str) -> None:
+    with Embott(api_key=KEY, base_url=f"{url}/v1") as client:
+        first = client.bots.list(limit=100)
+        before = rss_mb()
+        count = sum(1 for _ in first)
+        after = rss_mb()
+    print(f"paginate {count} items   RSS {before:.0f} -> {after:.0f} MB, growth {after - before:.1f} MB (goal < 20 MB)")
+
+
+def main() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    count = int(os.environ.get("BENCH_REQUESTS", "1000"))
+    requests_per_second(url, count)
+    webhooks()
+    import_times()
+    pagination_memory(url)
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
