@@ -2,8 +2,9 @@
 
 /**
  * `php -l` on every PHP file under the given directories (vendor/ skipped): each file is compiled without being
- * run, exactly as `php -l` does, by a few worker processes (OPcache's compiler, so one process handles many
- * files instead of one process per file). Prints each error and exits 1 when there is any.
+ * run, exactly as `php -l` does. Namespaced files (classes) are compiled by a few worker processes through
+ * OPcache's compiler, one process for many files; scripts without a namespace, whose top-level functions would
+ * collide in one process, get `php -l` each. Prints each error and exits 1 when there is any.
  *
  * Usage: php lint.php DIR...
  */
@@ -27,8 +28,22 @@ foreach (array_slice($argv, 1) as $dir) {
     }
 }
 sort($files);
+$failed = false;
+$namespaced = [];
+foreach ($files as $path) {
+    if (preg_match('/^namespace\s/m', (string) file_get_contents($path)) === 1) {
+        $namespaced[] = $path;
+        continue;
+    }
+    exec(escapeshellarg(PHP_BINARY) . ' -l ' . escapeshellarg($path) . ' 2>&1', $output, $status);
+    if ($status !== 0) {
+        $failed = true;
+        echo implode("\n", $output), "\n";
+    }
+    $output = [];
+}
 $workers = [];
-foreach (array_chunk($files, max(1, (int) ceil(count($files) / WORKERS))) as $chunk) {
+foreach (array_chunk($namespaced, max(1, (int) ceil(count($namespaced) / WORKERS))) as $chunk) {
     $command = [
         PHP_BINARY, '-d', 'opcache.enable_cli=1', '-d', 'opcache.max_accelerated_files=100000',
         '-d', 'opcache.memory_consumption=512', '-d', 'display_errors=stderr', __FILE__, '--worker',
@@ -38,7 +53,6 @@ foreach (array_chunk($files, max(1, (int) ceil(count($files) / WORKERS))) as $ch
     fclose($pipes[0]);
     $workers[] = [$process, $pipes];
 }
-$failed = false;
 foreach ($workers as [$process, $pipes]) {
     $output = trim(stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]));
     $failed = proc_close($process) !== 0 || $failed;

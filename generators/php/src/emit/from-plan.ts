@@ -148,6 +148,9 @@ function methodView(method: MethodPlan, path: string[], types: PhpTypes, naming:
     mediaType: body?.mediaType ?? "application/json",
     styles,
     files,
+    dates: method.params
+      .filter((param) => param.type.kind === "primitive" && param.type.format === "date")
+      .map((param) => param.wireName),
     returns: returnOf(method, types),
     scopes: method.scopes,
   };

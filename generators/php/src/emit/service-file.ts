@@ -107,6 +107,7 @@ function operationArgs(method: PhpMethod): string {
   if (method.encoding !== "json") args.push(["encoding", phpString(method.encoding)]);
   if (method.mediaType !== "application/json") args.push(["mediaType", phpString(method.mediaType)]);
   if (method.files.length > 0) args.push(["files", method.files.map(phpString)]);
+  if (method.dates.length > 0) args.push(["dates", method.dates.map(phpString)]);
   return args.map(([name, value]) => argumentLine(name, value)).join("");
 }
 

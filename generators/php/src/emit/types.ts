@@ -63,7 +63,9 @@ export class PhpTypes {
     switch (ref.kind) {
       case "primitive":
         if (ref.type === "string")
-          return ref.format === "date-time" ? "string|\\DateTimeInterface" : "string";
+          return ref.format === "date-time" || ref.format === "date"
+            ? "string|\\DateTimeInterface"
+            : "string";
         return ref.type === "integer" ? "int" : ref.type === "number" ? "float|int" : "bool";
       case "literal":
         return typeof ref.value === "string"

@@ -80,6 +80,8 @@ export interface PhpMethod {
   styles: Record<string, PhpStyle>;
   /** Multipart fields that are files. */
   files: string[];
+  /** Params declared `format: date` (a DateTimeInterface is sent as YYYY-MM-DD). */
+  dates: string[];
   returns: PhpReturn;
   scopes: string[];
 }

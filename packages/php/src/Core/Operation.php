@@ -30,6 +30,7 @@ final class Operation
      * @param array<string, Style> $styles serialisation of parameters that depart from their location's default
      * @param string $encoding json, form, multipart, text or binary
      * @param list<string> $files multipart fields that are files
+     * @param list<string> $dates parameters declared `format: date`: a DateTimeInterface is sent as YYYY-MM-DD
      */
     public function __construct(
         public readonly string $name,
@@ -48,6 +49,7 @@ final class Operation
         public readonly string $encoding = 'json',
         public readonly string $mediaType = 'application/json',
         public readonly array $files = [],
+        public readonly array $dates = [],
     ) {
     }
 
@@ -68,6 +70,11 @@ final class Operation
             }
         }
         $extra = $this->unknown($params);
+        foreach ($this->dates as $key) {
+            if (($params[$key] ?? null) instanceof \DateTimeInterface) {
+                $params[$key] = $params[$key]->format('Y-m-d');
+            }
+        }
         $path = $this->pathTemplate;
         foreach ($this->path as $key) {
             $value = self::pathArgument($key, $params[$key] ?? null, $this->name);

@@ -18,7 +18,8 @@ final class CurlTransport implements StreamingTransport
 
     /**
      * @param float $connectTimeout seconds to establish a connection (capped by each request's timeout)
-     * @param array<int, mixed> $curlOptions extra CURLOPT_* values for every request (e.g. a proxy or CA bundle)
+     * @param array<int, mixed> $curlOptions extra CURLOPT_* values for every request (e.g. a proxy, a CA bundle,
+     *   or CURLOPT_ENCODING => '' to accept compressed responses)
      */
     public function __construct(
         private readonly float $connectTimeout = 10.0,
@@ -74,7 +75,6 @@ final class CurlTransport implements StreamingTransport
             CURLOPT_NOSIGNAL => true,
             CURLOPT_FOLLOWLOCATION => false,
             CURLOPT_PROTOCOLS => CURLPROTO_HTTP | CURLPROTO_HTTPS,
-            CURLOPT_ENCODING => '',
         ];
         if ($request->method === 'HEAD') {
             $options[CURLOPT_NOBODY] = true;

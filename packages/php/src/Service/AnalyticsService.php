@@ -22,8 +22,8 @@ final class AnalyticsService extends Service
      * Needs the `analytics:read` scope.
      *
      * @param array{
-     *     start_date: string,
-     *     end_date: string,
+     *     start_date: string|\DateTimeInterface,
+     *     end_date: string|\DateTimeInterface,
      *     bot_id?: string,
      * } $params
      * @param array<string, mixed> $options request options: timeout (s), max_retries, headers, idempotency_key, query
@@ -36,6 +36,7 @@ final class AnalyticsService extends Service
             pathTemplate: '/analytics/overview',
             query: ['start_date', 'end_date', 'bot_id'],
             required: ['start_date', 'end_date'],
+            dates: ['start_date', 'end_date'],
         );
         $data = $this->object($this->client->call($operation, $params, $options));
         return AnalyticsOverview::fromArray($data);

@@ -45,6 +45,10 @@ final class CatalogTest extends MockTestCase
         $client = $this->client();
         $overview = $client->analytics->overview(['start_date' => '2026-01-01', 'end_date' => '2026-01-31']);
         self::assertInstanceOf(AnalyticsOverview::class, $overview);
+        $range = ['start_date' => new \DateTimeImmutable('2026-01-01'), 'end_date' => new \DateTime('2026-01-31')];
+        self::assertInstanceOf(AnalyticsOverview::class, $client->analytics->overview($range));
+        $sent = self::$mock->requests(['path' => '/v1/analytics/overview']);
+        self::assertSame(['start_date' => '2026-01-01', 'end_date' => '2026-01-31'], end($sent)['query']);
         $this->expectException(UnprocessableEntityException::class);
         $client->analytics->overview(['start_date' => '2026-02-01', 'end_date' => '2026-01-01']);
     }

@@ -1,0 +1,32 @@
+// Emits the PHP SDK of every corpus spec, the Embott spec and the wire features into one folder per spec
+// (the runtime, the same for all, only into the first), for the corpus gate (packages/php/tests/Corpus).
+// Usage: pnpm exec tsx generators/php/tools/emit-corpus.ts OUT_DIR
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { buildIR, buildPlan, loadSpec } from "@embott/codegen-core";
+import { corpusSpecs } from "../../../testdata/corpus";
+import { createPhpEmitter } from "../src/emit/emitter";
+import { phpNaming } from "../src/naming";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const out = process.argv[2];
+if (!out) throw new Error("usage: emit-corpus.ts OUT_DIR");
+const specs = [...corpusSpecs(), join(ROOT, "spec/openapi.yaml"), join(ROOT, "testdata/wire/features.yaml")];
+const emitter = createPhpEmitter(phpNaming);
+for (const [index, spec] of specs.entries()) {
+  const loaded = await loadSpec(spec);
+  const plan = buildPlan(buildIR(loaded), { document: loaded.document });
+  const files = await emitter.emit(plan, {
+    specFile: spec,
+    outDir: out,
+    generatorVersion: "corpus",
+    document: loaded.document,
+  });
+  const folder = join(out, basename(spec).replace(/\W+/g, "-"));
+  const kept = files.filter((file) => index === 0 || /^src\/(Client\.php|Model\/|Service\/)/.test(file.path));
+  for (const file of kept) {
+    await mkdir(dirname(join(folder, file.path)), { recursive: true });
+    await writeFile(join(folder, file.path), file.contents);
+  }
+  console.log(`${folder}: ${kept.length} files`);
+}
