@@ -32,7 +32,7 @@ function serviceSection(sdk: RubySdk, service: RubyService, index: ModelIndex): 
     `\`${method.name}\``,
     `\`${method.httpMethod.toUpperCase()} ${method.path}\``,
     keywords(method),
-    `\`${returns(sdk, method, index)}\``,
+    `\`${returns(method, index)}\``,
   ]);
   if (service.webhookHelpers) {
     rows.push([
@@ -61,21 +61,20 @@ function keywords(method: RubyMethod): string {
   return names.join(", ") || "—";
 }
 
-function returns(sdk: RubySdk, method: RubyMethod, index: ModelIndex): string {
+function returns(method: RubyMethod, index: ModelIndex): string {
   const returns = method.returns;
-  const short = (name: string) => name.replace(`${sdk.moduleName}::`, "");
   switch (returns.kind) {
     case "page":
-      return `Page<${returns.item ? short(index.yardType(returns.item)) : "Object"}>`;
+      return `Page<${returns.item ? index.yardType(returns.item) : "Object"}>`;
     case "stream":
-      return `Stream<${returns.event ? short(index.yardType(returns.event)) : "String"}>`;
+      return `Stream<${returns.event ? index.yardType(returns.event) : "String"}>`;
     case "empty":
       return "nil";
     case "text":
     case "binary":
       return "String";
     default:
-      return returns.type ? short(index.yardType(returns.type)) : "Object";
+      return returns.type ? index.yardType(returns.type) : "Object";
   }
 }
 

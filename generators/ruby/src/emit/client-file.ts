@@ -1,5 +1,5 @@
 import type { GeneratedFile } from "@embott/codegen-core";
-import { docLines } from "./docs";
+import { docLines, tagLines } from "./docs";
 import { writeExpr } from "./expression";
 import { withHeader } from "./header";
 import { rubyString } from "./literals";
@@ -32,24 +32,20 @@ export function clientFile(sdk: RubySdk, specFile: string): GeneratedFile {
         `webhook_scheme: ${webhookScheme(sdk)}`,
       ];
       writeExpr(out, { open: "CONFIG = {", items: entries, close: "}.freeze" });
-      for (const service of sdk.services) {
-        out.line();
-        const docs = service.description
-          ? docLines(
-              service.description.split("\n")[0],
-              out.indentWidth,
-              `@return [Services::${service.className}] `,
-            )
-          : [];
-        out.comment(
-          docs.length > 0
-            ? [docs[0] ?? "", ...docs.slice(1).map((line) => `  ${line}`)]
-            : [`@return [Services::${service.className}]`],
-        );
-        out.line(`attr_reader :${service.reader}`);
-      }
       out.line();
       initializer(out, sdk);
+      for (const service of sdk.services) {
+        out.line();
+        const summary = service.description
+          ? service.description.split("\n")[0]
+          : `The ${service.reader} endpoints.`;
+        out.comment(tagLines(`@return [Services::${service.className}] `, summary ?? "", out.indentWidth));
+        out.block(`def ${service.reader}`, () => {
+          const assignment = `@${service.reader} ||= Services::${service.className}.new(self)`;
+          if (out.indentWidth + assignment.length <= 120) out.line(assignment);
+          else out.lines([`@${service.reader} ||=`, `  Services::${service.className}.new(self)`]);
+        });
+      }
     });
   });
   return { path: `lib/${sdk.libDir}/client.rb`, contents: withHeader(out.toString(), specFile) };
@@ -133,8 +129,6 @@ function initializer(out: RubyWriter, sdk: RubySdk): void {
       `server_variables: ${servers ? `{ ${servers} }.compact` : "{}"}`,
     ];
     writeExpr(out, { open: "super(", items: args, close: ")" });
-    for (const service of sdk.services)
-      out.line(`@${service.reader} = Services::${service.className}.new(self)`);
   });
   out.line("end");
 }

@@ -32,11 +32,18 @@ export function docLines(text: string | undefined, indent: number, firstPrefix =
   );
 }
 
-/** Greedy word wrap; words longer than the width (URLs) stay whole on their own line. */
+/** Greedy word wrap; a URL longer than the width stays whole on its own line, other long runs are cut. */
 function wrap(text: string, width: number, hang: string): string[] {
   const lines: string[] = [];
   let current = "";
-  for (const word of text.split(" ")) {
+  const words = text
+    .split(" ")
+    .flatMap((word) =>
+      word.length <= width || /https?:\/\//.test(word)
+        ? [word]
+        : (word.match(new RegExp(`.{1,${width}}`, "g")) ?? [word]),
+    );
+  for (const word of words) {
     if (current === "") current = word;
     else if (current.length + 1 + word.length <= width) current += ` ${word}`;
     else {
@@ -54,4 +61,11 @@ export function firstSentence(text: string | undefined): string | undefined {
   const flat = text.trim().replace(/\s+/g, " ");
   const match = /^(.+?[.!?])(\s|$)/.exec(flat);
   return match ? match[1] : flat;
+}
+
+/** A YARD tag (`@param x [T] `) followed by `text` wrapped, continuation lines indented two more spaces. */
+export function tagLines(tag: string, text: string, indent: number): string[] {
+  const lines = docLines(text, indent + 2, tag);
+  if (lines.length === 0) return [tag.trimEnd()];
+  return [lines[0] ?? "", ...lines.slice(1).map((line) => (line === "" ? "" : `  ${line}`))];
 }

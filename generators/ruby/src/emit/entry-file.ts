@@ -9,10 +9,10 @@ export function entryFile(sdk: RubySdk, specFile: string): GeneratedFile {
   const out = new RubyWriter();
   out.line(`require_relative "${sdk.libDir}/version"`);
   out.line(`require_relative "${sdk.libDir}/runtime"`);
-  for (const model of sdk.models)
-    if (model.kind !== "alias") out.line(`require_relative "${sdk.libDir}/models/${model.file}"`);
-  for (const service of flatten(sdk.services))
-    out.line(`require_relative "${sdk.libDir}/services/${service.file}"`);
+  out.comment(["Models refer to each other only when a reader runs, so every file loads in any order."]);
+  out.line(
+    `Dir[File.join(__dir__, "${sdk.libDir}", "{models,services}", "*.rb")].each { |file| require file }`,
+  );
   out.line(`require_relative "${sdk.libDir}/client"`);
   out.line();
   const docs = docLines(sdk.description ?? sdk.title, out.indentWidth);

@@ -208,7 +208,7 @@ function toParam(param: ParamPlan, encoding: string | undefined): RubyParam {
   const serialization = param.serialization;
   const isFile = param.type.kind === "primitive" && param.type.format === "binary";
   return {
-    keyword: keyword === "request_options" || keyword === "extra_fields" ? `${keyword}_` : keyword,
+    keyword: ["request_options", "extra_fields", "url_path"].includes(keyword) ? `${keyword}_` : keyword,
     wireName: param.wireName,
     location: param.location,
     required: param.required,

@@ -1,5 +1,5 @@
 import type { GeneratedFile } from "@embott/codegen-core";
-import { docLines } from "./docs";
+import { docLines, tagLines } from "./docs";
 import { writeExpr } from "./expression";
 import { withHeader } from "./header";
 import { rubyString } from "./literals";
@@ -40,23 +40,25 @@ function objectModel(out: RubyWriter, sdk: RubySdk, model: RubyObjectModel, inde
   out.block(`class ${model.className} < ::${sdk.moduleName}::Model`, () => {
     model.fields.forEach((field, position) => {
       if (position > 0) out.line();
-      const type = index.yardType(field.type);
+      const type = index.yardType(field.type, "");
       const nilable = !field.required || field.nullable ? ", nil" : "";
       const values = index.enumOf(field.type);
       const oneOf = values
         ? ` One of ${values.values.map((value) => JSON.stringify(value.value)).join(", ")} (others may be added).`
         : "";
       const description = `${field.description?.trim() ?? ""}${oneOf}`.trim();
-      const lines = docLines(
-        description || `The ${field.wireName} field.`,
-        out.indentWidth,
-        `@return [${type}${nilable}] `,
+      out.comment(
+        tagLines(
+          `@return [${type}${nilable}] `,
+          description || `The ${field.wireName} field.`,
+          out.indentWidth,
+        ),
       );
-      out.comment([lines[0] ?? "", ...lines.slice(1).map((line) => (line === "" ? "" : `  ${line}`))]);
       if (field.deprecated) out.comment(["@deprecated"]);
-      const coercion = index.coercion(field.type);
+      const coercion = index.coercion(field.type, "");
       out.block(`def ${field.reader}`, () => {
-        out.line(`read_attribute(${rubyString(field.wireName)}${coercion ? `, ${coercion}` : ""})`);
+        const args = [rubyString(field.wireName), ...(coercion ? [coercion] : [])];
+        writeExpr(out, { open: "read_attribute(", items: args, close: ")" });
       });
     });
   });

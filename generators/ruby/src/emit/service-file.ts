@@ -1,5 +1,5 @@
 import type { GeneratedFile } from "@embott/codegen-core";
-import { docLines } from "./docs";
+import { docLines, tagLines } from "./docs";
 import { type Expr, hashExpr, inline, writeExpr } from "./expression";
 import { withHeader } from "./header";
 import { rubyLiteral, rubyString } from "./literals";
@@ -114,7 +114,27 @@ function renderMethod(out: RubyWriter, sdk: RubySdk, method: RubyMethod, index: 
 }
 
 function callBody(out: RubyWriter, method: RubyMethod, index: ModelIndex): void {
-  const args: Expr[] = [`:${method.httpMethod}`, pathExpression(method)];
+  let path = pathPieces(method, false);
+  const inlinePath = `"${path.join("")}"`;
+  let pathArg = inlinePath;
+  if (out.indentWidth + 2 + inlinePath.length + 1 > 120 && path.length > 0) {
+    // A long path: each parameter escaped into itself first, then the path as a local, one segment per line.
+    for (const param of method.params.filter((candidate) => candidate.location === "path"))
+      writeExpr(out, {
+        open: `${param.keyword} = path_param(`,
+        items: [rubyString(param.keyword), param.keyword],
+        close: ")",
+      });
+    path = pathPieces(method, true);
+    const lead = "url_path = ";
+    if (out.indentWidth + lead.length + path.join("").length + 2 <= 120) path = [path.join("")];
+    path.forEach((piece, position) => {
+      const last = position === path.length - 1;
+      out.line(`${position === 0 ? lead : " ".repeat(lead.length)}"${piece}"${last ? "" : " \\"}`);
+    });
+    pathArg = "url_path";
+  }
+  const args: Expr[] = [`:${method.httpMethod}`, pathArg];
   const at = (location: RubyParam["location"]) =>
     method.params.filter((param) => param.location === location);
   const query = at("query");
@@ -222,41 +242,46 @@ function stylesOf(params: readonly RubyParam[]): Expr {
   return { open: "{", items: entries, close: "}", pad: true };
 }
 
-function pathExpression(method: RubyMethod): string {
+/** The path's Ruby string content in pieces, each a literal up to and including one escaped placeholder. */
+function pathPieces(method: RubyMethod, escaped: boolean): string[] {
   const byWire = new Map(
     method.params.filter((param) => param.location === "path").map((param) => [param.wireName, param]),
   );
-  const parts = method.path.split(/(\{[^}]+\})/).filter((part) => part !== "");
-  const pieces = parts.map((part) => {
+  const pieces: string[] = [];
+  let current = "";
+  for (const part of method.path.split(/(\{[^}]+\})/).filter((text) => text !== "")) {
     const wire = /^\{([^}]+)\}$/.exec(part)?.[1];
     const param = wire === undefined ? undefined : byWire.get(wire);
-    if (!param) return rubyString(part).slice(1, -1);
-    return `#{path_param(${rubyString(param.keyword)}, ${param.keyword})}`;
-  });
-  return `"${pieces.join("")}"`;
-}
-
-/** A YARD tag with its text wrapped, continuation lines indented two spaces. */
-function tagLines(tag: string, text: string, width: number): string[] {
-  const lines = docLines(text, width, tag);
-  return [lines[0] ?? tag.trimEnd(), ...lines.slice(1).map((line) => (line === "" ? "" : `  ${line}`))];
+    if (!param) {
+      current += rubyString(part).slice(1, -1);
+      continue;
+    }
+    pieces.push(
+      `${current}#{${escaped ? param.keyword : `path_param(${rubyString(param.keyword)}, ${param.keyword})`}}`,
+    );
+    current = "";
+  }
+  if (current) pieces.push(current);
+  return pieces;
 }
 
 function methodDocs(out: RubyWriter, sdk: RubySdk, method: RubyMethod, index: ModelIndex): void {
   const width = out.indentWidth;
   const lines: string[] = [];
-  lines.push(...docLines(method.summary ?? `${method.httpMethod.toUpperCase()} ${method.path}`, width));
+  const summary = method.summary ?? `${method.httpMethod.toUpperCase()} ${method.path}`;
+  const streamed = method.returns.kind === "stream" ? ", streamed as server-sent events" : "";
+  lines.push(...docLines(`${summary}${streamed}`, width));
   const description = docLines(method.description, width);
   if (description.length > 0) lines.push("", ...description);
   if (method.scopes.length > 0)
-    lines.push("", `Needs the ${method.scopes.map((scope) => `\`${scope}\``).join(" or ")} scope.`);
+    lines.push(
+      "",
+      ...docLines(`Needs the ${method.scopes.map((scope) => `\`${scope}\``).join(" or ")} scope.`, width),
+    );
   if (method.deprecated) lines.push("@deprecated");
   lines.push("");
   const param = (name: string, type: string, text: string | undefined) => {
-    const docs = text?.trim()
-      ? docLines(text, width, `@param ${name} [${type}] `)
-      : [`@param ${name} [${type}]`];
-    lines.push(docs[0] ?? "", ...docs.slice(1).map((line) => (line === "" ? "" : `  ${line}`)));
+    lines.push(...tagLines(`@param ${name} [${type}] `, text?.trim() ?? "", width));
   };
   for (const entry of method.params) {
     const yard = entry.file ? `String, IO, ${sdk.moduleName}::FilePart` : index.yardType(entry.type);
@@ -279,7 +304,11 @@ function methodDocs(out: RubyWriter, sdk: RubySdk, method: RubyMethod, index: Mo
   switch (returns.kind) {
     case "page":
       lines.push(
-        `@return [${root}::Page<${returns.item ? index.yardType(returns.item) : "Object"}>] the first page; \`auto_paging_each\` walks them all`,
+        ...tagLines(
+          `@return [${root}::Page<${returns.item ? index.yardType(returns.item) : "Object"}>] `,
+          "the first page; `auto_paging_each` walks them all",
+          width,
+        ),
       );
       break;
     case "stream":
@@ -309,12 +338,7 @@ function methodDocs(out: RubyWriter, sdk: RubySdk, method: RubyMethod, index: Mo
       break;
     default: {
       const type = returns.kind === "model" && returns.type ? index.yardType(returns.type) : "Object";
-      const doc = docLines(returns.description, width, `@return [${type}] `);
-      lines.push(
-        ...(doc.length > 0
-          ? [doc[0] ?? "", ...doc.slice(1).map((line) => (line === "" ? "" : `  ${line}`))]
-          : [`@return [${type}]`]),
-      );
+      lines.push(...tagLines(`@return [${type}] `, returns.description ?? "", width));
     }
   }
   lines.push(`@raise [${root}::APIError] when the API answers with an error status`);

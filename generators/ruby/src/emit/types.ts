@@ -28,7 +28,7 @@ export class ModelIndex {
   }
 
   /** YARD type of a value, e.g. `Array<Embott::Models::Bot>`, `String`, `Hash{String => Object}`. */
-  yardType(type: RubyTypeRef, qualify = true, depth = 0): string {
+  yardType(type: RubyTypeRef, prefix = "Models::", depth = 0): string {
     if (depth > 6) return "Object";
     const resolved = this.resolve(type);
     switch (resolved.kind) {
@@ -43,42 +43,47 @@ export class ModelIndex {
               ? "Numeric"
               : "Boolean";
       case "array":
-        return `Array<${this.yardType(resolved.items, qualify, depth + 1)}>`;
+        return `Array<${this.yardType(resolved.items, prefix, depth + 1)}>`;
       case "map":
-        return `Hash{String => ${this.yardType(resolved.values, qualify, depth + 1)}}`;
+        return `Hash{String => ${this.yardType(resolved.values, prefix, depth + 1)}}`;
       case "unknown":
         return "Object";
       case "model": {
         const model = this.#models.get(resolved.id);
         if (!model) return "Object";
-        const name = qualify ? `${this.namespace}::${model.className}` : model.className;
+        const name = `${prefix}${model.className}`;
         if (model.kind === "enum") return typeof model.values[0]?.value === "number" ? "Numeric" : "String";
-        if (model.kind === "union")
-          return model.variants.length <= 2 ? this.unionYard(model.variants, qualify, depth + 1) : name;
+        if (model.kind === "union") {
+          const variants = this.unionYard(model.variants, prefix, depth + 1);
+          return variants.length <= 60 ? variants : name;
+        }
         return name;
       }
     }
   }
 
   /** The `type` argument `Model.coerce` takes for this value, or undefined when the value stays as parsed. */
-  coercion(type: RubyTypeRef, depth = 0): string | undefined {
+  coercion(type: RubyTypeRef, prefix = `${this.namespace}::`, depth = 0): string | undefined {
     if (depth > 6) return undefined;
     const resolved = this.resolve(type);
     switch (resolved.kind) {
       case "array": {
-        const inner = this.coercion(resolved.items, depth + 1);
+        const inner = this.coercion(resolved.items, prefix, depth + 1);
         return inner ? `[${inner}]` : undefined;
       }
       case "map": {
-        const inner = this.coercion(resolved.values, depth + 1);
-        return inner ? `{ String => ${inner} }` : undefined;
+        const inner = this.coercion(resolved.values, prefix, depth + 1);
+        return inner ? `{ values: ${inner} }` : undefined;
       }
       case "model": {
         const model = this.#models.get(resolved.id);
         if (!model || model.kind === "enum" || model.kind === "alias") return undefined;
-        if (model.kind === "union" && !model.variants.some((variant) => this.coercion(variant, depth + 1)))
+        if (
+          model.kind === "union" &&
+          !model.variants.some((variant) => this.coercion(variant, prefix, depth + 1))
+        )
           return undefined;
-        return `${this.namespace}::${model.className}`;
+        return `${prefix}${model.className}`;
       }
       default:
         return undefined;
@@ -92,8 +97,8 @@ export class ModelIndex {
     return model?.kind === "enum" ? model : undefined;
   }
 
-  private unionYard(variants: readonly RubyTypeRef[], qualify: boolean, depth: number): string {
-    const names = [...new Set(variants.map((variant) => this.yardType(variant, qualify, depth)))];
+  private unionYard(variants: readonly RubyTypeRef[], prefix: string, depth: number): string {
+    const names = [...new Set(variants.map((variant) => this.yardType(variant, prefix, depth)))];
     return names.length > 0 ? names.join(", ") : "Object";
   }
 }

@@ -22,24 +22,6 @@ module Embott
       webhook_scheme: { header: "Embott-Signature", scheme: "timestamped", encoding: "hex", tolerance: 300 }
     }.freeze
 
-    # @return [Services::Analytics]
-    attr_reader :analytics
-
-    # @return [Services::Bots]
-    attr_reader :bots
-
-    # @return [Services::Conversations]
-    attr_reader :conversations
-
-    # @return [Services::Leads]
-    attr_reader :leads
-
-    # @return [Services::Products]
-    attr_reader :products
-
-    # @return [Services::Webhooks]
-    attr_reader :webhooks
-
     # @param api_key [String, nil] your API key (default: `ENV["EMBOTT_API_KEY"]`)
     # @param base_url [String, nil] the API's base URL (default: `ENV["EMBOTT_BASE_URL"]`, else
     #   "https://api.embott.com/v1")
@@ -75,12 +57,36 @@ module Embott
         webhook_secret: webhook_secret,
         server_variables: {}
       )
-      @analytics = Services::Analytics.new(self)
-      @bots = Services::Bots.new(self)
-      @conversations = Services::Conversations.new(self)
-      @leads = Services::Leads.new(self)
-      @products = Services::Products.new(self)
-      @webhooks = Services::Webhooks.new(self)
+    end
+
+    # @return [Services::Analytics] The analytics endpoints.
+    def analytics
+      @analytics ||= Services::Analytics.new(self)
+    end
+
+    # @return [Services::Bots] The bots endpoints.
+    def bots
+      @bots ||= Services::Bots.new(self)
+    end
+
+    # @return [Services::Conversations] The conversations endpoints.
+    def conversations
+      @conversations ||= Services::Conversations.new(self)
+    end
+
+    # @return [Services::Leads] The leads endpoints.
+    def leads
+      @leads ||= Services::Leads.new(self)
+    end
+
+    # @return [Services::Products] The products endpoints.
+    def products
+      @products ||= Services::Products.new(self)
+    end
+
+    # @return [Services::Webhooks] The webhooks endpoints.
+    def webhooks
+      @webhooks ||= Services::Webhooks.new(self)
     end
   end
 end

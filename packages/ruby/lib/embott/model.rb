@@ -21,7 +21,7 @@ module Embott
         value.is_a?(Hash) ? new(value) : value
       end
 
-      # Converts a parsed JSON value to `type`: a Model class, `[type]` for arrays, `{ type => type }` for
+      # Converts a parsed JSON value to `type`: a Model class, `[type]` for arrays, `{ values: type }` for
       # maps, a {Union}, or nil to keep the value as is.
       # @return [Object]
       def coerce(value, type)

@@ -7,7 +7,7 @@ require "json"
 require "openssl"
 
 module Embott
-  # Webhook signature verification and test headers. A scheme is a Hash: `header` (e.g. "Embott-Signature"),
+  # Webhook signature verification and test headers. A scheme is a Hash: `header` (e.g. "X-Signature"),
   # `scheme` ("timestamped": `t=<unix>,v1=<sig>[,v1=<sig>...]` over "{t}.{body}"; "plain": `<prefix><sig>` over
   # the body), `encoding` ("hex" or "base64"), `prefix`, `tolerance` (seconds, default 300).
   module WebhookSignature

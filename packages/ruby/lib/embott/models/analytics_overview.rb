@@ -56,14 +56,14 @@ module Embott
         read_attribute("avg_first_response_ms")
       end
 
-      # @return [Embott::Models::Money] The revenue_attributed field.
+      # @return [Money] The revenue_attributed field.
       def revenue_attributed
-        read_attribute("revenue_attributed", Embott::Models::Money)
+        read_attribute("revenue_attributed", Money)
       end
 
-      # @return [Array<Embott::Models::AnalyticsDailyPoint>] One entry per day of the range, oldest first.
+      # @return [Array<AnalyticsDailyPoint>] One entry per day of the range, oldest first.
       def daily
-        read_attribute("daily", [Embott::Models::AnalyticsDailyPoint])
+        read_attribute("daily", [AnalyticsDailyPoint])
       end
     end
   end

@@ -46,9 +46,9 @@ module Embott
         read_attribute("ends_at")
       end
 
-      # @return [Embott::Models::BookingAttendee] The attendee field.
+      # @return [BookingAttendee] The attendee field.
       def attendee
-        read_attribute("attendee", Embott::Models::BookingAttendee)
+        read_attribute("attendee", BookingAttendee)
       end
     end
   end

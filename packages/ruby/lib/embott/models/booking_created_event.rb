@@ -31,9 +31,9 @@ module Embott
         read_attribute("api_version")
       end
 
-      # @return [Embott::Models::Booking] The data field.
+      # @return [Booking] The data field.
       def data
-        read_attribute("data", Embott::Models::Booking)
+        read_attribute("data", Booking)
       end
     end
   end

@@ -26,9 +26,9 @@ module Embott
         read_attribute("status")
       end
 
-      # @return [Embott::Models::BotPersona] The persona field.
+      # @return [BotPersona] The persona field.
       def persona
-        read_attribute("persona", Embott::Models::BotPersona)
+        read_attribute("persona", BotPersona)
       end
 
       # @return [String] The language model the bot runs on.

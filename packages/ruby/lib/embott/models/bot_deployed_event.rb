@@ -31,9 +31,9 @@ module Embott
         read_attribute("api_version")
       end
 
-      # @return [Embott::Models::Bot] The data field.
+      # @return [Bot] The data field.
       def data
-        read_attribute("data", Embott::Models::Bot)
+        read_attribute("data", Bot)
       end
     end
   end

@@ -31,9 +31,9 @@ module Embott
         read_attribute("api_version")
       end
 
-      # @return [Embott::Models::BotErrorDetails] The data field.
+      # @return [BotErrorDetails] The data field.
       def data
-        read_attribute("data", Embott::Models::BotErrorDetails)
+        read_attribute("data", BotErrorDetails)
       end
     end
   end

@@ -11,9 +11,9 @@ module Embott
         read_attribute("object")
       end
 
-      # @return [Array<Embott::Models::Bot>] The data field.
+      # @return [Array<Bot>] The data field.
       def data
-        read_attribute("data", [Embott::Models::Bot])
+        read_attribute("data", [Bot])
       end
 
       # @return [Boolean] Whether another page follows.

@@ -31,9 +31,9 @@ module Embott
         read_attribute("api_version")
       end
 
-      # @return [Embott::Models::RecoveredCart] The data field.
+      # @return [RecoveredCart] The data field.
       def data
-        read_attribute("data", Embott::Models::RecoveredCart)
+        read_attribute("data", RecoveredCart)
       end
     end
   end

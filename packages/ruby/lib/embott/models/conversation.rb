@@ -31,9 +31,9 @@ module Embott
         read_attribute("channel")
       end
 
-      # @return [Embott::Models::Visitor] The visitor field.
+      # @return [Visitor] The visitor field.
       def visitor
-        read_attribute("visitor", Embott::Models::Visitor)
+        read_attribute("visitor", Visitor)
       end
 
       # @return [Integer] The message_count field.

@@ -31,9 +31,9 @@ module Embott
         read_attribute("channel")
       end
 
-      # @return [Embott::Models::Visitor] The visitor field.
+      # @return [Visitor] The visitor field.
       def visitor
-        read_attribute("visitor", Embott::Models::Visitor)
+        read_attribute("visitor", Visitor)
       end
 
       # @return [Integer] The message_count field.
@@ -61,14 +61,14 @@ module Embott
         read_attribute("metadata")
       end
 
-      # @return [Array<Embott::Models::Message>] The messages field.
+      # @return [Array<Message>] The messages field.
       def messages
-        read_attribute("messages", [Embott::Models::Message])
+        read_attribute("messages", [Message])
       end
 
-      # @return [Embott::Models::Handoff, nil] The handoff field.
+      # @return [Handoff, nil] The handoff field.
       def handoff
-        read_attribute("handoff", Embott::Models::Handoff)
+        read_attribute("handoff", Handoff)
       end
     end
   end

@@ -11,9 +11,9 @@ module Embott
         read_attribute("object")
       end
 
-      # @return [Array<Embott::Models::Conversation>] The data field.
+      # @return [Array<Conversation>] The data field.
       def data
-        read_attribute("data", [Embott::Models::Conversation])
+        read_attribute("data", [Conversation])
       end
 
       # @return [Boolean] Whether another page follows.

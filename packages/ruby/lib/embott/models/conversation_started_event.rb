@@ -31,9 +31,9 @@ module Embott
         read_attribute("api_version")
       end
 
-      # @return [Embott::Models::Conversation] The data field.
+      # @return [Conversation] The data field.
       def data
-        read_attribute("data", Embott::Models::Conversation)
+        read_attribute("data", Conversation)
       end
     end
   end

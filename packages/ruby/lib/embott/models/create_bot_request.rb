@@ -16,9 +16,9 @@ module Embott
         read_attribute("status")
       end
 
-      # @return [Embott::Models::BotPersona, nil] The persona field.
+      # @return [BotPersona, nil] The persona field.
       def persona
-        read_attribute("persona", Embott::Models::BotPersona)
+        read_attribute("persona", BotPersona)
       end
 
       # @return [String, nil] Language model; defaults to the workspace default.

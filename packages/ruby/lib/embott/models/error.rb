@@ -6,9 +6,9 @@ module Embott
   module Models
     # The envelope of every error response.
     class Error < ::Embott::Model
-      # @return [Embott::Models::ErrorBody] The error field.
+      # @return [ErrorBody] The error field.
       def error
-        read_attribute("error", Embott::Models::ErrorBody)
+        read_attribute("error", ErrorBody)
       end
     end
   end

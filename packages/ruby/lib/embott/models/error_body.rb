@@ -6,8 +6,9 @@ module Embott
   module Models
     # What went wrong, machine-readable (`type`, `code`, `param`) and human-readable (`message`).
     class ErrorBody < ::Embott::Model
-      # @return [String] One of "invalid_request_error", "authentication_error", "permission_error", "not_found_error",
-      #   "conflict_error", "idempotency_error", "rate_limit_error", "api_error" (others may be added).
+      # @return [String] One of "invalid_request_error", "authentication_error", "permission_error",
+      #   "not_found_error", "conflict_error", "idempotency_error", "rate_limit_error", "api_error" (others may be
+      #   added).
       def type
         read_attribute("type")
       end

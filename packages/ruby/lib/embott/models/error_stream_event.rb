@@ -11,9 +11,9 @@ module Embott
         read_attribute("type")
       end
 
-      # @return [Embott::Models::ErrorBody] The error field.
+      # @return [ErrorBody] The error field.
       def error
-        read_attribute("error", Embott::Models::ErrorBody)
+        read_attribute("error", ErrorBody)
       end
     end
   end

@@ -21,10 +21,9 @@ module Embott
         read_attribute("note")
       end
 
-      # @return [Embott::Models::HandoffRequestNotify, nil] Where to alert the team; defaults to the workspace's handoff
-      #   settings.
+      # @return [HandoffRequestNotify, nil] Where to alert the team; defaults to the workspace's handoff settings.
       def notify
-        read_attribute("notify", Embott::Models::HandoffRequestNotify)
+        read_attribute("notify", HandoffRequestNotify)
       end
     end
   end

@@ -31,9 +31,9 @@ module Embott
         read_attribute("api_version")
       end
 
-      # @return [Embott::Models::Handoff] The data field.
+      # @return [Handoff] The data field.
       def data
-        read_attribute("data", Embott::Models::Handoff)
+        read_attribute("data", Handoff)
       end
     end
   end

@@ -31,9 +31,9 @@ module Embott
         read_attribute("api_version")
       end
 
-      # @return [Embott::Models::Integration] The data field.
+      # @return [Integration] The data field.
       def data
-        read_attribute("data", Embott::Models::Integration)
+        read_attribute("data", Integration)
       end
     end
   end

@@ -51,9 +51,9 @@ module Embott
         read_attribute("score")
       end
 
-      # @return [Embott::Models::Attribution] The attribution field.
+      # @return [Attribution] The attribution field.
       def attribution
-        read_attribute("attribution", Embott::Models::Attribution)
+        read_attribute("attribution", Attribution)
       end
 
       # @return [Hash{String => String}] Answers to the bot's custom lead questions.

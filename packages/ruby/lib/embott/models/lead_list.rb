@@ -11,9 +11,9 @@ module Embott
         read_attribute("object")
       end
 
-      # @return [Array<Embott::Models::Lead>] The data field.
+      # @return [Array<Lead>] The data field.
       def data
-        read_attribute("data", [Embott::Models::Lead])
+        read_attribute("data", [Lead])
       end
 
       # @return [Boolean] Whether another page follows.

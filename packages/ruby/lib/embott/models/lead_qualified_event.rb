@@ -31,9 +31,9 @@ module Embott
         read_attribute("api_version")
       end
 
-      # @return [Embott::Models::Lead] The data field.
+      # @return [Lead] The data field.
       def data
-        read_attribute("data", Embott::Models::Lead)
+        read_attribute("data", Lead)
       end
     end
   end

@@ -16,14 +16,14 @@ module Embott
         read_attribute("conversation_id")
       end
 
-      # @return [Embott::Models::Message] The input field.
+      # @return [Message] The input field.
       def input
-        read_attribute("input", Embott::Models::Message)
+        read_attribute("input", Message)
       end
 
-      # @return [Embott::Models::Message] The message field.
+      # @return [Message] The message field.
       def message
-        read_attribute("message", Embott::Models::Message)
+        read_attribute("message", Message)
       end
     end
   end

@@ -31,9 +31,9 @@ module Embott
         read_attribute("api_version")
       end
 
-      # @return [Embott::Models::Message] The data field.
+      # @return [Message] The data field.
       def data
-        read_attribute("data", Embott::Models::Message)
+        read_attribute("data", Message)
       end
     end
   end

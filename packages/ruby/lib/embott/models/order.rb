@@ -36,9 +36,9 @@ module Embott
         read_attribute("external_order_id")
       end
 
-      # @return [Embott::Models::Money] The total field.
+      # @return [Money] The total field.
       def total
-        read_attribute("total", Embott::Models::Money)
+        read_attribute("total", Money)
       end
 
       # @return [String] The attributed_at field.

@@ -31,9 +31,9 @@ module Embott
         read_attribute("api_version")
       end
 
-      # @return [Embott::Models::Order] The data field.
+      # @return [Order] The data field.
       def data
-        read_attribute("data", Embott::Models::Order)
+        read_attribute("data", Order)
       end
     end
   end

@@ -46,9 +46,9 @@ module Embott
         read_attribute("sku")
       end
 
-      # @return [Embott::Models::Money] The price field.
+      # @return [Money] The price field.
       def price
-        read_attribute("price", Embott::Models::Money)
+        read_attribute("price", Money)
       end
 
       # @return [Boolean] The in_stock field.

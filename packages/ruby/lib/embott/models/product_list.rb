@@ -11,9 +11,9 @@ module Embott
         read_attribute("object")
       end
 
-      # @return [Array<Embott::Models::Product>] The data field.
+      # @return [Array<Product>] The data field.
       def data
-        read_attribute("data", [Embott::Models::Product])
+        read_attribute("data", [Product])
       end
 
       # @return [Boolean] Whether another page follows.

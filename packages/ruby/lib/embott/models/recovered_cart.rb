@@ -36,9 +36,9 @@ module Embott
         read_attribute("external_cart_id")
       end
 
-      # @return [Embott::Models::Money] The value field.
+      # @return [Money] The value field.
       def value
-        read_attribute("value", Embott::Models::Money)
+        read_attribute("value", Money)
       end
 
       # @return [String] The recovered_at field.

@@ -16,9 +16,9 @@ module Embott
         read_attribute("status")
       end
 
-      # @return [Embott::Models::BotPersona] The persona field.
+      # @return [BotPersona] The persona field.
       def persona
-        read_attribute("persona", Embott::Models::BotPersona)
+        read_attribute("persona", BotPersona)
       end
 
       # @return [String] The welcome_message field.

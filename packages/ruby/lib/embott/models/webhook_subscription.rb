@@ -26,8 +26,8 @@ module Embott
         read_attribute("events")
       end
 
-      # @return [String] `disabled` after deliveries kept failing for 24 hours. One of "enabled", "disabled" (others may
-      #   be added).
+      # @return [String] `disabled` after deliveries kept failing for 24 hours. One of "enabled", "disabled" (others
+      #   may be added).
       def status
         read_attribute("status")
       end

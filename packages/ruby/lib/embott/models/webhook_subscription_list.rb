@@ -11,9 +11,9 @@ module Embott
         read_attribute("object")
       end
 
-      # @return [Array<Embott::Models::WebhookSubscription>] The data field.
+      # @return [Array<WebhookSubscription>] The data field.
       def data
-        read_attribute("data", [Embott::Models::WebhookSubscription])
+        read_attribute("data", [WebhookSubscription])
       end
 
       # @return [Boolean] Whether another page follows.

@@ -20,7 +20,7 @@ module Embott
       # @param bot_id [String, nil] Only return items of this bot.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::AnalyticsOverview] The KPIs.
+      # @return [Models::AnalyticsOverview] The KPIs.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def overview(start_date:, end_date:, bot_id: OMIT, request_options: {})

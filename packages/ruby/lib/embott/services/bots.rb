@@ -16,14 +16,14 @@ module Embott
       #
       # @param name [String]
       # @param status [String, nil] One of "draft", "active", "paused".
-      # @param persona [Embott::Models::BotPersona, nil]
+      # @param persona [Models::BotPersona, nil]
       # @param model [String, nil] Language model; defaults to the workspace default.
       # @param welcome_message [String, nil]
       # @param channels [Array<String>, nil]
       # @param metadata [Hash{String => String}, nil]
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::Bot] The created bot.
+      # @return [Models::Bot] The created bot.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def create(
@@ -62,7 +62,7 @@ module Embott
       # @param bot_id [String] Id of the bot.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::DeletedBot] The deleted bot's id.
+      # @return [Models::DeletedBot] The deleted bot's id.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def delete(bot_id:, request_options: {})
@@ -83,7 +83,7 @@ module Embott
       # @param bot_id [String] Id of the bot.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::Bot] The bot.
+      # @return [Models::Bot] The bot.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def get(bot_id:, request_options: {})
@@ -105,7 +105,7 @@ module Embott
       # @param cursor [String, nil] Opaque cursor from the previous page's `next_cursor`.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Page<Embott::Models::Bot>] the first page; `auto_paging_each` walks them all
+      # @return [Embott::Page<Models::Bot>] the first page; `auto_paging_each` walks them all
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def list(limit: OMIT, cursor: OMIT, request_options: {})
@@ -137,13 +137,13 @@ module Embott
       # @param bot_id [String] Id of the bot.
       # @param name [String]
       # @param status [String] One of "draft", "active", "paused".
-      # @param persona [Embott::Models::BotPersona]
+      # @param persona [Models::BotPersona]
       # @param welcome_message [String]
       # @param channels [Array<String>]
       # @param metadata [Hash{String => String}]
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::Bot] The updated bot.
+      # @return [Models::Bot] The updated bot.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def update(bot_id:, name:, status:, persona:, welcome_message:, channels:, metadata:, request_options: {})

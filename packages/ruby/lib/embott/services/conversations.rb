@@ -17,7 +17,7 @@ module Embott
       # @param conversation_id [String] Id of the conversation.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::ConversationDetail] The conversation and its transcript.
+      # @return [Models::ConversationDetail] The conversation and its transcript.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def get(conversation_id:, request_options: {})
@@ -41,11 +41,11 @@ module Embott
       # @param reason [String, nil] Shown to the agent who picks up the conversation.
       # @param priority [String, nil] One of "low", "normal", "high", "urgent".
       # @param note [String, nil] Internal note for the agent; never shown to the visitor.
-      # @param notify [Embott::Models::HandoffRequestNotify, nil] Where to alert the team; defaults to the workspace's
-      #   handoff settings.
+      # @param notify [Models::HandoffRequestNotify, nil] Where to alert the team; defaults to the workspace's handoff
+      #   settings.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::Handoff] The handoff.
+      # @return [Models::Handoff] The handoff.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def handoff(conversation_id:, reason: OMIT, priority: OMIT, note: OMIT, notify: OMIT, request_options: {})
@@ -72,7 +72,7 @@ module Embott
       # @param created_before [String, nil] Only return items created before this instant.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Page<Embott::Models::Conversation>] the first page; `auto_paging_each` walks them all
+      # @return [Embott::Page<Models::Conversation>] the first page; `auto_paging_each` walks them all
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def list(
@@ -123,7 +123,7 @@ module Embott
       # @param metadata [Hash{String => String}, nil]
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::SendMessageResponse] The message sent and the bot's reply (`application/json`), or with
+      # @return [Models::SendMessageResponse] The message sent and the bot's reply (`application/json`), or with
       #   `"stream": true` a `text/event-stream` whose events each carry `event: <type>` and `data: <MessageStreamEvent
       #   JSON>`.
       # @raise [Embott::APIError] when the API answers with an error status
@@ -138,7 +138,7 @@ module Embott
         )
       end
 
-      # Send a message
+      # Send a message, streamed as server-sent events
       #
       # Sends a visitor message to the conversation and returns the bot's reply. With `"stream": true` the reply is
       # streamed as server-sent events (`message.started`, `message.delta`…, `message.completed`); the SDKs expose that
@@ -153,9 +153,9 @@ module Embott
       # @param metadata [Hash{String => String}, nil]
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @yieldparam event [Embott::Models::MessageStreamEvent] each event, as it arrives
-      # @return [Embott::Stream, Embott::Models::MessageStreamEvent, nil] without a block, the stream (sent when
-      #   iterated); with one, the final event ("message.completed")
+      # @yieldparam event [Models::MessageStreamEvent] each event, as it arrives
+      # @return [Embott::Stream, Models::MessageStreamEvent, nil] without a block, the stream (sent when iterated);
+      #   with one, the final event ("message.completed")
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def stream_message(conversation_id:, content:, role: "user", metadata: OMIT, request_options: {}, &block)

@@ -22,7 +22,7 @@ module Embott
       #   unmapped fields use the defaults.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::LeadExport] The export was queued.
+      # @return [Models::LeadExport] The export was queued.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def export(lead_id:, destination:, mapping: OMIT, request_options: {})
@@ -44,7 +44,7 @@ module Embott
       # @param lead_id [String] Id of the lead.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::Lead] The lead.
+      # @return [Models::Lead] The lead.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def get(lead_id:, request_options: {})
@@ -70,7 +70,7 @@ module Embott
       # @param created_before [String, nil] Only return items created before this instant.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Page<Embott::Models::Lead>] the first page; `auto_paging_each` walks them all
+      # @return [Embott::Page<Models::Lead>] the first page; `auto_paging_each` walks them all
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def list(

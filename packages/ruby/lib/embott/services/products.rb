@@ -20,7 +20,7 @@ module Embott
       # @param in_stock [Boolean, nil] Only return products that are (`true`) or are not (`false`) in stock.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Page<Embott::Models::Product>] the first page; `auto_paging_each` walks them all
+      # @return [Embott::Page<Models::Product>] the first page; `auto_paging_each` walks them all
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def list(limit: OMIT, cursor: OMIT, bot_id: OMIT, in_stock: OMIT, request_options: {})
@@ -54,7 +54,7 @@ module Embott
       # @param full [Boolean, nil] Re-read every product instead of only those changed since the last sync.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::ProductSync] The sync job was queued.
+      # @return [Models::ProductSync] The sync job was queued.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def sync(bot_id:, source_url: OMIT, full: OMIT, request_options: {})

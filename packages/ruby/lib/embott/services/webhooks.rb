@@ -44,7 +44,7 @@ module Embott
       # @param description [String, nil]
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::CreatedWebhookSubscription] The subscription, with its signing secret.
+      # @return [Models::CreatedWebhookSubscription] The subscription, with its signing secret.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def create(url:, events:, description: OMIT, request_options: {})
@@ -66,7 +66,7 @@ module Embott
       # @param webhook_id [String] Id of the webhook subscription.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::DeletedWebhookSubscription] The deleted subscription's id.
+      # @return [Models::DeletedWebhookSubscription] The deleted subscription's id.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def delete(webhook_id:, request_options: {})
@@ -87,7 +87,7 @@ module Embott
       # @param webhook_id [String] Id of the webhook subscription.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Models::WebhookSubscription] The subscription.
+      # @return [Models::WebhookSubscription] The subscription.
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def get(webhook_id:, request_options: {})
@@ -109,7 +109,7 @@ module Embott
       # @param cursor [String, nil] Opaque cursor from the previous page's `next_cursor`.
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
-      # @return [Embott::Page<Embott::Models::WebhookSubscription>] the first page; `auto_paging_each` walks them all
+      # @return [Embott::Page<Models::WebhookSubscription>] the first page; `auto_paging_each` walks them all
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def list(limit: OMIT, cursor: OMIT, request_options: {})

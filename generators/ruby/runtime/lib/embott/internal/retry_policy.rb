@@ -6,7 +6,7 @@ module Embott
   # Implementation details of the runtime; not part of the public API.
   # @api private
   module Internal
-    # When to retry and how long to wait: the rules every Embott SDK shares.
+    # When to retry and how long to wait: the rules every generated SDK shares.
     module RetryPolicy
       # Seconds before the first retry (minus jitter).
       INITIAL_DELAY = 0.5
