@@ -1,7 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// One vitest process runs every TypeScript test project in the workspace. Packages are matched by their vitest
-// config, so the PHP, Python and Ruby packages (tested by their own runners) are not taken for vitest projects.
+// One vitest process runs every TypeScript test project in the workspace.
 export default defineConfig({
   test: {
     // Config files, not folders: packages/python, packages/php and packages/ruby hold no TypeScript tests.

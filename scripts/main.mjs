@@ -42,4 +42,10 @@ try {
 } finally {
   mock.stop();
 }
-console.log(`\n✓ SDKs regenerated; ${examples.map((e) => e.title).join(", ")} ran against the mock`);
+const missing = ["TypeScript", "Python", "PHP", "Ruby"].filter(
+  (language) => !examples.some((example) => example.title.startsWith(language)),
+);
+console.log(
+  `\n✓ regenerated from spec/openapi.yaml (languages with an emitter, listed above); ${examples.length} example(s) ran against one mock: ${examples.map((e) => e.title).join(", ")}` +
+    (missing.length > 0 ? `\n• no example ran for ${missing.join(", ")}: not on this branch yet` : ""),
+);

@@ -12,6 +12,8 @@ Commands:
              from <spec>. DO NOT EDIT."; generated files no longer produced are deleted.
              Without --spec/--out it regenerates the repo's own SDKs as listed in codegen.config.json
              (spec/openapi.yaml → packages/typescript, packages/python, packages/php, packages/ruby).
+             Without --lang it also regenerates the mock's spec types
+             (packages/mock/src/generated/openapi.gen.ts), and --check covers them.
              With --spec FILE --out DIR it writes one folder per language: DIR/typescript, DIR/python, …
   inspect    Print one line per SDK method — resource.method, HTTP method, path and tags
              (pagination=cursor|offset|page|link, streaming, scopes=…, deprecated, idempotent) —

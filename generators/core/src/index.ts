@@ -2,6 +2,7 @@ export * from "./diff/index";
 export { checkDrift, type DriftReport, isClean } from "./emit/drift";
 export { type CommentSyntax, GENERATED_MARKER, generatedHeader, isGeneratedContents } from "./emit/header";
 export { OutputPathError } from "./emit/paths";
+export { readReleaseVersion } from "./emit/release-version";
 export type { EmitContext, Emitter, GeneratedFile, LanguageTarget } from "./emit/types";
 export { type OutputSet, type WriteSummary, writeAtomically } from "./emit/write";
 export { buildIR } from "./ir/build";

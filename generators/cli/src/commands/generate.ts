@@ -11,6 +11,7 @@ import {
 } from "@embott/codegen-core";
 import { planOutputs } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
+import { mockTypesOutput } from "../mock-types";
 import { selectTargets, targetModule } from "../targets";
 import { surfaceChange } from "./diff";
 import { loadPlan } from "./load-ir";
@@ -58,6 +59,11 @@ export async function generate(
       return { outDir, files };
     }),
   );
+  const mockTypes = mockTypesOutput({ ...options, spec: plan.spec });
+  if (mockTypes) {
+    outputs.push(mockTypes);
+    progress.done("mock types", "packages/mock/src/generated/openapi.gen.ts");
+  }
   const change = await surfaceChange(sdkPlan, outputs, selected);
   if (change) progress.note(change);
   return options.check ? reportDrift(outputs, io) : write(outputs, progress);

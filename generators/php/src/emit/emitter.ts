@@ -4,11 +4,12 @@ import {
   type GeneratedFile,
   type LanguageNaming,
   PLAN_VERSION,
+  readReleaseVersion,
   type SdkPlan,
 } from "@embott/codegen-core";
 import { apiReference } from "./api-md";
 import { clientFile } from "./client-file";
-import { phpView } from "./from-plan";
+import { phpView, SDK_VERSION } from "./from-plan";
 import { enumFile, type Namespaces, objectModelFile, unionFile } from "./model-file";
 import { packagedRuntimeFile, readRuntimeFiles } from "./runtime-files";
 import { serviceFile } from "./service-file";
@@ -22,7 +23,7 @@ export function createPhpEmitter(naming: LanguageNaming): Emitter {
       if (plan.planVersion !== PLAN_VERSION) {
         throw new Error(`The PHP emitter reads SDK plan version ${PLAN_VERSION}, got ${plan.planVersion}.`);
       }
-      const sdk = phpView(plan, naming);
+      const sdk = phpView(plan, naming, await readReleaseVersion(context.outDir, SDK_VERSION));
       const ns: Namespaces = {
         root: sdk.namespace,
         model: `${sdk.namespace}\\Model`,

@@ -21,11 +21,11 @@ import type {
   PhpUnionModel,
 } from "./view";
 
-/** Version of the generated package (all SDKs are versioned together). */
+/** Version when packages/php/package.json (the release marker, bumped with every SDK) is absent. */
 export const SDK_VERSION = "0.1.0";
 
 /** The PHP view of a plan: every name cased and escaped by the PHP naming refiner, every type mapped. */
-export function phpView(plan: SdkPlan, naming: LanguageNaming): PhpSdk {
+export function phpView(plan: SdkPlan, naming: LanguageNaming, sdkVersion = SDK_VERSION): PhpSdk {
   const types = new PhpTypes(plan, naming);
   const namespace = naming.identifier(plan.client.name, "type");
   const auth = authOf(plan);
@@ -36,7 +36,7 @@ export function phpView(plan: SdkPlan, naming: LanguageNaming): PhpSdk {
     namespace,
     clientClass: "Client",
     sdkName: plan.sdk.packageName.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
-    sdkVersion: SDK_VERSION,
+    sdkVersion,
     apiTitle: plan.info.title,
     apiVersion: plan.info.version,
     defaultBaseUrl: plan.client.servers[0]?.url ?? plan.client.defaultBaseUrl,

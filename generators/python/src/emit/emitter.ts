@@ -5,6 +5,7 @@ import {
   generatedHeader,
   type LanguageNaming,
   PLAN_VERSION,
+  readReleaseVersion,
   type SdkPlan,
 } from "@embott/codegen-core";
 import { renderApiMarkdown } from "./api-md";
@@ -21,15 +22,20 @@ export function createPythonEmitter(naming: LanguageNaming): Emitter {
   return {
     language: "python",
     async emit(plan, context) {
-      return emitPython(plan, context, naming);
+      return emitPython(plan, context, naming, await readReleaseVersion(context.outDir, DEFAULT_SDK_VERSION));
     },
   };
 }
 
+/** `__version__` when packages/python/package.json (the lockstep release marker) is absent. */
+const DEFAULT_SDK_VERSION = "0.1.0";
+
+/** `version` is the SDK's release version (all SDKs release together), not the API's `info.version`. */
 export function emitPython(
   plan: SdkPlan,
   context: Pick<EmitContext, "specFile">,
   naming: LanguageNaming,
+  version = DEFAULT_SDK_VERSION,
 ): GeneratedFile[] {
   if (plan.planVersion !== PLAN_VERSION)
     throw new Error(`python emitter reads plan version ${PLAN_VERSION}, got ${plan.planVersion}`);
@@ -64,7 +70,7 @@ export function emitPython(
   );
   add("_client.py", renderClientModule(plan, names, header));
   add("__init__.py", renderPackageInit(plan, names, header));
-  add("_version.py", `${header}\n__version__ = ${pyString(plan.info.version)}\n`);
+  add("_version.py", `${header}\n__version__ = ${pyString(version)}\n`);
   add("py.typed", `${header}`);
   for (const module of runtimeModules()) {
     files.push({

@@ -1,0 +1,48 @@
+// The mock's spec-derived types (packages/mock/src/generated/openapi.gen.ts) are part of `generate`: they are
+// produced the way the mock's `gen:types` script produces them (openapi-typescript, then the mock's
+// generated-file header) into a temporary folder, and handed to the writer / drift check like any output.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import type { OutputSet } from "@embott/codegen-core";
+
+const MOCK_DIR = "packages/mock";
+const MOCK_SPEC = "spec/openapi.yaml";
+export const MOCK_TYPES_FILE = "src/generated/openapi.gen.ts";
+
+/**
+ * The mock's types as an output set, when this run regenerates the repository's own spec in full (no `--out`,
+ * no `--lang`) and the mock package is present; otherwise undefined.
+ */
+export function mockTypesOutput(options: {
+  spec: string;
+  out?: string | undefined;
+  languages?: string[] | undefined;
+}): OutputSet | undefined {
+  const mockDir = resolve(MOCK_DIR);
+  const fullRun = options.out === undefined && (options.languages ?? []).length === 0;
+  if (
+    !fullRun ||
+    resolve(options.spec) !== resolve(MOCK_SPEC) ||
+    !existsSync(join(mockDir, "package.json"))
+  ) {
+    return undefined;
+  }
+  const require = createRequire(join(mockDir, "package.json"));
+  const cli = join(dirname(require.resolve("openapi-typescript/package.json")), "bin", "cli.js");
+  const temp = mkdtempSync(join(tmpdir(), "embott-mock-types-"));
+  try {
+    const output = join(temp, "openapi.gen.ts");
+    const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: mockDir, stdio: "pipe" });
+    run([cli, resolve(options.spec), "-o", output]);
+    run(["scripts/mark-generated.mjs", output]);
+    return {
+      outDir: join(mockDir, dirname(MOCK_TYPES_FILE)),
+      files: [{ path: "openapi.gen.ts", contents: readFileSync(output, "utf8") }],
+    };
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
