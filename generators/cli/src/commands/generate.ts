@@ -59,13 +59,14 @@ export async function generate(
       return { outDir, files };
     }),
   );
+  const change = await surfaceChange(sdkPlan, outputs, selected);
+  if (change) progress.note(change);
+  // The mock's spec types come after the surface summary: they are not an SDK.
   const mockTypes = mockTypesOutput({ ...options, spec: plan.spec });
   if (mockTypes) {
     outputs.push(mockTypes);
     progress.done("mock types", "packages/mock/src/generated/openapi.gen.ts");
   }
-  const change = await surfaceChange(sdkPlan, outputs, selected);
-  if (change) progress.note(change);
   return options.check ? reportDrift(outputs, io) : write(outputs, progress);
 }
 
