@@ -1,5 +1,7 @@
-// Emits the PHP SDK of every corpus spec, the Embott spec and the wire features into one folder per spec
-// (the runtime, the same for all, only into the first), for the corpus gate (packages/php/tests/Corpus).
+// Emits the PHP SDK of every corpus spec, the Embott spec, the wire features and the pagination repro (the four
+// styles big APIs page with, Stripe's included) into one folder per spec; the runtime (the same for all) goes
+// only into the first folder and the pagination repro's, whose SDK CorpusTest runs against a local server.
+// For the corpus gate (packages/php/tests/Corpus).
 // Usage: pnpm exec tsx generators/php/tools/emit-corpus.ts OUT_DIR
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -11,7 +13,13 @@ import { phpNaming } from "../src/naming";
 const ROOT = resolve(import.meta.dirname, "../../..");
 const out = process.argv[2];
 if (!out) throw new Error("usage: emit-corpus.ts OUT_DIR");
-const specs = [...corpusSpecs(), join(ROOT, "spec/openapi.yaml"), join(ROOT, "testdata/wire/features.yaml")];
+const pagingRepro = join(ROOT, "testdata/repro/pagination.yaml");
+const specs = [
+  ...corpusSpecs(),
+  join(ROOT, "spec/openapi.yaml"),
+  join(ROOT, "testdata/wire/features.yaml"),
+  pagingRepro,
+];
 const emitter = createPhpEmitter(phpNaming);
 for (const [index, spec] of specs.entries()) {
   const loaded = await loadSpec(spec);
@@ -23,7 +31,9 @@ for (const [index, spec] of specs.entries()) {
     document: loaded.document,
   });
   const folder = join(out, basename(spec).replace(/\W+/g, "-"));
-  const kept = files.filter((file) => index === 0 || /^src\/(Client\.php|Model\/|Service\/)/.test(file.path));
+  const kept = files.filter(
+    (file) => index === 0 || spec === pagingRepro || /^src\/(Client\.php|Model\/|Service\/)/.test(file.path),
+  );
   for (const file of kept) {
     await mkdir(dirname(join(folder, file.path)), { recursive: true });
     await writeFile(join(folder, file.path), file.contents);

@@ -8,7 +8,8 @@ namespace Embott\Pagination;
 
 /**
  * How a list operation pages (the spec's `x-embott-pagination`), in one of four styles:
- * cursor (`cursorParam` ← body's `nextCursor`, stopping when `hasMore` is false), offset (`offsetParam` +=
+ * cursor (`cursorParam` ← body's `nextCursor`, or Stripe style the `itemCursor` field of the page's last item;
+ * stopping when `hasMore` is false), offset (`offsetParam` +=
  * items, up to `total`), page (`pageParam` + 1, up to `totalPages`) and link (the body's `nextUrl` or the `Link`
  * header's rel="next"). `items` is the dotted path of the page's items (default `data`).
  */
@@ -27,6 +28,7 @@ final class Pagination
         public readonly ?string $totalPages = null,
         public readonly int $startPage = 1,
         public readonly ?string $nextUrl = null,
+        public readonly ?string $itemCursor = null,
     ) {
         if (!in_array($style, ['cursor', 'offset', 'page', 'link'], true)) {
             throw new \Embott\Exception\InvalidArgumentException("Unknown pagination style \"$style\".");

@@ -146,7 +146,7 @@ final class Runner
         if (isset($expect['error'])) {
             return ["expected a {$expect['error']['class']} error, got a {$outcome['kind']}"];
         }
-        $problems = $this->checkOutcome($outcome, $result, $expect);
+        $problems = $this->checkOutcome($outcome, $result, $expect, $client);
         if ($outcome['kind'] === 'result' && isset($step['save'])) {
             $this->saved[$step['save']] = $outcome['value'];
         }
@@ -166,7 +166,7 @@ final class Runner
     }
 
     /** @return list<string> */
-    private function checkOutcome(array $outcome, mixed $result, array $expect): array
+    private function checkOutcome(array $outcome, mixed $result, array $expect, Client $client): array
     {
         $problems = [];
         switch ($outcome['kind']) {
@@ -174,8 +174,14 @@ final class Runner
                 if (isset($expect['result'])) {
                     $problems = Checks::match($outcome['value'], $expect['result'], 'result');
                 }
-                if (isset($expect['request_id']) || isset($expect['rate_limit'])) {
-                    $problems[] = 'the PHP SDK exposes no request id or response headers on a successful result';
+                $last = $client->getLastResponse();
+                if (isset($expect['request_id']) && preg_match('/^req_/', (string) $last?->requestId) !== 1) {
+                    $problems[] = 'result request id is ' . json_encode($last?->requestId) . ', expected req_…';
+                }
+                $wantLimit = $expect['rate_limit']['limit'] ?? null;
+                if ($wantLimit !== null && $last?->rateLimit?->limit !== $wantLimit) {
+                    $problems[] = 'result rate-limit limit is ' . json_encode($last?->rateLimit?->limit)
+                        . ", expected $wantLimit";
                 }
                 break;
             case 'page':

@@ -8,7 +8,7 @@ use PHPUnit\Framework\TestCase;
 
 /**
  * The corpus gate: the PHP emitted for every testdata/corpus spec, the Embott spec and the wire features is valid
- * PHP (`php -l`) and clean PSR-12 with strict types (phpcs), file by file.
+ * PHP (`php -l`) and clean PSR-12 with strict types (phpcs), file by file; the pagination repro's SDK also runs.
  */
 final class CorpusTest extends TestCase
 {
@@ -33,7 +33,8 @@ final class CorpusTest extends TestCase
     {
         $root = self::root();
         $specs = glob("$root/testdata/corpus/*.{json,yaml,yml}", GLOB_BRACE) ?: [];
-        array_push($specs, "$root/spec/openapi.yaml", "$root/testdata/wire/features.yaml");
+        $extra = ['spec/openapi.yaml', 'testdata/wire/features.yaml', 'testdata/repro/pagination.yaml'];
+        array_push($specs, ...array_map(static fn (string $spec): string => "$root/$spec", $extra));
         foreach ($specs as $spec) {
             yield basename($spec) => [(string) preg_replace('/\W+/', '-', basename($spec))];
         }
@@ -49,6 +50,26 @@ final class CorpusTest extends TestCase
         $standard = '--standard=' . __DIR__ . '/phpcs.xml';
         [$status, $output] = self::execute(['phpcs', $standard, '--extensions=php', '--report=emacs', $dir]);
         self::assertSame(0, $status, $output);
+    }
+
+    /**
+     * The pager the plan describes reaches the runtime: the SDK emitted for the pagination repro walks a local
+     * Stripe-style list (no next-cursor field), asking each next page `starting_after` the last item's id and
+     * stopping at `has_more: false`.
+     */
+    public function testTheEmittedStripeStylePagerFollowsTheLastItemsId(): void
+    {
+        $script = __DIR__ . '/stripe-pages-client.php';
+        [$status, $output] = self::execute([PHP_BINARY, $script, self::$out . '/pagination-yaml']);
+        self::assertSame(0, $status, $output);
+        $walked = json_decode($output, true, 512, JSON_THROW_ON_ERROR);
+        self::assertSame(array_map(static fn (int $i): string => "obj_$i", range(0, 6)), $walked['ids']);
+        $targets = [
+            '/stripe_like?limit=3',
+            '/stripe_like?starting_after=obj_2&limit=3',
+            '/stripe_like?starting_after=obj_5&limit=3',
+        ];
+        self::assertSame($targets, $walked['targets']);
     }
 
     /**

@@ -28,6 +28,7 @@ abstract class BaseClient
     private readonly ErrorFactory $errors;
     private readonly Log $log;
     private readonly Headers $headers;
+    private ?ResponseInfo $lastResponse = null;
 
     /** @param string|array<string, mixed> $options an API key, or the options array */
     public function __construct(
@@ -111,6 +112,15 @@ abstract class BaseClient
         $response = $this->send($call);
         $streamed = $response instanceof Response ? new BufferedStream($response) : $response;
         return new Stream($streamed, $spec, $event, $this->errors);
+    }
+
+    /**
+     * The status, request id and rate-limit headers of the last successful response this client received (of the
+     * last page loaded, for a paginated call), or null before the first one.
+     */
+    public function getLastResponse(): ?ResponseInfo
+    {
+        return $this->lastResponse;
     }
 
     /** @internal the webhook signing secret from the options or its environment variable */
@@ -198,6 +208,7 @@ abstract class BaseClient
                 ]);
             }
             if ($status < 400) {
+                $this->lastResponse = new ResponseInfo($status, $responseHeaders);
                 return $response;
             }
             $body = $response instanceof Response ? $response->body : self::drain($response);

@@ -46,9 +46,12 @@ final class PageStyles
         $fullPage = $limit === null || $count >= $limit;
         switch ($p->style) {
             case 'cursor':
-                $cursor = self::read($body, (string) $p->nextCursor);
                 $hasMore = $p->hasMore !== null ? self::read($body, $p->hasMore) : null;
-                if ($hasMore === false || !is_string($cursor) || $cursor === '') {
+                if ($hasMore === false || ($p->itemCursor !== null && $hasMore === null && !$fullPage)) {
+                    return null;
+                }
+                $cursor = self::cursor($p, $body);
+                if ($cursor === null) {
                     return null;
                 }
                 return [$path, [(string) $p->cursorParam => $cursor] + $query];
@@ -65,6 +68,24 @@ final class PageStyles
             default:
                 return self::nextLink($p, $body, $headers, $baseUrl);
         }
+    }
+
+    /**
+     * The next cursor: the body's `nextCursor` field, or (Stripe style, `itemCursor`) that field of the page's
+     * last item; null when there is none.
+     */
+    private static function cursor(Pagination $p, mixed $body): ?string
+    {
+        if ($p->itemCursor !== null) {
+            $items = self::items($body, $p);
+            $cursor = self::read($items[count($items) - 1] ?? null, $p->itemCursor);
+        } else {
+            $cursor = self::read($body, (string) $p->nextCursor);
+        }
+        if (is_int($cursor)) {
+            $cursor = (string) $cursor;
+        }
+        return is_string($cursor) && $cursor !== '' ? $cursor : null;
     }
 
     /** The URL of the `rel="next"` entry of an RFC 8288 Link header. */

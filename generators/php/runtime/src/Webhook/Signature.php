@@ -115,6 +115,9 @@ final class Signature
                 if (preg_match('/^\d{1,15}$/', $value) !== 1) {
                     throw $this->malformed("timestamp \"" . self::printable($value) . "\" is not unix seconds");
                 }
+                if ($timestamp !== null) {
+                    throw $this->malformed('it has more than one "t=" timestamp');
+                }
                 $timestamp = $value;
             } elseif ($key === 'v1' && $value !== '') {
                 $signatures[] = $value;

@@ -290,6 +290,40 @@ final class ClientTest extends ServerTestCase
         self::assertStringNotContainsString(self::KEY, print_r($request, true));
     }
 
+    public function testTheLastSuccessfulResponseExposesItsRequestIdAndRateLimit(): void
+    {
+        $transport = new class () implements Transport {
+            public int $sent = 0;
+
+            public function send(Request $request): Response
+            {
+                $this->sent++;
+                $headers = ['x-request-id' => "req_$this->sent", 'x-ratelimit-limit' => '600'];
+                $headers['x-ratelimit-remaining'] = (string) (600 - $this->sent);
+                return $this->sent === 3
+                    ? new Response(404, ['x-request-id' => 'req_3'], '{"error":{"message":"no"}}')
+                    : new Response(200, $headers, '{"ok":true}');
+            }
+        };
+        $client = new TestClient(['api_key' => self::KEY, 'http_client' => $transport]);
+        self::assertNull($client->getLastResponse());
+        $client->call(self::op('GET', '/bots'), []);
+        $client->call(self::op('GET', '/bots'), []);
+        $last = $client->getLastResponse();
+        self::assertNotNull($last);
+        self::assertSame(200, $last->statusCode);
+        self::assertSame('req_2', $last->getRequestId());
+        self::assertSame(600, $last->getRateLimit()?->limit);
+        self::assertSame(598, $last->rateLimit?->remaining);
+        try {
+            $client->call(self::op('GET', '/bots'), []);
+            self::fail('no exception');
+        } catch (NotFoundException $error) {
+            self::assertSame('req_3', $error->getRequestId());
+        }
+        self::assertSame('req_2', $client->getLastResponse()?->requestId, 'an error does not replace the last success');
+    }
+
     public function testAuthInTheQueryIsScrubbedFromConnectionErrors(): void
     {
         $options = ['api_key' => self::KEY, 'base_url' => self::$server->url, 'max_retries' => 0];

@@ -45,6 +45,27 @@ final class PaginationTest extends ServerTestCase
         $last->getNextPage();
     }
 
+    public function testFollowsTheLastItemsIdStripeStyleAndStopsWhenHasMoreIsFalse(): void
+    {
+        $pagination = new Pagination(
+            'cursor',
+            limitParam: 'limit',
+            cursorParam: 'starting_after',
+            hasMore: 'has_more',
+            itemCursor: 'id',
+        );
+        $client = $this->client();
+        $op = self::op('GET', '/pages/stripe', ['limit', 'total']);
+        $page = $client->callPage($op, ['limit' => 10, 'total' => 20], [], $pagination, self::raw(...));
+        self::assertTrue($page->hasNextPage());
+        $second = $page->getNextPage();
+        self::assertSame('item_10', $second->data[0]['id'], 'starting_after = the last item\'s id');
+        self::assertCount(10, $second->data);
+        self::assertFalse($second->hasNextPage(), 'has_more: false stops even after a full page');
+        $ids = array_map(static fn (array $item): int => $item['n'], iterator_to_array($page, false));
+        self::assertSame(range(0, 19), $ids);
+    }
+
     public function testStopsOnACursorCycle(): void
     {
         $pagination = new Pagination('cursor', cursorParam: 'cursor', nextCursor: 'next_cursor', hasMore: 'has_more');

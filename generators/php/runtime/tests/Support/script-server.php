@@ -182,6 +182,10 @@ function pages($socket, string $style, array $q, array $r): bool
             $more = $start + $limit < $total;
             $next = $more ? 'c_' . ($start + $limit) : null;
             return json($socket, 200, ['data' => $items, 'has_more' => $more, 'next_cursor' => $next]);
+        case 'stripe':
+            $start = isset($q['starting_after']) ? (int) substr($q['starting_after'], 5) + 1 : 0;
+            $items = array_map($item, range($start, min($start + $limit, $total) - 1));
+            return json($socket, 200, ['data' => $items, 'has_more' => $start + $limit < $total]);
         case 'cycle':
             $cursor = $q['cursor'] ?? 'start';
             $next = ['start' => 'A', 'A' => 'B', 'B' => 'A'][$cursor];
