@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
+import sys
+from collections.abc import Generator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[3]
 SCRIPT = ROOT / "generators" / "python" / "scripts" / "generate-many.ts"
@@ -11,6 +16,8 @@ CORPUS = sorted(path for path in (ROOT / "testdata" / "corpus").iterdir() if pat
 #: Every corpus spec and ours (the wire features spec is generated too, for test_wire).
 SPECS = [*CORPUS, ROOT / "spec" / "openapi.yaml"]
 WIRE_SPEC = ROOT / "testdata" / "wire" / "features.yaml"
+#: The shapes big APIs page with (Stripe's `starting_after` = the last item's id), for test_item_cursor_pagination.
+PAGINATION_SPEC = ROOT / "testdata" / "repro" / "pagination.yaml"
 
 
 def generate_all(specs: list[Path], out: Path) -> dict[str, Path]:
@@ -26,3 +33,20 @@ def generate_all(specs: list[Path], out: Path) -> dict[str, Path]:
     return {
         line.split("\t")[0]: out / line.split("\t")[0] / "src" for line in result.stdout.splitlines() if "\t" in line
     }
+
+
+@contextmanager
+def sync_client_class(src: Path) -> Generator[type[Any], None, None]:
+    """The sync client class of the SDK emitted into `src`, importable while the context is open."""
+    package = next(path.name for path in src.iterdir() if (path / "__init__.py").exists())
+    sys.path.insert(0, str(src))
+    try:
+        module = importlib.import_module(package)
+        base: type[Any] = importlib.import_module(f"{package}._runtime").SyncAPIClient
+        yield next(
+            value
+            for name in module.__all__
+            if isinstance(value := getattr(module, name), type) and issubclass(value, base)
+        )
+    finally:
+        sys.path.remove(str(src))

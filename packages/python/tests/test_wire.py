@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import base64
-import importlib
 import json
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -15,7 +13,7 @@ from typing import Any, cast
 import httpx
 import pytest
 
-from .generated import ROOT, WIRE_SPEC
+from .generated import ROOT, WIRE_SPEC, sync_client_class
 
 WIRE = ROOT / "testdata" / "wire"
 CASES: dict[str, Any] = json.loads((WIRE / "cases.json").read_text())
@@ -52,21 +50,11 @@ def recorder() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def sdk(emitted: dict[str, Path], recorder: str) -> Iterator[Any]:
-    src = emitted[WIRE_SPEC.stem]
-    package = next(path.name for path in src.iterdir() if (path / "__init__.py").exists())
-    sys.path.insert(0, str(src))
-    try:
-        module = importlib.import_module(package)
-        base: type[Any] = importlib.import_module(f"{package}._runtime").SyncAPIClient
-        client_class = next(
-            value
-            for name in module.__all__
-            if isinstance(value := getattr(module, name), type) and issubclass(value, base)
-        )
-        with client_class(base_url=f"{recorder}{CASES['baseUrlPath']}") as client:
-            yield client
-    finally:
-        sys.path.remove(str(src))
+    with (
+        sync_client_class(emitted[WIRE_SPEC.stem]) as client_class,
+        client_class(base_url=f"{recorder}{CASES['baseUrlPath']}") as client,
+    ):
+        yield client
 
 
 @pytest.mark.parametrize("case", CASES["cases"], ids=[case["name"] for case in CASES["cases"]])

@@ -30,6 +30,8 @@ class PaginationDescriptor:
     limit_param: Optional[str] = None
     cursor_param: Optional[str] = None
     next_cursor: Optional[str] = None
+    #: Stripe-style: the field of the page's LAST item whose value is the next cursor (`starting_after` = last `id`).
+    item_cursor: Optional[str] = None
     has_more: Optional[str] = None
     offset_param: Optional[str] = None
     total: Optional[str] = None
@@ -103,12 +105,14 @@ def next_page_spec(
     query = spec.query
     limit = _number(query.get(descriptor.limit_param)) if descriptor.limit_param else None
     full_page = limit is None or item_count >= limit
-    if descriptor.style == "cursor" and descriptor.cursor_param and descriptor.next_cursor:
-        cursor = read_path(body, descriptor.next_cursor)
+    if descriptor.style == "cursor" and descriptor.cursor_param and (descriptor.next_cursor or descriptor.item_cursor):
         has_more = read_path(body, descriptor.has_more) if descriptor.has_more else None
-        if has_more is False or not isinstance(cursor, str) or cursor == "":
+        if has_more is False:
             return None
-        return spec.with_query(**{descriptor.cursor_param: cursor})
+        cursor = _next_cursor(descriptor, body)
+        if not isinstance(cursor, (str, int)) or isinstance(cursor, bool) or cursor == "":
+            return None
+        return spec.with_query(**{descriptor.cursor_param: str(cursor)})
     if descriptor.style == "offset" and descriptor.offset_param:
         offset = int(_number(query.get(descriptor.offset_param)) or 0) + item_count
         total = _number(read_path(body, descriptor.total)) if descriptor.total else None
@@ -133,6 +137,14 @@ def next_page_spec(
             raise SDKError(f"Refusing to follow a pagination link to another origin ({_origin(resolved)}).")
         return replace(spec, path=resolved, query={})
     return None
+
+
+def _next_cursor(descriptor: PaginationDescriptor, body: object) -> object:
+    """The body's next-cursor field, or (Stripe-style) the `item_cursor` field of the page's last item."""
+    if descriptor.next_cursor:
+        return read_path(body, descriptor.next_cursor)
+    items = extract_items(body, descriptor)
+    return read_path(items[-1], descriptor.item_cursor or "id") if items else None
 
 
 def _origin(url: str) -> str:

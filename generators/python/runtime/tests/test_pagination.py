@@ -30,7 +30,11 @@ class Bot(BaseModel):
 
 
 def _query(handler: BaseHTTPRequestHandler) -> dict[str, str]:
-    return {key: values[0] for key, values in parse_qs(urlsplit(handler.path).query).items()}
+    return _query_of(handler.path)
+
+
+def _query_of(path: str) -> dict[str, str]:
+    return {key: values[0] for key, values in parse_qs(urlsplit(path).query).items()}
 
 
 def test_cursor_pages_from_the_mock_lazily(mock_server: MockServer) -> None:
@@ -117,6 +121,47 @@ def test_link_style_follows_the_header_on_the_same_origin_only(local: LocalServe
     assert [row.id for row in client.request_page(Bot, RequestSpec("GET", "/items"), descriptor)] == ["l1", "l2", "l3"]
     with pytest.raises(SDKError, match="another origin"):
         client.request_page(Bot, RequestSpec("GET", "/evil"), descriptor)
+
+
+def test_stripe_style_item_cursor_sends_the_last_items_id_and_has_more_false_stops(local: LocalServer) -> None:
+    rows = [{"id": f"obj_{i}"} for i in range(5)]
+
+    def stripe(handler: BaseHTTPRequestHandler) -> None:
+        query = _query(handler)
+        start = next((i + 1 for i, row in enumerate(rows) if row["id"] == query.get("starting_after")), 0)
+        page = rows[start : start + int(query["limit"])]
+        # A full last page still says has_more: false, which must stop the walk (no empty extra request).
+        send_json(handler, 200, {"object": "list", "data": page, "has_more": start + len(page) < len(rows)})
+
+    local.routes["/stripe"] = stripe
+    descriptor = PaginationDescriptor(
+        style="cursor", items="data", cursor_param="starting_after", item_cursor="id", has_more="has_more"
+    )
+    client = Client(api_key=ADMIN_KEY, base_url=local.url)
+    spec = RequestSpec("GET", "/stripe", query={"limit": 2})
+    first = client.request_page(Bot, spec, descriptor)
+    assert [row.id for row in first] == [row["id"] for row in rows]
+    assert [_query_of(request.path).get("starting_after") for request in local.requests] == [None, "obj_1", "obj_3"]
+    local.requests.clear()
+    last = client.request_page(Bot, RequestSpec("GET", "/stripe", query={"limit": 5}), descriptor)
+    assert not last.has_next_page()
+    assert [row.id for row in last] == [row["id"] for row in rows]
+    assert len(local.requests) == 1
+
+
+async def test_stripe_style_item_cursor_async(local: LocalServer) -> None:
+    def stripe(handler: BaseHTTPRequestHandler) -> None:
+        after = _query(handler).get("starting_after")
+        data, more = ([{"id": "a"}, {"id": "b"}], True) if after is None else ([{"id": "c"}], False)
+        send_json(handler, 200, {"data": data, "has_more": more})
+
+    local.routes["/stripe-async"] = stripe
+    descriptor = PaginationDescriptor(
+        style="cursor", items="data", cursor_param="starting_after", item_cursor="id", has_more="has_more"
+    )
+    async with AsyncClient(api_key=ADMIN_KEY, base_url=local.url) as client:
+        ids = [row.id async for row in client.request_page(Bot, RequestSpec("GET", "/stripe-async"), descriptor)]
+    assert ids == ["a", "b", "c"]
 
 
 def test_a_cursor_cycle_is_a_typed_error_not_an_endless_loop(local: LocalServer) -> None:

@@ -61,6 +61,7 @@ export function renderWebhookHelpers(
         secret: Optional[str] = None,
         *,
         tolerance: Optional[float] = None,
+        now: Optional[float] = None,
     ) -> None:
         """Checks a delivery's \`${signature.header}\` signature against the raw body; raises
         \`InvalidWebhookSignatureError\` (see its \`code\`) when it is not authentic or too old.
@@ -70,8 +71,9 @@ export function renderWebhookHelpers(
           headers: the request headers (any mapping, case-insensitive) or the header's value.
           secret: the subscription's signing secret; default: \`${envVar}\`.
           tolerance: seconds of clock difference allowed; default ${signature.tolerance ?? 300}.
+          now: the current time in unix seconds (a finite number); default: the system clock.
         """
-        verify(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance)
+        verify(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
 
     def unwrap(
         self,
@@ -80,9 +82,10 @@ export function renderWebhookHelpers(
         secret: Optional[str] = None,
         *,
         tolerance: Optional[float] = None,
+        now: Optional[float] = None,
     ) -> ${event}:
-        """Verifies the delivery like \`verify\`, then returns the typed event."""
-        data = unwrap(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance)
+        """Verifies the delivery like \`verify\` (same \`tolerance\` and \`now\`), then returns the typed event."""
+        data = unwrap(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
         return validate(${castEvent}, data)
 
     def generate_test_header(

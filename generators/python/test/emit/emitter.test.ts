@@ -40,6 +40,25 @@ describe("python emitter", () => {
     expect(conversations).toContain("-> AsyncStream[MessageStreamEvent]:");
   });
 
+  it("passes a Stripe-style descriptor (next cursor = the last item's id) to the runtime pager", async () => {
+    const spec = await loadSpec(
+      fileURLToPath(new URL("../../../../testdata/repro/pagination.yaml", import.meta.url)),
+    );
+    const plan = buildPlan(buildIR(spec), { document: spec.document });
+    const files = await emitPython(plan, { specFile: "testdata/repro/pagination.yaml" }, pythonNaming);
+    const things = files.find((file) => file.path.endsWith("resources/things.py"))?.contents ?? "";
+    const stripe = things.match(/_LIST_STRIPE_LIKE_PAGINATION = PaginationDescriptor\(\n([^)]*)\)/)?.[1];
+    expect(stripe?.split("\n").map((line) => line.trim())).toEqual([
+      'style="cursor",',
+      'items="data",',
+      'cursor_param="starting_after",',
+      'item_cursor="id",',
+      'has_more="has_more",',
+      'limit_param="limit",',
+      "",
+    ]);
+  });
+
   it("is deterministic", async () => {
     const [first, second] = [await emitOurs(), await emitOurs()];
     expect(second).toEqual(first);

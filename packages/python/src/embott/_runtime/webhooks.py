@@ -71,9 +71,10 @@ def verify(
             )
         _assert_match(_sign(secret, body, scheme), candidates, scheme, body)
         return
+    window, clock = _window(scheme, tolerance, now)
     timestamp_text, candidates = _parse_timestamped(header)
     _assert_match(_sign(secret, timestamp_text.encode() + b"." + body, scheme), candidates, scheme, body)
-    _assert_fresh(int(timestamp_text), scheme, tolerance, now)
+    _assert_fresh(int(timestamp_text), window, clock)
 
 
 def unwrap(
@@ -138,7 +139,8 @@ def _assert_match(expected: str, candidates: list[str], scheme: SignatureScheme,
 
 
 def _parse_timestamped(header: str) -> tuple[str, list[str]]:
-    """`t=<unix>,v1=<sig>[,v1=...]`: other schemes (v0=) are ignored; the last `t` counts."""
+    """`t=<unix>,v1=<sig>[,v1=...]`: other schemes (v0=) are ignored; exactly one `t`, signed as received (leading
+    zeros included); each v1 value is compared whole, so trailing junk is a mismatch, never a prefix match."""
     timestamp: Optional[str] = None
     signatures: list[str] = []
     for entry in header.split(","):
@@ -147,6 +149,8 @@ def _parse_timestamped(header: str) -> tuple[str, list[str]]:
         if not equals or not key:
             raise _malformed(f'entry "{entry.strip()}" is not key=value')
         if key == "t":
+            if timestamp is not None:
+                raise _malformed('it has more than one "t=" timestamp')
             if not _DIGITS.match(value):
                 raise _malformed(f'timestamp "{value}" is not unix seconds')
             timestamp = value
@@ -166,15 +170,20 @@ def _malformed(reason: str) -> InvalidWebhookSignatureError:
     )
 
 
-def _assert_fresh(timestamp: int, scheme: SignatureScheme, tolerance: Optional[float], now: Optional[float]) -> None:
+def _window(scheme: SignatureScheme, tolerance: Optional[float], now: Optional[float]) -> tuple[float, float]:
+    """The tolerance and the clock, checked before anything else: both must be finite numbers (no NaN, no inf)."""
     window = (
         tolerance if tolerance is not None else scheme.tolerance if scheme.tolerance is not None else DEFAULT_TOLERANCE
     )
-    if not isinstance(window, (int, float)) or isinstance(window, bool) or not window >= 0:  # pyright: ignore[reportUnnecessaryIsInstance]
-        raise ValueError(f"tolerance must be a non-negative number of seconds, got {window!r}")
+    if not _is_finite(window) or not window >= 0:
+        raise ValueError(f"tolerance must be a finite, non-negative number of seconds, got {window!r}")
     clock = time.time() if now is None else now
-    if not isinstance(clock, (int, float)) or math.isnan(clock):  # pyright: ignore[reportUnnecessaryIsInstance]
-        raise ValueError(f"now must be unix seconds, got {now!r}")
+    if not _is_finite(clock):
+        raise ValueError(f"now must be a finite number of unix seconds, got {now!r}")
+    return window, clock
+
+
+def _assert_fresh(timestamp: int, window: float, clock: float) -> None:
     current = int(clock)
     if current - timestamp > window:
         raise InvalidWebhookSignatureError(
@@ -188,6 +197,10 @@ def _assert_fresh(timestamp: int, scheme: SignatureScheme, tolerance: Optional[f
             f"The signature timestamp is {timestamp - current} s in the future (tolerance {window:g} s): "
             "check your clock.",
         )
+
+
+def _is_finite(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _read_header(headers: SignatureHeaders, name: str) -> str:
@@ -204,7 +217,8 @@ def _read_header(headers: SignatureHeaders, name: str) -> str:
         value = cast("object", headers.get(name))
     else:
         raise InvalidWebhookSignatureError(
-            "missing_header", f"Pass the {name} header's value or the request headers, got {type(headers).__name__}."
+            "malformed_header",
+            f"Pass the {name} header's value (a string) or the request headers, got {type(headers).__name__}.",
         )
     parts = as_list(value)
     if parts is not None:

@@ -206,6 +206,7 @@ class Webhooks(SyncAPIResource):
         secret: Optional[str] = None,
         *,
         tolerance: Optional[float] = None,
+        now: Optional[float] = None,
     ) -> None:
         """Checks a delivery's `Embott-Signature` signature against the raw body; raises
         `InvalidWebhookSignatureError` (see its `code`) when it is not authentic or too old.
@@ -215,8 +216,9 @@ class Webhooks(SyncAPIResource):
           headers: the request headers (any mapping, case-insensitive) or the header's value.
           secret: the subscription's signing secret; default: `EMBOTT_WEBHOOK_SECRET`.
           tolerance: seconds of clock difference allowed; default 300.
+          now: the current time in unix seconds (a finite number); default: the system clock.
         """
-        verify(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance)
+        verify(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
 
     def unwrap(
         self,
@@ -225,9 +227,10 @@ class Webhooks(SyncAPIResource):
         secret: Optional[str] = None,
         *,
         tolerance: Optional[float] = None,
+        now: Optional[float] = None,
     ) -> WebhookEvent:
-        """Verifies the delivery like `verify`, then returns the typed event."""
-        data = unwrap(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance)
+        """Verifies the delivery like `verify` (same `tolerance` and `now`), then returns the typed event."""
+        data = unwrap(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
         return validate(cast("type[WebhookEvent]", WebhookEvent), data)
 
     def generate_test_header(
@@ -398,6 +401,7 @@ class AsyncWebhooks(AsyncAPIResource):
         secret: Optional[str] = None,
         *,
         tolerance: Optional[float] = None,
+        now: Optional[float] = None,
     ) -> None:
         """Checks a delivery's `Embott-Signature` signature against the raw body; raises
         `InvalidWebhookSignatureError` (see its `code`) when it is not authentic or too old.
@@ -407,8 +411,9 @@ class AsyncWebhooks(AsyncAPIResource):
           headers: the request headers (any mapping, case-insensitive) or the header's value.
           secret: the subscription's signing secret; default: `EMBOTT_WEBHOOK_SECRET`.
           tolerance: seconds of clock difference allowed; default 300.
+          now: the current time in unix seconds (a finite number); default: the system clock.
         """
-        verify(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance)
+        verify(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
 
     def unwrap(
         self,
@@ -417,9 +422,10 @@ class AsyncWebhooks(AsyncAPIResource):
         secret: Optional[str] = None,
         *,
         tolerance: Optional[float] = None,
+        now: Optional[float] = None,
     ) -> WebhookEvent:
-        """Verifies the delivery like `verify`, then returns the typed event."""
-        data = unwrap(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance)
+        """Verifies the delivery like `verify` (same `tolerance` and `now`), then returns the typed event."""
+        data = unwrap(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
         return validate(cast("type[WebhookEvent]", WebhookEvent), data)
 
     def generate_test_header(
