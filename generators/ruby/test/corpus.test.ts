@@ -77,7 +77,7 @@ function gemFiles(root: string, gem: string): { runtime: string[]; emitted: stri
 // `npm test`'s Ruby step) only by the module name, so the gem with the longest module name stands for all of
 // them (the rename can only lengthen lines); and of a gem's many model files (one template) it reads a sample
 // (see modelSample). Every client, service and entry file is linted. This keeps the gate within the suite's
-// time budget (measured: 5.6 min before; 32 s wall at load 4.4 on 2 cores after).
+// time budget (measured side by side on 2 shared cores at load ~4: 93 s before, 22-32 s after; 5.6 min was reported under heavier load).
 describe("Ruby emitted for every corpus spec", () => {
   const root = mkdtempSync(join(tmpdir(), "embott-ruby-corpus-"));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
