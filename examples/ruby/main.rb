@@ -23,6 +23,8 @@ begin
     content: "Do you ship internationally?"
   )
   puts reply.message.content
+  info = reply.last_response
+  puts "(request #{info.request_id}, #{info.rate_limit&.remaining.inspect} requests left this window)"
 
   # Every bot, two per request: the SDK loads the next page as the loop needs it.
   puts "\nbots:"

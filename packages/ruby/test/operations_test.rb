@@ -18,6 +18,20 @@ class OperationsTest < Minitest::Test
     assert_equal "user", reply.input.role
   end
 
+  def test_results_and_pages_expose_request_id_and_rate_limit
+    api = client
+    bot = api.bots.get(bot_id: "bot_7Hq2mXa9")
+    assert_match(/\Areq_/, bot.last_response.request_id)
+    assert_equal 200, bot.last_response.status
+    assert_equal Integer(bot.last_response.headers.fetch("x-ratelimit-limit")), bot.last_response.rate_limit.limit
+    assert_kind_of Integer, bot.last_response.rate_limit.remaining
+    refute_includes bot.last_response.inspect, MockServer::ADMIN_KEY
+    page = api.bots.list(limit: 1)
+    assert_match(/\Areq_/, page.last_response.request_id)
+    refute_equal page.last_response.request_id, page.next_page.last_response.request_id
+    assert_nil bot.persona.last_response
+  end
+
   def test_bots_create_get_update_list_delete
     api = client
     persona = { tone: "professional", instructions: "Be brief.", language: "en" }

@@ -42,6 +42,47 @@ class PaginationTest < Minitest::Test
                   { "limit" => "3", "status" => "open", "cursor" => "6" }], queries
   end
 
+  STRIPE = { style: "cursor", items: "data", cursor_param: "starting_after", item_cursor: "id", has_more: "has_more",
+             limit_param: "limit" }.freeze
+
+  # Stripe-style: the next cursor is the last item's `id`, sent as `starting_after`; `has_more: false` stops.
+  def serve_stripe(items = ITEMS, has_more: nil)
+    serve do |request|
+      after = request[:query]["starting_after"]
+      start = after ? items.index { |item| item["id"] == after } + 1 : 0
+      limit = (request[:query]["limit"] || 3).to_i
+      page = items[start, limit] || []
+      more = has_more.nil? ? start + limit < items.length : has_more
+      json(200, { "object" => "list", "data" => page, "has_more" => more })
+    end
+  end
+
+  def test_item_cursor_sends_the_last_items_id_and_stops_on_has_more_false
+    serve_stripe
+    page = list(query: { "limit" => 3, "status" => "open" }, descriptor: STRIPE)
+    assert page.next_page?
+    ids = page.auto_paging_each.map(&:id)
+    assert_equal ITEMS.map { |item| item["id"] }, ids
+    queries = @server.received.map { |request| request[:query] }
+    assert_equal [{ "limit" => "3", "status" => "open" },
+                  { "limit" => "3", "status" => "open", "starting_after" => "item_3" },
+                  { "limit" => "3", "status" => "open", "starting_after" => "item_6" }], queries
+  end
+
+  def test_item_cursor_has_more_false_stops_even_on_a_full_page
+    serve_stripe(has_more: false)
+    page = list(descriptor: STRIPE)
+    assert_equal 3, page.count
+    refute page.next_page?
+    assert_equal 3, page.auto_paging_each.count
+    assert_equal 1, @server.received.length
+  end
+
+  def test_item_cursor_repeating_the_same_last_item_is_a_cycle_error
+    serve { json(200, { "data" => [{ "id" => "same" }], "has_more" => true }) }
+    assert_raises(Embott::PaginationCycleError) { list(descriptor: STRIPE).auto_paging_each.to_a }
+  end
+
   def test_next_page_is_nil_on_the_last_page
     serve_cursor
     page = list(query: { "limit" => 10 })

@@ -73,6 +73,8 @@ class WebhookSignatureTest < Minitest::Test
     assert_raises(ArgumentError) { verify("{}", header, now: Float::NAN) }
     assert_raises(ArgumentError) { verify("{}", header, tolerance: -1) }
     assert_raises(ArgumentError) { verify("{}", header, tolerance: Float::NAN) }
+    assert_raises(ArgumentError) { verify("{}", header, tolerance: Float::INFINITY) }
+    assert_raises(ArgumentError) { verify("{}", header, now: -Float::INFINITY) }
     assert_equal "timestamp_too_old", (code_of { verify("{}", header, now: Time.at(NOW + 301)) })
   end
 

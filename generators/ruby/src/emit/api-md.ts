@@ -95,7 +95,11 @@ function runtimeSection(root: string): string[] {
         ],
         [
           `\`${root}::Model\``,
-          "readers, `[]`, `to_h`, `to_json`, `key?`, pattern matching; unknown fields kept",
+          "readers, `[]`, `to_h`, `to_json`, `key?`, pattern matching; unknown fields kept; `last_response` on a call's result",
+        ],
+        [
+          `\`${root}::ResponseInfo\``,
+          "`result.last_response` / `page.last_response`: `status`, `request_id`, `rate_limit`, `headers` (scrubbed)",
         ],
         [`\`${root}::FilePart\``, "bytes with a filename and content type for multipart uploads"],
         [`\`${root}::WebhookSignature\``, "`verify`, `unwrap`, `generate_test_header` for any scheme"],

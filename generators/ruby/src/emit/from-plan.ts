@@ -1,6 +1,7 @@
 import {
   type MethodPlan,
   type ModelPlan,
+  PAGINATION_FIELDS,
   type ParamPlan,
   PLAN_VERSION,
   type ResourcePlan,
@@ -18,21 +19,10 @@ import type {
   RubyTypeRef,
 } from "./sdk-view";
 
-/** The runtime pager's descriptor keys, in Ruby's snake_case. */
-const PAGINATION_KEYS: Record<string, string> = {
-  style: "style",
-  items: "items",
-  cursorParam: "cursor_param",
-  nextCursor: "next_cursor",
-  hasMore: "has_more",
-  offsetParam: "offset_param",
-  total: "total",
-  pageParam: "page_param",
-  totalPages: "total_pages",
-  startPage: "start_page",
-  nextUrl: "next_url",
-  limitParam: "limit_param",
-};
+/** The runtime pager's descriptor key for a plan descriptor field: the same name in snake_case (`itemCursor` → `item_cursor`). */
+function paginationKey(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
 
 /** Methods every service has already (webhook helpers, Object's), which a generated method must not replace. */
 const SERVICE_METHODS = new Set([
@@ -252,9 +242,10 @@ function toReturn(method: MethodPlan): RubyReturn {
   }
   if (method.kind === "page" && method.pagination) {
     const pagination: Record<string, string | number> = {};
-    for (const [key, value] of Object.entries(method.pagination.descriptor)) {
-      const rubyKey = PAGINATION_KEYS[key];
-      if (rubyKey && value !== undefined) pagination[rubyKey] = value as string | number;
+    const descriptor: Partial<Record<string, unknown>> = method.pagination.descriptor;
+    for (const field of PAGINATION_FIELDS) {
+      const value = descriptor[field];
+      if (value !== undefined) pagination[paginationKey(field)] = value as string | number;
     }
     const item = method.pagination.item.kind === "unknown" ? undefined : typeRef(method.pagination.item);
     return { kind: "page", item, pagination };

@@ -20,6 +20,8 @@ module Embott
     attr_reader :body
     # @return [Hash{String => String}] the response headers
     attr_reader :headers
+    # @return [ResponseInfo, nil] this page's response: request id, rate limit, headers
+    attr_reader :last_response
 
     # @api private
     # @param loader [#call] loads a {Internal::Transport::Request} and returns its {Internal::Transport::Response}
@@ -34,6 +36,7 @@ module Embott
       @request = request
       @body = response.body
       @headers = response.headers
+      @last_response = response.respond_to?(:info) ? response.info : nil
       @descriptor = descriptor
       @item = item
       @base_uri = base_uri

@@ -4,6 +4,7 @@
 
 # The hand-written runtime of the SDK: transport, retries, errors, models, pagination, streaming, webhooks.
 require_relative "errors"
+require_relative "response_info"
 require_relative "omit"
 require_relative "file_part"
 require_relative "internal/clock"

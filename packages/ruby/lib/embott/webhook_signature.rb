@@ -117,6 +117,7 @@ module Embott
         raise malformed("entry \"#{entry.strip[0, 40]}\" is not key=value") if text.nil? || key.empty?
 
         if key == "t"
+          raise malformed("it has more than one \"t=\" timestamp") unless timestamp.nil?
           raise malformed("timestamp \"#{text[0, 40]}\" is not unix seconds") unless text.match?(/\A\d+\z/)
 
           timestamp = text
@@ -161,9 +162,9 @@ module Embott
     end
 
     def assert_fresh(timestamp, tolerance, now)
-      unless tolerance.is_a?(Numeric) && tolerance >= 0
+      unless tolerance.is_a?(Numeric) && tolerance.to_f.finite? && tolerance >= 0
         raise ArgumentError,
-              "tolerance must be a non-negative number of seconds, got #{tolerance.inspect}"
+              "tolerance must be a finite, non-negative number of seconds, got #{tolerance.inspect}"
       end
 
       unless now.nil? || now.is_a?(Time) || (now.is_a?(Numeric) && now.to_f.finite?)

@@ -145,18 +145,13 @@ module Conformance
 
     def check_result(value, result, expect)
       problems = expect.key?("result") ? Checks.match(value, expect["result"], "result") : []
-      if expect["request_id"]
-        request_id = result.respond_to?(:request_id) ? result.request_id : nil
-        unless request_id.to_s.start_with?("req_")
-          problems << "result request id is #{request_id.inspect}, expected req_..."
-        end
+      info = result.respond_to?(:last_response) ? result.last_response : nil
+      if expect["request_id"] && !info&.request_id.to_s.start_with?("req_")
+        problems << "result request id is #{info&.request_id.inspect}, expected req_..."
       end
-      if expect.dig("rate_limit", "limit")
-        headers = result.respond_to?(:headers) ? result.headers : nil
-        limit = headers && (headers["x-ratelimit-limit"] || headers["X-RateLimit-Limit"])
-        unless limit.to_i == expect["rate_limit"]["limit"]
-          problems << "rate limit #{limit.inspect}, expected #{expect["rate_limit"]["limit"]}"
-        end
+      limit = expect.dig("rate_limit", "limit")
+      if limit && info&.rate_limit&.limit != limit
+        problems << "result rate-limit limit is #{info&.rate_limit&.limit.inspect}, expected #{limit}"
       end
       problems
     end

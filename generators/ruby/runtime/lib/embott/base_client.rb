@@ -55,7 +55,8 @@ module Embott
     # @return [Model, Object]
     def request(method, path, model: nil, options: {}, **params)
       response = @transport.call(build_request(method, path, params), options)
-      Model.coerce(response.body, model)
+      result = Model.coerce(response.body, model)
+      result.is_a?(Model) ? result.attach_response(response_info(response)) : result
     end
 
     # @api private
@@ -65,7 +66,11 @@ module Embott
       options = options.dup
       extra_query = options.delete(:extra_query) || {}
       request = build_request(method, path, params.merge(query: (params[:query] || {}).merge(extra_query)))
-      loader = ->(next_request) { @transport.call(next_request, options) }
+      loader = lambda do |next_request|
+        response = @transport.call(next_request, options)
+        response.info = response_info(response)
+        response
+      end
       Page.new(loader: loader, request: request, response: loader.call(request), descriptor: pagination, item: item,
                base_uri: @base_url)
     end
@@ -117,6 +122,10 @@ module Embott
     end
 
     private
+
+    def response_info(response)
+      ResponseInfo.from(response.status, @redactor.headers(response.headers))
+    end
 
     def build_request(method, path, params)
       unknown = params.keys - REQUEST_PARTS

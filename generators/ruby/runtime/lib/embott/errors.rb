@@ -56,7 +56,18 @@ module Embott
   end
 
   # What the server said about rate limits: `X-RateLimit-*` and the wait it asked for.
-  RateLimit = Struct.new(:limit, :remaining, :reset, :retry_after, keyword_init: true)
+  RateLimit = Struct.new(:limit, :remaining, :reset, :retry_after, keyword_init: true) do
+    # Reads `X-RateLimit-Limit`, `-Remaining`, `-Reset` and `Retry-After` (seconds) from response headers.
+    # @param headers [Hash{String => String}] lower-case names
+    # @param retry_after [Float, nil] the wait already read from the headers (seconds), if any
+    # @return [RateLimit, nil] nil when the server sent none of them
+    def self.from_headers(headers, retry_after: nil)
+      read = ->(name) { headers[name]&.match?(/\A\s*\d+(\.\d+)?\s*\z/) ? Float(headers[name]) : nil }
+      info = new(limit: read.call("x-ratelimit-limit")&.to_i, remaining: read.call("x-ratelimit-remaining")&.to_i,
+                 reset: read.call("x-ratelimit-reset")&.to_i, retry_after: retry_after || read.call("retry-after"))
+      info.to_h.values.any? ? info : nil
+    end
+  end
 
   # 400: the request is malformed or a parameter is invalid (see {APIError#param}).
   class BadRequestError < APIError; end

@@ -32,6 +32,10 @@ module Embott
       end
     end
 
+    # @return [ResponseInfo, nil] the response this object came from (request id, rate limit, headers), set on
+    #   the object a call returned
+    attr_reader :last_response
+
     # @param attributes [Hash] the object as parsed from JSON (string or symbol keys)
     def initialize(attributes = {})
       @attributes = attributes.is_a?(Model) ? attributes.to_h : attributes.transform_keys(&:to_s)
@@ -88,6 +92,14 @@ module Embott
       "#<#{self.class.name}#{fields.empty? ? "" : " "}#{fields.join(" ")}>"
     end
     alias to_s inspect
+
+    # @api private
+    # @param info [ResponseInfo]
+    # @return [self]
+    def attach_response(info)
+      @last_response = info
+      self
+    end
 
     private
 

@@ -10,7 +10,8 @@ module Embott
   module Internal
     # The four pagination styles of `x-embott-pagination`: what the items are and which request loads the next
     # page. A descriptor is a Hash with symbol keys: `style` ("cursor", "offset", "page", "link"), `items`
-    # (dotted path, default "data"), `limit_param`, and per style `cursor_param`/`next_cursor`/`has_more`,
+    # (dotted path, default "data"), `limit_param`, and per style `cursor_param`/`next_cursor` (or `item_cursor`:
+    # the field of the page's last item that is the next cursor, Stripe's `starting_after` = last `id`)/`has_more`,
     # `offset_param`/`total`, `page_param`/`total_pages`/`start_page`, or `next_url` (default: the Link header).
     module PageStyles
       module_function
@@ -62,16 +63,22 @@ module Embott
         limit = number(query[descriptor[:limit_param]]) if descriptor[:limit_param]
         full = limit.nil? || count >= limit
         case descriptor[:style].to_s
-        when "cursor" then next_cursor(descriptor, body)
+        when "cursor" then next_cursor(descriptor, body, count)
         when "offset" then next_offset(descriptor, query, body, count, full)
         when "page" then next_page_number(descriptor, query, body, full)
         else raise ArgumentError, "unknown pagination style #{descriptor[:style].inspect}"
         end
       end
 
-      def next_cursor(descriptor, body)
-        cursor = dig(body, descriptor[:next_cursor])
+      def next_cursor(descriptor, body, count)
         return nil if descriptor[:has_more] && dig(body, descriptor[:has_more]) == false
+
+        cursor = if descriptor[:item_cursor]
+                   last = items(body, descriptor)[count - 1]
+                   dig(last, descriptor[:item_cursor])
+                 else
+                   dig(body, descriptor[:next_cursor])
+                 end
         return nil unless cursor.is_a?(String) && !cursor.empty?
 
         [descriptor[:cursor_param], cursor]

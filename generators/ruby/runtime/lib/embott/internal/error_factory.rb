@@ -33,7 +33,7 @@ module Embott
         klass = STATUS_CLASSES.fetch(status) { status >= 500 ? InternalServerError : APIError }
         safe_body = @redactor.scrub_value(body)
         safe_headers = @redactor.headers(headers)
-        rate_limit = rate_limit(safe_headers, server_wait)
+        rate_limit = RateLimit.from_headers(safe_headers, retry_after: server_wait)
         probe = APIError.new("", status: status, headers: safe_headers, body: safe_body)
         message = describe(probe, hint(probe, rate_limit, retries, server_wait, over_cap))
         klass.new(@redactor.scrub(message), status: status, headers: safe_headers, body: safe_body,
@@ -89,15 +89,6 @@ module Embott
         "The server asked to wait #{wait.ceil} s (until #{at}), longer than max_retry_after " \
           "(#{format_seconds(cap)} s), so the request was not retried#{again}: " \
           "retry after that time or raise max_retry_after."
-      end
-
-      def rate_limit(headers, server_wait)
-        read = ->(name) { headers[name]&.match?(/\A\s*\d+(\.\d+)?\s*\z/) ? Float(headers[name]) : nil }
-        info = RateLimit.new(
-          limit: read.call("x-ratelimit-limit")&.to_i, remaining: read.call("x-ratelimit-remaining")&.to_i,
-          reset: read.call("x-ratelimit-reset")&.to_i, retry_after: server_wait || read.call("retry-after")
-        )
-        info.to_h.values.any? ? info : nil
       end
 
       def format_seconds(value)

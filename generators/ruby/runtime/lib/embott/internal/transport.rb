@@ -19,8 +19,8 @@ module Embott
       # `encoding` say how to serialise them (see {Query} and {BodyEncoder}); `body` is {OMIT} when there is none.
       Request = Struct.new(:http_method, :path, :query, :query_styles, :headers, :cookies, :body, :encoding,
                            keyword_init: true)
-      # A successful answer: `body` is parsed JSON, text or nil.
-      Response = Struct.new(:status, :headers, :body, :request_id, keyword_init: true)
+      # A successful answer: `body` is parsed JSON, text or nil; `info` the {ResponseInfo} callers attach.
+      Response = Struct.new(:status, :headers, :body, :request_id, :info, keyword_init: true)
       # Options a single call may override.
       OPTION_KEYS = %i[max_retries timeout idempotency_key extra_headers extra_query].freeze
 
