@@ -57,6 +57,22 @@ describe("repro pagination.yaml: the iterator follows each shape and stops where
     client = await clientFor("pagination.yaml", "Repro");
   }, 120_000);
 
+  it("Stripe: starting_after = the last item's id; has_more: false stops; every item once", async () => {
+    const ids = ["a", "b", "c", "d", "e"];
+    server.script((request) => {
+      const after = query(request.url)["starting_after"];
+      const start = after === undefined ? 0 : ids.indexOf(after) + 1;
+      const data = ids.slice(start, start + 2).map((id) => ({ id }));
+      return { object: "list", data, has_more: start + data.length < ids.length };
+    });
+    expect(await collect(client.things!.listStripeLike!({ limit: 2 }))).toEqual(ids.map((id) => ({ id })));
+    expect(server.seen.map((request) => request.url)).toEqual([
+      "/v1/stripe_like?limit=2",
+      "/v1/stripe_like?limit=2&starting_after=b",
+      "/v1/stripe_like?limit=2&starting_after=d",
+    ]);
+  });
+
   it("OpenAI: after = last_id until has_more is false", async () => {
     server.script((request) =>
       query(request.url)["after"] === undefined
