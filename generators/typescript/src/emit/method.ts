@@ -66,10 +66,9 @@ function runtimeCall(context: MethodContext, method: MethodPlan, template: strin
         ["final", stream.final && quote(stream.final)],
       ].filter((entry): entry is [string, string] => entry[1] !== undefined),
     );
-    const event = streamEvent(context, method);
-    const call = `this.client.requestStream<${event}>(${request}, ${options}, options)`;
-    // The runtime cannot tell which event is final; the plan can, so the stream is typed with it.
-    return { returnType: type, expression: stream.finalEvent ? `${call} as ${type}` : call };
+    // The runtime cannot tell which event is final; the plan can, so `finalMessage()` is typed with it.
+    const call = `this.client.requestStream<${streamTypeArguments(context, method)}>(${request}, ${options}, options)`;
+    return { returnType: type, expression: call };
   }
   const result = resultType(context, method);
   return { returnType: type, expression: `this.client.request<${result}>(${request}, options)` };

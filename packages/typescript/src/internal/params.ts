@@ -33,8 +33,8 @@ export interface RequestTemplate {
     /** The body allows more keys than its fields: unknown keys are sent in it instead of rejected. */
     extra?: boolean;
   };
-  /** Body field the SDK sets itself to choose streaming, and its value. */
-  streamFlag?: { name: string; value: boolean };
+  /** Body field the SDK sets itself to choose streaming, and its value (`stream: true`, `stream_format: "sse"`). */
+  streamFlag?: { name: string; value: boolean | string };
   /** The response is bytes (`ArrayBuffer`). */
   binaryResponse?: boolean;
 }
