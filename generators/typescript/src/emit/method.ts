@@ -1,5 +1,6 @@
 import type { MethodPlan, ParamPlan, ResourcePlan, SdkPlan } from "@embott/codegen-core";
 import { type CodeWriter, objectLiteral, propertyKey, quote, valueLiteral } from "../printer";
+import { clientAuth, rootAlternatives } from "./auth";
 import type { TsNames } from "./names";
 import type { TypePrinter, TypeUsage } from "./type-printer";
 
@@ -137,6 +138,10 @@ function requestTemplate(context: MethodContext, method: MethodPlan, call: strin
       ]),
     ]);
   if (method.response.kind === "binary") entries.push(["binaryResponse", "true"]);
+  const auth = clientAuth(context.plan, context.names);
+  const security = auth.alternatives(method.security);
+  if (JSON.stringify(security) !== JSON.stringify(rootAlternatives(auth)))
+    entries.push(["security", valueLiteral(security)]);
   return objectLiteral(entries);
 }
 

@@ -37,6 +37,8 @@ export interface RequestTemplate {
   streamFlag?: { name: string; value: boolean | string };
   /** The response is bytes (`ArrayBuffer`). */
   binaryResponse?: boolean;
+  /** The operation's own security alternatives, when they differ from the API's (`[]`: send no credentials). */
+  security?: string[][];
 }
 
 /**
@@ -95,6 +97,7 @@ export function buildRequest(params: unknown, template: RequestTemplate): Reques
     if (value !== undefined) spec.body = new RequestBody(body.encoding, body.mediaType, value, fieldStyles);
   }
   if (template.binaryResponse) spec.asBinary = true;
+  if (template.security) spec.security = template.security;
   return spec;
 }
 
