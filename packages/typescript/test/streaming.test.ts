@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import type { MessageStreamEvent } from "../src/index";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { MessageCompletedStreamEvent, MessageStreamEvent } from "../src/index";
 import { useMockApi } from "./support/mock-api";
 
 const api = useMockApi();
@@ -20,6 +20,18 @@ describe("streaming", () => {
     expect(final?.type === "message.completed" && final.message.content).toBe(text);
     const [request] = api.mock.requests.list({ operationId: "sendConversationMessage" });
     expect(request?.body).toMatchObject({ content: "What are your opening hours?", stream: true });
+  });
+
+  it("finalMessage() resolves to the completed-message event, typed as such", async () => {
+    const stream = await api.client().conversations.streamMessage({
+      conversationId: "conv_abc123",
+      role: "user",
+      content: "What are your opening hours?",
+    });
+    const final = await stream.finalMessage();
+    expectTypeOf(final).toEqualTypeOf<MessageCompletedStreamEvent>();
+    expect(final.type).toBe("message.completed");
+    expect(final.message.content.length).toBeGreaterThan(0);
   });
 
   it("stops reading when the loop breaks early", async () => {

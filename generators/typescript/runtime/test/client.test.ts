@@ -67,6 +67,36 @@ describe("APIClient", () => {
     expect(logger.lines.join("\n")).not.toContain(TEST_API_KEY);
   });
 
+  it("sends every credential of the chosen alternative and keeps each out of the logs", async () => {
+    server.enqueue(json(200, {}));
+    const logger = recordingLogger();
+    const config: SDKConfig = {
+      ...TEST_CONFIG,
+      credentials: {
+        authEmail: { scheme: { kind: "header", name: "X-Auth-Email" }, env: "EMBOTT_AUTH_EMAIL" },
+        authKey: { scheme: { kind: "header", name: "X-Auth-Key" }, env: "EMBOTT_AUTH_KEY" },
+      },
+      security: [["authEmail", "authKey"], ["apiKey"]],
+    };
+    const options = { baseURL: server.url, logger, logLevel: "debug", apiKey: null } as const;
+    const client = new TestClient(
+      { ...options, authEmail: "me@x.io", authKey: "key_SECRET_9" } as object,
+      config,
+    );
+    await client.request({ method: "get", path: "/x" });
+    const headers = server.requests[0]?.headers ?? {};
+    expect([headers["x-auth-email"], headers["x-auth-key"], headers.authorization]).toEqual([
+      "me@x.io",
+      "key_SECRET_9",
+      undefined,
+    ]);
+    expect(logger.lines.join("\n")).not.toContain("key_SECRET_9");
+    expect(() => new TestClient({ ...options, authEmail: "me@x.io" } as object, config)).toThrow(
+      "Missing credentials: pass { authEmail, authKey } or { apiKey } to new TestClient() " +
+        "(or set EMBOTT_AUTH_EMAIL, EMBOTT_AUTH_KEY, EMBOTT_API_KEY).",
+    );
+  });
+
   it("serialises arrays, dates, booleans and nested objects in the query; drops undefined", async () => {
     server.enqueue(json(200, {}));
     const client = new Embott({ baseURL: server.url, defaultQuery: { v: "2" } });

@@ -131,6 +131,30 @@ describe("auto-pagination", () => {
   const collect = (descriptor: PaginationDescriptor, query: Record<string, unknown> = {}) =>
     client.requestPage<Item>({ method: "get", path: "/things", query }, descriptor).toArray();
 
+  it("cursor style with itemCursor (Stripe): starting_after = the last item's id; has_more: false stops", async () => {
+    server.enqueue((request, response) => {
+      const after = queryOf(request.url).starting_after;
+      const start = after === undefined ? 0 : Number(after.slice(1)) + 1;
+      const data = [start, start + 1].filter((n) => n < 5).map((n) => ({ id: `s${n}` }));
+      // has_more: false ends the list even though the last item still has an id.
+      json(200, { object: "list", data, has_more: start + data.length < 5 })(request, response);
+    });
+    const descriptor = {
+      style: "cursor",
+      cursorParam: "starting_after",
+      itemCursor: "id",
+      hasMore: "has_more",
+      limitParam: "limit",
+    } as const;
+    const items = await collect(descriptor, { limit: 2 });
+    expect(items.map((item) => item.id)).toEqual(["s0", "s1", "s2", "s3", "s4"]);
+    expect(server.requests.map((request) => queryOf(request.url).starting_after)).toEqual([
+      undefined,
+      "s1",
+      "s3",
+    ]);
+  });
+
   it("offset style: advances by the page size until the total", async () => {
     server.enqueue((request, response) => {
       const offset = Number(queryOf(request.url).offset ?? 0);

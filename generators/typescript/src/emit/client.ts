@@ -1,4 +1,4 @@
-import type { SdkPlan, ServerPlan } from "@embott/codegen-core";
+import type { AuthSchemePlan, SdkPlan, ServerPlan } from "@embott/codegen-core";
 import {
   CodeWriter,
   escapeTemplate,
@@ -9,6 +9,7 @@ import {
   quote,
   valueLiteral,
 } from "../printer";
+import { type ClientAuth, clientAuth } from "./auth";
 import { tsHeader } from "./header";
 import { ImportSet, RUNTIME } from "./imports";
 import type { TsNames } from "./names";
@@ -28,10 +29,11 @@ export interface ClientInput {
   specLabel: string;
 }
 
-/** The client's own options type name, when the default server has variables. */
+/** The client's own options type name, when the default server has variables or it takes more credentials. */
 export function clientOptionsType(plan: SdkPlan, names: TsNames): string | undefined {
   const server = plan.client.servers[0];
-  return server && server.variables.length > 0 ? names.typeName([...plan.client.name, "options"]) : undefined;
+  const own = (server && server.variables.length > 0) || clientAuth(plan, names).others.length > 0;
+  return own ? names.typeName([...plan.client.name, "options"]) : undefined;
 }
 
 /**
@@ -50,7 +52,8 @@ export function renderClient(input: ClientInput, optionsType: string | undefined
   }
   const body = new CodeWriter();
   const server = plan.client.servers[0];
-  if (optionsType && server) writeServerOptions(body, names, optionsType, server).blank();
+  const auth = clientAuth(plan, names);
+  if (optionsType) writeClientOptions(body, names, optionsType, server, auth).blank();
   body.doc(plan.client.docs);
   body.block(`export class ${className} extends APIClient`, () => {
     for (const name of input.errorClasses) body.line(`static readonly ${name} = ${name};`);
@@ -63,8 +66,8 @@ export function renderClient(input: ClientInput, optionsType: string | undefined
     }
     body.blank();
     body.block(`constructor(${OPTIONS}: ${optionsType ?? "ClientOptions"} = {})`, () => {
-      const baseURL = optionsType && server ? baseURLTemplate(names, server) : undefined;
-      body.line(`super(${OPTIONS}, ${sdkConfigLiteral(plan, input.sdkVersion, baseURL)});`);
+      const baseURL = server && server.variables.length > 0 ? baseURLTemplate(names, server) : undefined;
+      body.line(`super(${OPTIONS}, ${sdkConfigLiteral(plan, auth, input.sdkVersion, baseURL)});`);
     });
   });
   body.blank().line(`export default ${className};`);
@@ -74,7 +77,12 @@ export function renderClient(input: ClientInput, optionsType: string | undefined
 }
 
 /** The `SDKConfig` literal the generated client passes to `APIClient`. */
-function sdkConfigLiteral(plan: SdkPlan, sdkVersion: string, baseURL: string | undefined): string {
+function sdkConfigLiteral(
+  plan: SdkPlan,
+  auth: ClientAuth,
+  sdkVersion: string,
+  baseURL: string | undefined,
+): string {
   const { client } = plan;
   const entries: [string, string][] = [
     ["sdkName", quote(plan.sdk.packageName)],
@@ -83,16 +91,23 @@ function sdkConfigLiteral(plan: SdkPlan, sdkVersion: string, baseURL: string | u
     ["apiKeyEnv", quote(client.env.apiKey)],
     ["baseURLEnv", quote(client.env.baseUrl)],
     ["logEnv", quote(client.env.log)],
-    ["auth", valueLiteral(runtimeAuth(plan))],
+    ["auth", valueLiteral(runtimeAuth(auth.apiKey))],
   ];
+  if (auth.others.length > 0) {
+    const credentials = auth.others.map(
+      ({ option, env, scheme }) =>
+        [option, valueLiteral({ scheme: runtimeAuth(scheme), env })] as [string, string],
+    );
+    entries.push(["credentials", objectLiteral(credentials)]);
+  }
+  if (auth.security) entries.push(["security", valueLiteral(auth.security)]);
   if (client.env.webhookSecret) entries.push(["webhookSecretEnv", quote(client.env.webhookSecret)]);
   if (plan.webhooks?.signature) entries.push(["webhookSignature", valueLiteral(plan.webhooks.signature)]);
   return objectLiteral(entries);
 }
 
-/** The runtime's `AuthScheme` for the plan's primary scheme (the runtime sends no cookie credentials). */
-function runtimeAuth(plan: SdkPlan): Record<string, string> {
-  const scheme = plan.client.auth.schemes.find((candidate) => candidate.id === plan.client.auth.primary);
+/** The runtime's `AuthScheme` for a scheme (the runtime sends no cookie credentials). */
+function runtimeAuth(scheme: AuthSchemePlan | undefined): Record<string, string> {
   switch (scheme?.placement) {
     case "bearer":
     case "basic":
@@ -116,18 +131,35 @@ function baseURLTemplate(names: TsNames, server: ServerPlan): string {
   return `\`${parts.join("")}\``;
 }
 
-/** `export interface EmbottOptions extends ClientOptions { region?: "eu" | "us"; }`. */
-function writeServerOptions(
+/** `export interface EmbottOptions extends ClientOptions { region?: "eu" | "us"; authEmail?: string … }`. */
+function writeClientOptions(
   writer: CodeWriter,
   names: TsNames,
   typeName: string,
-  server: ServerPlan,
+  server: ServerPlan | undefined,
+  auth: ClientAuth,
 ): CodeWriter {
+  const variables = server?.variables ?? [];
+  const parts = [
+    variables.length > 0 ? `the variables of \`${server!.url}\`` : undefined,
+    auth.others.length > 0 ? "the credentials besides `apiKey`" : undefined,
+  ];
   writer.doc(
-    `Options of the client: the runtime's {@link ClientOptions} plus the variables of \`${server.url}\`.`,
+    `Options of the client: the runtime's {@link ClientOptions} plus ${parts.filter(Boolean).join(" and ")}.`,
   );
   return writer.block(`export interface ${typeName} extends ClientOptions`, () => {
-    for (const variable of server.variables) {
+    for (const { option, env, scheme } of auth.others) {
+      const sent = scheme.parameterName
+        ? `\`${scheme.parameterName}\``
+        : `the ${scheme.placement} credential`;
+      const docs = [
+        scheme.description,
+        `Sent as ${sent} when an operation's security needs it. Defaults to \`${env}\`.`,
+      ];
+      writer.doc(docs.filter(Boolean).join("\n\n"));
+      writer.line(`${propertyKey(option)}?: string | null | undefined;`);
+    }
+    for (const variable of variables) {
       const type = variable.enum ? literalUnion(variable.enum) : "string";
       const docs = [
         variable.description,

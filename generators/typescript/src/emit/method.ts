@@ -1,5 +1,6 @@
 import type { MethodPlan, ParamPlan, ResourcePlan, SdkPlan } from "@embott/codegen-core";
 import { type CodeWriter, objectLiteral, propertyKey, quote, valueLiteral } from "../printer";
+import { clientAuth, rootAlternatives } from "./auth";
 import type { TsNames } from "./names";
 import type { TypePrinter, TypeUsage } from "./type-printer";
 
@@ -66,10 +67,9 @@ function runtimeCall(context: MethodContext, method: MethodPlan, template: strin
         ["final", stream.final && quote(stream.final)],
       ].filter((entry): entry is [string, string] => entry[1] !== undefined),
     );
-    const event = streamEvent(context, method);
-    const call = `this.client.requestStream<${event}>(${request}, ${options}, options)`;
-    // The runtime cannot tell which event is final; the plan can, so the stream is typed with it.
-    return { returnType: type, expression: stream.finalEvent ? `${call} as ${type}` : call };
+    // The runtime cannot tell which event is final; the plan can, so `finalMessage()` is typed with it.
+    const call = `this.client.requestStream<${streamTypeArguments(context, method)}>(${request}, ${options}, options)`;
+    return { returnType: type, expression: call };
   }
   const result = resultType(context, method);
   return { returnType: type, expression: `this.client.request<${result}>(${request}, options)` };
@@ -138,6 +138,10 @@ function requestTemplate(context: MethodContext, method: MethodPlan, call: strin
       ]),
     ]);
   if (method.response.kind === "binary") entries.push(["binaryResponse", "true"]);
+  const auth = clientAuth(context.plan, context.names);
+  const security = auth.alternatives(method.security);
+  if (JSON.stringify(security) !== JSON.stringify(rootAlternatives(auth)))
+    entries.push(["security", valueLiteral(security)]);
   return objectLiteral(entries);
 }
 

@@ -1,17 +1,25 @@
 import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { corpusSpecs } from "../../../../testdata/corpus";
+import { corpusSpecs, REPRO_DIR } from "../../../../testdata/corpus";
 import { emitSpec, FEATURES_SPEC } from "./support";
 
 const run = promisify(execFile);
 const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const EMBOTT_SPEC = join(import.meta.dirname, "../../../../spec/openapi.yaml");
 const WIRE_SPEC = join(import.meta.dirname, "../../../../testdata/wire/features.yaml");
+/** The issue-9 repro specs (pagination shapes, stream twins, raw names, auth alternatives…) and the auth fixture. */
+const REPRO_SPECS = [
+  ...readdirSync(REPRO_DIR)
+    .filter((name) => name.endsWith(".yaml"))
+    .map((name) => join(REPRO_DIR, name)),
+  join(import.meta.dirname, "../wire/fixtures/security-overrides.yaml"),
+];
 
 const outRoot = await mkdtemp(join(tmpdir(), "embott-corpus-"));
 afterAll(() => rm(outRoot, { recursive: true, force: true }));
@@ -27,9 +35,9 @@ async function writeSdk(spec: string, index: number, files: Map<string, string>)
   return folder;
 }
 
-describe("every corpus spec becomes a package that builds with its own tsconfig", () => {
+describe("every corpus and repro spec becomes a package that builds with its own tsconfig", () => {
   it("generates each spec, then type-checks every output as emitted in one `tsc -b` run", async () => {
-    const specs = [...corpusSpecs(), FEATURES_SPEC, EMBOTT_SPEC, WIRE_SPEC];
+    const specs = [...corpusSpecs(), FEATURES_SPEC, EMBOTT_SPEC, WIRE_SPEC, ...REPRO_SPECS];
     expect(specs.length).toBeGreaterThanOrEqual(10);
     const folders: string[] = [];
     for (const [index, spec] of specs.entries()) {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPRO_DIR } from "../../../../testdata/corpus";
 import { emitSpec } from "../emit/support";
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 /** Generates the repro spec's SDK into a temp dir and returns a client pointed at the scripted server. */
 async function clientFor(spec: string, className: string, options: object = {}): Promise<Client> {
-  const emitted = await emitSpec(join(REPRO_DIR, spec));
+  const emitted = await emitSpec(isAbsolute(spec) ? spec : join(REPRO_DIR, spec));
   const root = await mkdtemp(join(tmpdir(), "embott-repro-"));
   roots.push(root);
   for (const [path, contents] of emitted.files) {
@@ -56,6 +56,22 @@ describe("repro pagination.yaml: the iterator follows each shape and stops where
   beforeAll(async () => {
     client = await clientFor("pagination.yaml", "Repro");
   }, 120_000);
+
+  it("Stripe: starting_after = the last item's id; has_more: false stops; every item once", async () => {
+    const ids = ["a", "b", "c", "d", "e"];
+    server.script((request) => {
+      const after = query(request.url)["starting_after"];
+      const start = after === undefined ? 0 : ids.indexOf(after) + 1;
+      const data = ids.slice(start, start + 2).map((id) => ({ id }));
+      return { object: "list", data, has_more: start + data.length < ids.length };
+    });
+    expect(await collect(client.things!.listStripeLike!({ limit: 2 }))).toEqual(ids.map((id) => ({ id })));
+    expect(server.seen.map((request) => request.url)).toEqual([
+      "/v1/stripe_like?limit=2",
+      "/v1/stripe_like?limit=2&starting_after=b",
+      "/v1/stripe_like?limit=2&starting_after=d",
+    ]);
+  });
 
   it("OpenAI: after = last_id until has_more is false", async () => {
     server.script((request) =>
@@ -214,5 +230,62 @@ describe("repro typing-auth.yaml, validate31.yaml and xref.yaml generate working
     expect(server.seen.map((request) => `${request.method} ${request.url}`)).toEqual(["GET /v1/x"]);
     expect(readdirSync(process.cwd()).filter((name) => !before.includes(name))).toEqual([]);
     expect(existsSync(join(process.cwd(), "openapi-ts-error.log"))).toBe(false);
+  }, 120_000);
+});
+
+describe("auth alternatives: the first alternative the client has every credential for is sent", () => {
+  type Construct = (options: object) => Promise<Client>;
+  const typingAuth: Construct = (options) => clientFor("typing-auth.yaml", "Repro", options);
+  const authHeaders = () =>
+    server.seen.map((request) => ({
+      email: request.headers["x-auth-email"],
+      key: request.headers["x-auth-key"],
+      authorization: request.headers.authorization,
+      url: request.url,
+    }));
+
+  it("typing-auth.yaml: X-Auth-Email + X-Auth-Key are two options sent together; else the bearer token", async () => {
+    server.script(() => ({ ok: true }));
+    const pair = await typingAuth({ authEmail: "me@example.com", authKey: "key_1" });
+    await pair.accounts!.get!({ accountId: "a" });
+    const token = await typingAuth({ apiKey: "tok_1" });
+    await token.accounts!.get!({ accountId: "a" });
+    // Both alternatives satisfied: the first (email + key) wins, the token is not sent.
+    const both = await typingAuth({ authEmail: "me@example.com", authKey: "key_1", apiKey: "tok_1" });
+    await both.accounts!.get!({ accountId: "a" });
+    expect(authHeaders()).toEqual([
+      { email: "me@example.com", key: "key_1", authorization: undefined, url: "/v1/accounts/a" },
+      { email: undefined, key: undefined, authorization: "Bearer tok_1", url: "/v1/accounts/a" },
+      { email: "me@example.com", key: "key_1", authorization: undefined, url: "/v1/accounts/a" },
+    ]);
+  }, 120_000);
+
+  it("typing-auth.yaml: half an alternative is no credential, and construction says what to pass", async () => {
+    await expect(typingAuth({ authEmail: "me@example.com" })).rejects.toThrow(
+      "Missing credentials: pass { authEmail, authKey } or { apiKey } to new Repro() (or set REPRO_AUTH_EMAIL, REPRO_AUTH_KEY, REPRO_API_KEY).",
+    );
+  }, 120_000);
+
+  it("an operation's security overrides the root; security: [] sends nothing", async () => {
+    const fixture = join(import.meta.dirname, "fixtures/security-overrides.yaml");
+    const client = await clientFor(fixture, "Repro", { apiKey: "tok_1", partnerKey: "pk_1" });
+    server.script(() => ({ ok: true }));
+    await client.zones!.list!();
+    await client.health!.get!();
+    await client.partner!.listPartnerReports!();
+    expect(authHeaders()).toEqual([
+      { email: undefined, key: undefined, authorization: "Bearer tok_1", url: "/v1/zones" },
+      { email: undefined, key: undefined, authorization: undefined, url: "/v1/health" },
+      {
+        email: undefined,
+        key: undefined,
+        authorization: undefined,
+        url: "/v1/partner/reports?partner_key=pk_1",
+      },
+    ]);
+    const tokenOnly = await clientFor(fixture, "Repro", { apiKey: "tok_1" });
+    await expect(tokenOnly.partner!.listPartnerReports!()).rejects.toThrow(
+      "GET /partner/reports needs credentials: pass { partnerKey } to new Repro().",
+    );
   }, 120_000);
 });

@@ -33,10 +33,12 @@ export interface RequestTemplate {
     /** The body allows more keys than its fields: unknown keys are sent in it instead of rejected. */
     extra?: boolean;
   };
-  /** Body field the SDK sets itself to choose streaming, and its value. */
-  streamFlag?: { name: string; value: boolean };
+  /** Body field the SDK sets itself to choose streaming, and its value (`stream: true`, `stream_format: "sse"`). */
+  streamFlag?: { name: string; value: boolean | string };
   /** The response is bytes (`ArrayBuffer`). */
   binaryResponse?: boolean;
+  /** The operation's own security alternatives, when they differ from the API's (`[]`: send no credentials). */
+  security?: string[][];
 }
 
 /**
@@ -95,6 +97,7 @@ export function buildRequest(params: unknown, template: RequestTemplate): Reques
     if (value !== undefined) spec.body = new RequestBody(body.encoding, body.mediaType, value, fieldStyles);
   }
   if (template.binaryResponse) spec.asBinary = true;
+  if (template.security) spec.security = template.security;
   return spec;
 }
 

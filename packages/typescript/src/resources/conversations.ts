@@ -173,7 +173,7 @@ export class Conversations extends APIResource {
     params: ConversationStreamMessageParams,
     options?: RequestOptions,
   ): APIPromise<Stream<Types.MessageStreamEvent, Types.MessageCompletedStreamEvent>> {
-    return this.client.requestStream<Types.MessageStreamEvent>(
+    return this.client.requestStream<Types.MessageStreamEvent, Types.MessageCompletedStreamEvent>(
       buildRequest(params, {
         call: "client.conversations.streamMessage",
         method: "post",
@@ -189,7 +189,7 @@ export class Conversations extends APIResource {
       }),
       { discriminator: "type", final: "message.completed" },
       options,
-    ) as APIPromise<Stream<Types.MessageStreamEvent, Types.MessageCompletedStreamEvent>>;
+    );
   }
 }
 

@@ -1,4 +1,10 @@
-import { placeApiKey } from "../internal/auth";
+import {
+  type AuthPlacement,
+  type Credential,
+  describeAlternatives,
+  placeApiKey,
+  placeCredentials,
+} from "../internal/auth";
 import { type Defined, definedOptions } from "../internal/defined";
 import { isBrowserLike, readEnv } from "../internal/env";
 import { type Logger, leveledLogger, resolveLogLevel } from "../internal/logger";
@@ -6,7 +12,7 @@ import { sleep } from "../internal/sleep";
 import { type CallResult, type ResponseMode, sendWithRetries, type Transport } from "../internal/transport";
 import { APIPromise } from "./api-promise";
 import { SDKError } from "./error";
-import type { ClientOptions, RequestOptions, RequestSpec, SDKConfig } from "./options";
+import type { AuthScheme, ClientOptions, RequestOptions, RequestSpec, SDKConfig } from "./options";
 import { PagePromise, type PaginationDescriptor } from "./pagination";
 import { Stream, type StreamDescriptor } from "./streaming";
 
@@ -24,17 +30,26 @@ export class APIClient {
   readonly maxRetryAfter: number;
   readonly logger: Logger;
   readonly #apiKey: string | undefined;
+  /** Every credential the client holds, by option name (`apiKey` included). */
+  readonly #credentials: Map<string, Credential>;
   readonly #webhookSecret: string | undefined;
   readonly #transport: Transport;
 
   constructor(clientOptions: ClientOptions | null | undefined, config: SDKConfig) {
     const options = definedOptions(clientOptions);
     this.config = config;
-    if (config.auth.kind !== "none" && !options.dangerouslyAllowBrowser && isBrowserLike())
+    const sendsCredentials = config.auth.kind !== "none" || Object.keys(config.credentials ?? {}).length > 0;
+    if (sendsCredentials && !options.dangerouslyAllowBrowser && isBrowserLike())
       throw new SDKError(browserMessage(this));
     this.#apiKey = options.apiKey ?? readEnv(config.apiKeyEnv);
-    if (!this.#apiKey && config.auth.kind !== "none") throw new SDKError(missingKeyMessage(this, config));
-    if (this.#apiKey) checkApiKey(this.#apiKey, config);
+    this.#credentials = readCredentials(options, config, this.#apiKey);
+    if (config.security) {
+      const root = config.security;
+      if (root.length > 0 && !placeCredentials(root, this.#credentials))
+        throw new SDKError(missingCredentialsMessage(this, config, root));
+    } else if (!this.#apiKey && config.auth.kind !== "none") {
+      throw new SDKError(missingKeyMessage(this, config));
+    }
     this.#webhookSecret = options.webhookSecret ?? readEnv(config.webhookSecretEnv);
     this.baseURL = checkBaseURL(options.baseURL ?? readEnv(config.baseURLEnv) ?? config.defaultBaseURL);
     this.maxRetries = checkCount("maxRetries", options.maxRetries ?? DEFAULTS.maxRetries);
@@ -99,7 +114,19 @@ export class APIClient {
 
   /** Strings no message or log line may contain. */
   #secrets(): string[] {
-    return this.#apiKey ? [this.#apiKey] : [];
+    return [...this.#credentials.values()].map((credential) => credential.value);
+  }
+
+  /** The credentials of the first alternative of the operation's (else the API's) security the client can satisfy. */
+  #placeAuth(spec: RequestSpec): AuthPlacement {
+    const alternatives =
+      spec.security ?? this.config.security ?? (this.config.auth.kind === "none" ? [] : [["apiKey"]]);
+    const placement = placeCredentials(alternatives, this.#credentials);
+    if (placement) return placement;
+    throw new SDKError(
+      `${spec.method.toUpperCase()} ${spec.path} needs credentials: pass ${describeAlternatives(alternatives)} ` +
+        `to new ${this.constructor.name}().`,
+    );
   }
 
   #send(
@@ -120,7 +147,10 @@ export class APIClient {
       fetchOptions: options.fetchOptions ?? {},
       defaultHeaders: options.defaultHeaders,
       defaultQuery: options.defaultQuery,
-      auth: placeApiKey(this.config.auth, this.#apiKey),
+      auth: (spec) => this.#placeAuth(spec),
+      authHeaders: [...this.#credentials.values()].flatMap((credential) =>
+        Object.keys(placeApiKey(credential.scheme, credential.value).headers),
+      ),
       maxRetries: this.maxRetries,
       timeout: this.timeout,
       maxRetryAfter: this.maxRetryAfter,
@@ -133,6 +163,43 @@ export class APIClient {
       now: () => this.now(),
     };
   }
+}
+
+/** The credentials of the alternative the request's (else the API's) security picks; none when it has none. */
+function missingCredentialsMessage(
+  client: APIClient,
+  config: SDKConfig,
+  alternatives: readonly (readonly string[])[],
+): string {
+  const envs = alternatives
+    .flat()
+    .map((name) => (name === "apiKey" ? config.apiKeyEnv : config.credentials?.[name]?.env));
+  const named = [...new Set(envs.filter((env): env is string => Boolean(env)))];
+  const where = named.length > 0 ? ` (or set ${named.join(", ")})` : "";
+  return `Missing credentials: pass ${describeAlternatives(alternatives)} to new ${client.constructor.name}()${where}.`;
+}
+
+/** `apiKey` and each further credential option (else its env var), checked to be sendable. */
+function readCredentials(
+  options: Defined<ClientOptions>,
+  config: SDKConfig,
+  apiKey: string | undefined,
+): Map<string, Credential> {
+  const credentials = new Map<string, Credential>();
+  if (apiKey && config.auth.kind !== "none") {
+    checkApiKey(apiKey, config.auth, config.apiKeyEnv, "API key");
+    credentials.set("apiKey", { scheme: config.auth, value: apiKey });
+  }
+  for (const [name, { scheme, env }] of Object.entries(config.credentials ?? {})) {
+    const given = (options as Record<string, unknown>)[name];
+    if (given !== undefined && given !== null && typeof given !== "string")
+      throw new SDKError(`The ${name} option must be a string, got ${typeof given}.`);
+    const value = (given as string | null | undefined) ?? readEnv(env);
+    if (!value) continue;
+    checkApiKey(value, scheme, env, `${name} credential`);
+    credentials.set(name, { scheme, value });
+  }
+  return credentials;
 }
 
 function missingKeyMessage(client: APIClient, config: SDKConfig): string {
@@ -170,9 +237,9 @@ function checkBaseURL(value: string): string {
  * non-breaking space or a newline fails here with its position, never with fetch's "ByteString" error (and never
  * quoting the key).
  */
-function checkApiKey(key: string, config: SDKConfig): void {
-  if (config.auth.kind === "query" || config.auth.kind === "none") return;
-  const where = config.apiKeyEnv ? ` (from the options or ${config.apiKeyEnv})` : "";
+function checkApiKey(key: string, scheme: AuthScheme, env: string | undefined, label: string): void {
+  if (scheme.kind === "query" || scheme.kind === "none") return;
+  const where = env ? ` (from the options or ${env})` : "";
   let position = 0;
   for (const char of key) {
     position++;
@@ -180,7 +247,7 @@ function checkApiKey(key: string, config: SDKConfig): void {
     if (code >= 0x20 && code <= 0x7e) continue;
     const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
     throw new SDKError(
-      `The API key${where} contains a character that cannot be sent in an HTTP header: ${name} at position ` +
+      `The ${label}${where} contains a character that cannot be sent in an HTTP header: ${name} at position ` +
         `${position}. Copy the key again; keys are printable ASCII.`,
     );
   }

@@ -15,8 +15,20 @@ export interface SDKConfig {
   sdkName: string;
   sdkVersion: string;
   defaultBaseURL: string;
+  /** How the `apiKey` option is sent. */
   auth: AuthScheme;
   apiKeyEnv?: string;
+  /**
+   * Further credentials, each its own client option (e.g. `authEmail` for `X-Auth-Email`), keyed by that option
+   * name, with the env var it defaults to.
+   */
+  credentials?: Record<string, { scheme: AuthScheme; env?: string }>;
+  /**
+   * The API's security alternatives as credential names (`apiKey` or a `credentials` key), all of one alternative
+   * sent together; the first the client has every credential for is used, and the client needs one of them at
+   * construction. `[]`: nothing is sent. Absent: `apiKey` is required and sent (unless `auth` is `none`).
+   */
+  security?: string[][];
   baseURLEnv?: string;
   logEnv?: string;
   /** Env var holding the webhook signing secret (optional default for `client.webhooks.verify`). */
@@ -94,4 +106,6 @@ export interface RequestSpec {
   headers?: HeadersInput;
   /** Binary response: `true`/"arrayBuffer" resolves to an `ArrayBuffer`, "blob" to a `Blob`. */
   asBinary?: boolean | "arrayBuffer" | "blob";
+  /** The operation's own security alternatives (see `SDKConfig.security`), overriding the API's; `[]`: none. */
+  security?: string[][];
 }

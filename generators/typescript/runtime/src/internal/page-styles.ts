@@ -3,14 +3,20 @@ import type { RequestSpec } from "../core/options";
 
 /** The fields of `x-embott-pagination`, passed by generated code for each paginated operation. */
 export type PaginationDescriptor =
-  | {
+  | ({
       style: "cursor";
       items?: string;
       cursorParam: string;
-      nextCursor: string;
       hasMore?: string;
       limitParam?: string;
-    }
+    } & (
+      | { /** Response field holding the next cursor. */ nextCursor: string; itemCursor?: undefined }
+      | {
+          nextCursor?: undefined;
+          /** Field of the page's last item that is the next cursor (Stripe: `starting_after` = last `id`). */
+          itemCursor: string;
+        }
+    ))
   | { style: "offset"; items?: string; offsetParam: string; total?: string; limitParam?: string }
   | {
       style: "page";
@@ -68,9 +74,10 @@ function nextQueryValue(
   const fullPage = limit === undefined || page.itemCount >= limit;
   switch (descriptor.style) {
     case "cursor": {
-      const cursor = readPath(page.body, descriptor.nextCursor);
       const hasMore = descriptor.hasMore ? readPath(page.body, descriptor.hasMore) : undefined;
-      if (hasMore === false || typeof cursor !== "string" || cursor === "") return null;
+      if (hasMore === false) return null;
+      const cursor = cursorOf(descriptor, page.body);
+      if (typeof cursor !== "string" || cursor === "") return null;
       return { param: descriptor.cursorParam, value: cursor };
     }
     case "offset": {
@@ -89,6 +96,13 @@ function nextQueryValue(
       return more ? { param: descriptor.pageParam, value: current + 1 } : null;
     }
   }
+}
+
+/** The next cursor: a response field, or (Stripe style) a field of the page's last item. */
+function cursorOf(descriptor: Extract<PaginationDescriptor, { style: "cursor" }>, body: unknown): unknown {
+  if (descriptor.nextCursor !== undefined) return readPath(body, descriptor.nextCursor);
+  const items = extractItems<unknown>(body, descriptor);
+  return readPath(items[items.length - 1], descriptor.itemCursor);
 }
 
 /**

@@ -19,7 +19,10 @@ export interface Transport {
   fetchOptions: Record<string, unknown>;
   defaultHeaders: HeadersInput | undefined;
   defaultQuery: Record<string, unknown> | undefined;
-  auth: AuthPlacement;
+  /** The credentials a request carries (per operation: its security may override the API's). */
+  auth(spec: RequestSpec): AuthPlacement;
+  /** Every header a credential may be sent in, redacted from logs. */
+  authHeaders: string[];
   maxRetries: number;
   timeout: number;
   maxRetryAfter: number;
@@ -115,7 +118,8 @@ async function retryLoop(
 }
 
 function prepareRequest(transport: Transport, spec: RequestSpec, options: CallOptions, mode: ResponseMode) {
-  const query = { ...transport.defaultQuery, ...spec.query, ...options.query, ...transport.auth.query };
+  const auth = transport.auth(spec);
+  const query = { ...transport.defaultQuery, ...spec.query, ...options.query, ...auth.query };
   const encoded = encodeBody(spec.body, spec.bodyType);
   const autoKey = needsIdempotencyKey(spec.method) ? newIdempotencyKey() : undefined;
   const headers = mergeHeaders(
@@ -127,7 +131,7 @@ function prepareRequest(transport: Transport, spec: RequestSpec, options: CallOp
         (options.timeout ?? transport.timeout) / 1000,
       ),
     },
-    transport.auth.headers,
+    auth.headers,
     transport.defaultHeaders,
     spec.headers,
     autoKey ? { "idempotency-key": autoKey } : undefined,
@@ -206,7 +210,7 @@ function logRequest(
 ): void {
   transport.logger.debug(`${request.method} ${request.url}`, {
     retryCount: retryIndex,
-    headers: redactHeaders(headers, Object.keys(transport.auth.headers)),
+    headers: redactHeaders(headers, transport.authHeaders),
     body: bodyPreview(request.body, transport.errorContext.secrets),
   });
 }
