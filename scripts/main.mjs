@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: set up, regenerate every SDK from spec/openapi.yaml, summarise the spec,
 // then run each language's example against the mock served over HTTP.
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
+import { MOCK_API_KEY, startMock } from "./lib/mock.mjs";
 import { loadChecks } from "./lib/steps.mjs";
-import { bootstrap, fail, ROOT, run } from "./lib/toolchain.mjs";
+import { bootstrap, fail, run } from "./lib/toolchain.mjs";
 
 bootstrap();
 const checks = await loadChecks();
@@ -16,26 +15,13 @@ function step(title, cmd, args, env) {
   if (code !== 0) fail(`${title} failed (exit ${code}).`);
 }
 
-/** Starts `embott-mock --port 0` and resolves with its URL and a stop function. */
-function startMock() {
-  const child = spawn(process.execPath, ["packages/mock/bin/embott-mock.mjs", "--port", "0"], {
-    cwd: ROOT,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.once("line", (url) => resolve({ url: url.trim(), stop: () => child.kill("SIGTERM") }));
-    child.once("exit", (code) => reject(new Error(`mock server exited early (code ${code})`)));
-  });
-}
-
 step("regenerate the SDKs from spec/openapi.yaml", "pnpm", ["codegen", "generate"]);
 step("summarise the spec", "pnpm", ["codegen", "inspect", "--spec", "spec/openapi.yaml"]);
 
 console.log("\n▶ start the mock API server");
 const mock = await startMock();
 console.log(`  mock listening at ${mock.url}`);
-const env = { EMBOTT_BASE_URL: `${mock.url}/v1`, EMBOTT_API_KEY: "sk_live_admin_0001" };
+const env = { EMBOTT_BASE_URL: `${mock.url}/v1`, EMBOTT_API_KEY: MOCK_API_KEY };
 const examples = checks.filter((check) => check.example).map((check) => check.example);
 try {
   for (const example of examples) step(example.title, example.cmd[0], example.cmd.slice(1), env);

@@ -5,24 +5,8 @@
 // command with EMBOTT_MOCK_URL and CONFORMANCE_CANNED_URL set, stops both and exits with the command's code.
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { startMock } from "../lib/mock.mjs";
 import { ROOT } from "../lib/toolchain.mjs";
-
-/** Starts the mock on 127.0.0.1:0; resolves with its URL and the child process. */
-export function startMock() {
-  const child = spawn(process.execPath, [join(ROOT, "packages/mock/bin/embott-mock.mjs"), "--port", "0"], {
-    cwd: ROOT,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.once("line", (url) => resolve({ url: url.trim(), child }));
-    child.once("exit", (code) =>
-      reject(new Error(`embott-mock exited before printing its URL (code ${code})`)),
-    );
-  });
-}
 
 /**
  * The canned server answers every request with the response last set by `POST /__canned`
@@ -80,7 +64,7 @@ async function main() {
   for (const signal of ["SIGTERM", "SIGINT"]) {
     process.once(signal, () => {
       child.kill("SIGTERM");
-      mock.child.kill("SIGTERM");
+      mock.stop();
       process.exit(1);
     });
   }
@@ -91,7 +75,7 @@ async function main() {
     });
     child.once("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
   });
-  mock.child.kill("SIGTERM");
+  mock.stop();
   canned.server.close();
   canned.server.closeAllConnections();
   process.exit(code);

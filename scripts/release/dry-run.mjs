@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startMock } from "../conformance/serve.mjs";
+import { MOCK_API_KEY, startMock } from "../lib/mock.mjs";
 import { buildComposer } from "./artifacts/composer.mjs";
 import { buildGem } from "./artifacts/gem.mjs";
 import { buildNpm } from "./artifacts/npm.mjs";
@@ -22,7 +22,7 @@ const BUILDERS = [
 
 const work = mkdtempSync(join(tmpdir(), "embott-release-"));
 const mock = await startMock();
-const env = { ...process.env, EMBOTT_BASE_URL: `${mock.url}/v1`, EMBOTT_API_KEY: "sk_live_admin_0001" };
+const env = { ...process.env, EMBOTT_BASE_URL: `${mock.url}/v1`, EMBOTT_API_KEY: MOCK_API_KEY };
 const problems = [];
 const artifacts = [];
 try {
@@ -63,7 +63,7 @@ try {
     problems.push(`artifact versions disagree: ${artifacts.map((a) => `${a.name}=${a.version}`).join(", ")}`);
   }
 } finally {
-  mock.child.kill("SIGTERM");
+  mock.stop();
   rmSync(work, { recursive: true, force: true });
 }
 if (problems.length > 0) {
