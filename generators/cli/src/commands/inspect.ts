@@ -1,4 +1,4 @@
-import type { IR, Operation } from "@embott/codegen-core";
+import { type IR, type Operation, planAuth } from "@embott/codegen-core";
 import { specForInspect } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
 import { loadIR } from "./load-ir";
@@ -44,9 +44,9 @@ export function formatInspect(ir: IR): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** `auth: (api_email + api_key) | api_token; options api_email=REPRO_API_EMAIL, …`, or `auth: none`. */
+/** `auth: (api_email + api_key) | api_token; options auth_email=REPRO_AUTH_EMAIL, …`, or `auth: none`. */
 function authSummary(ir: IR): string {
-  const credentials = ir.auth.flatMap((scheme) => scheme.credentials);
+  const { credentials } = planAuth(ir);
   if (credentials.length === 0) return "auth: none (the client has no credential option)";
   const alternative = (requirement: IR["security"][number]) =>
     requirement.schemes.length === 0
@@ -55,7 +55,7 @@ function authSummary(ir: IR): string {
         ? requirement.schemes[0]!.id
         : `(${requirement.schemes.map((scheme) => scheme.id).join(" + ")})`;
   const root = ir.security.length > 0 ? ir.security.map(alternative).join(" | ") : "per operation";
-  const options = credentials.map((credential) => `${credential.words.join("_")}=$${credential.env}`);
+  const options = credentials.map((credential) => `${credential.name.join("_")}=$${credential.env}`);
   return `auth: ${root}; options ${options.join(", ")}`;
 }
 

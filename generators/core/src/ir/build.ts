@@ -34,7 +34,7 @@ export function buildIR(spec: Pick<LoadedSpec, "file" | "openapi" | "sha256" | "
     info,
     sdk,
     servers: buildServers(document),
-    auth: buildAuthSchemes(document, sdk, [
+    auth: buildAuthSchemes(document, [
       context.rootSecurity,
       ...operations.map((operation) => operation.security),
     ]),

@@ -121,23 +121,6 @@ export interface AuthScheme {
   description?: string;
   /** Referenced by the root `security` or by some operation's: only used schemes become client options. */
   used: boolean;
-  /**
-   * The client options that carry this scheme's secret: one for bearer/apiKey/oauth2/openIdConnect (`token`),
-   * two for basic (`username`, `password`), none for mutualTLS/other. The sole used scheme of a spec takes the
-   * SDK's `apiKey` option and `sdk.apiKeyEnv`; with several, each is named after its scheme id
-   * (`api_email` → apiEmail, `<SDK>_API_EMAIL`) so an alternative needing two headers takes two options.
-   */
-  credentials: AuthCredential[];
-}
-
-/** One client option holding a secret. */
-export interface AuthCredential {
-  /** What the value is. */
-  role: "token" | "username" | "password";
-  /** Neutral words of the option, e.g. ["api", "key"]; unique across the IR. */
-  words: string[];
-  /** Environment variable read when the option is not passed, e.g. "EMBOTT_API_KEY". */
-  env: string;
 }
 
 /** One security alternative: every listed scheme must be satisfied (AND); an empty list means anonymous. */

@@ -1,7 +1,7 @@
 import type { Json } from "../ir/json";
 import { type IR, IR_VERSION } from "../ir/types";
 import { wordsOr } from "../naming/words";
-import { planClient } from "./client";
+import { impliedSecurity, planClient } from "./client";
 import { planContext } from "./context";
 import { PlanError } from "./errors";
 import { buildIndex } from "./lookup";
@@ -32,6 +32,7 @@ export function buildPlan(ir: IR, options: BuildPlanOptions = {}): SdkPlan {
   const models = planModels(ir.models, scope);
   const clientWords = wordsOr(ir.sdk.clientName, ["client"]);
   const client = planClient(context, scope.claim(clientWords, [...clientWords, "client"]));
+  context.impliedSecurity = impliedSecurity(client.auth, ir);
   const webhooks = planWebhooks(context, scope);
   const resources = planResources(context, scope, webhooks?.signature !== undefined);
   return {

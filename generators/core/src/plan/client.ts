@@ -1,10 +1,12 @@
-import type { AuthScheme, IR, Model, TypeRef } from "../ir/types";
+import type { AuthScheme, IR, Model, SecurityRequirement, TypeRef } from "../ir/types";
 import { splitWords, wordsOr } from "../naming/words";
 import type { PlanContext } from "./context";
 import { WordScope } from "./names";
 import type {
+  AuthPlan,
   AuthSchemePlan,
   ClientPlan,
+  CredentialPlan,
   ErrorEnvelopePlan,
   HeaderNamesPlan,
   RetryPlan,
@@ -41,11 +43,7 @@ export function planClient(context: PlanContext, name: string[]): ClientPlan {
   return {
     name,
     docs: clientDocs(ir),
-    auth: {
-      schemes: ir.auth.map(planAuthScheme),
-      requirements: ir.security,
-      ...primaryScheme(ir),
-    },
+    auth: planAuth(ir, prefix),
     env: {
       prefix,
       apiKey: ir.sdk.apiKeyEnv,
@@ -93,17 +91,74 @@ function placement(scheme: AuthScheme): AuthSchemePlan["placement"] {
   }
 }
 
-/** The first scheme of the root requirement, else of the first operation with one, else the first declared. */
-function primaryScheme(ir: IR): { primary?: string } {
-  const operations = ir.resources.flatMap((resource) => resource.operations);
-  const requirements =
-    ir.security.length > 0
-      ? ir.security
-      : (operations.find((operation) => operation.security.length > 0)?.security ?? []);
-  const id = requirements[0]?.schemes[0]?.id;
-  const scheme =
-    ir.auth.find((candidate) => candidate.id === id) ?? (id === undefined ? ir.auth[0] : undefined);
-  return scheme && placement(scheme) !== "none" ? { primary: scheme.id } : {};
+/** Placements a runtime can send; `none` (mutualTLS, unknown http schemes) gets no credential option. */
+const SENDABLE = new Set<AuthSchemePlan["placement"]>(["bearer", "basic", "header", "query", "cookie"]);
+
+/** The client's auth (schemes, requirements, credential options) for `inspect` and `planClient`. */
+export function planAuth(ir: IR, prefix = envPrefix(ir.sdk.apiKeyEnv, ir.sdk.packageName)): AuthPlan {
+  const schemes = ir.auth.map(planAuthScheme);
+  const sendable = new Map(
+    schemes.filter((scheme) => SENDABLE.has(scheme.placement)).map((scheme) => [scheme.id, scheme]),
+  );
+  const requirements = [
+    ...ir.security,
+    ...ir.resources.flatMap((resource) => resource.operations.flatMap((operation) => operation.security)),
+  ];
+  const primary = primaryScheme(requirements, sendable, schemes);
+  const scope = new WordScope();
+  for (const words of RUNTIME_OPTION_WORDS) scope.reserve(words);
+  for (const server of ir.servers)
+    for (const variable of server.variables) scope.reserve(wordsOr(variable.name, []));
+  const credentials: CredentialPlan[] = primary
+    ? [{ scheme: primary.id, name: ["api", "key"], env: ir.sdk.apiKeyEnv }]
+    : [];
+  const used = new Set(requirements.flatMap((requirement) => requirement.schemes.map((scheme) => scheme.id)));
+  for (const id of used) {
+    const scheme = sendable.get(id);
+    if (!scheme || id === primary?.id) continue;
+    const words = credentialWords(scheme);
+    const name = scope.claim(words, [...words, "key"]);
+    credentials.push({ scheme: id, name, env: [prefix, ...name].join("_").toUpperCase() });
+  }
+  const implied = requirements.length === 0 && primary ? [{ schemes: [{ id: primary.id, scopes: [] }] }] : [];
+  return {
+    schemes,
+    requirements: implied.length > 0 ? implied : ir.security,
+    ...(primary ? { primary: primary.id } : {}),
+    credentials,
+  };
+}
+
+/**
+ * What a method without requirements needs: nothing, unless the spec declares a sendable scheme but names it in
+ * no requirement at all (root or operation) — then it is taken to need it everywhere, and `apiKey` is sent.
+ */
+export function impliedSecurity(auth: AuthPlan, ir: IR): SecurityRequirement[] | undefined {
+  return ir.security.length === 0 && auth.requirements.length > 0 ? auth.requirements : undefined;
+}
+
+/**
+ * The scheme `apiKey` feeds: the first sendable scheme that is a whole alternative on its own, else the first
+ * sendable scheme any requirement names, else the first sendable one declared.
+ */
+function primaryScheme(
+  requirements: SecurityRequirement[],
+  sendable: ReadonlyMap<string, AuthSchemePlan>,
+  schemes: AuthSchemePlan[],
+): AuthSchemePlan | undefined {
+  const alone = requirements.find(
+    (requirement) => requirement.schemes.length === 1 && sendable.has(requirement.schemes[0]!.id),
+  );
+  if (alone) return sendable.get(alone.schemes[0]!.id);
+  for (const requirement of requirements)
+    for (const scheme of requirement.schemes) if (sendable.has(scheme.id)) return sendable.get(scheme.id);
+  return requirements.length > 0 ? undefined : schemes.find((scheme) => sendable.has(scheme.id));
+}
+
+/** `X-Auth-Key` → auth, key; a scheme without a parameter name (bearer, basic) → its id's words. */
+function credentialWords(scheme: AuthSchemePlan): string[] {
+  const fromParameter = splitWords((scheme.parameterName ?? "").replace(/^x-/i, ""));
+  return fromParameter.length > 0 ? fromParameter : [...scheme.name];
 }
 
 /** `EMBOTT` from `EMBOTT_API_KEY`; else the package name in SCREAMING_SNAKE. */

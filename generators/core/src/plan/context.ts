@@ -1,4 +1,4 @@
-import type { IR, Model, Operation } from "../ir/types";
+import type { IR, Model, Operation, SecurityRequirement } from "../ir/types";
 import type { SpecDetails } from "./spec-details";
 
 /** What every plan pass reads: the IR with lookups by id, and the spec details the IR leaves out. */
@@ -7,6 +7,8 @@ export interface PlanContext {
   details: SpecDetails;
   model(id: string): Model | undefined;
   operation(id: string): Operation | undefined;
+  /** Set once the client is planned: what a method without requirements needs (see `impliedSecurity`). */
+  impliedSecurity?: SecurityRequirement[];
 }
 
 export function planContext(ir: IR, details: SpecDetails): PlanContext {

@@ -1,4 +1,13 @@
-import type { MethodPlan, ModelPlan, PlanIndex, ResourcePlan, SdkPlan } from "./types";
+import type { SecurityRequirement } from "../ir/types";
+import type {
+  AuthPlan,
+  CredentialPlan,
+  MethodPlan,
+  ModelPlan,
+  PlanIndex,
+  ResourcePlan,
+  SdkPlan,
+} from "./types";
 
 /** The model with `id`; throws when the plan has none (a bug in the plan, not in the spec). */
 export function modelById(plan: SdkPlan, id: string): ModelPlan {
@@ -50,4 +59,20 @@ export function buildIndex(models: readonly ModelPlan[], resources: readonly Res
     });
   walk(resources, []);
   return index;
+}
+
+/**
+ * `requirements` (a method's `security`, or the root's) as alternatives of the client's credentials, in spec order,
+ * leaving out alternatives that need a scheme the SDK cannot send. `[]` in, `[]` out: nothing is sent. An
+ * alternative with no schemes (`{}`) means "anonymous allowed" and comes out as `[]` inside the list; runtimes
+ * send the first non-empty alternative they hold every credential for, else nothing when an empty one is allowed.
+ */
+export function credentialAlternatives(
+  auth: AuthPlan,
+  requirements: readonly SecurityRequirement[],
+): CredentialPlan[][] {
+  const byScheme = new Map(auth.credentials.map((credential) => [credential.scheme, credential]));
+  return requirements
+    .filter((requirement) => requirement.schemes.every((scheme) => byScheme.has(scheme.id)))
+    .map((requirement) => requirement.schemes.map((scheme) => byScheme.get(scheme.id)!));
 }

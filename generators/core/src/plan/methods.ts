@@ -20,7 +20,10 @@ export function planMethod(context: PlanContext, operation: Operation): MethodPl
     docs: operation.docs,
     deprecated: operation.deprecated,
     scopes: operation.scopes,
-    security: operation.security,
+    security:
+      operation.security.length === 0 && context.impliedSecurity
+        ? context.impliedSecurity
+        : operation.security,
     idempotent: operation.idempotent,
     params,
     request,

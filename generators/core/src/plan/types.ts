@@ -91,13 +91,37 @@ export interface ClientPlan {
 export interface AuthPlan {
   /** Every declared security scheme, in spec order. */
   schemes: AuthSchemePlan[];
-  /** Top-level security alternatives (each: every listed scheme id at once); `[]` when the root has none. */
+  /**
+   * Top-level security alternatives (each: every listed scheme id at once); `[]` when the root has none. A spec
+   * that declares a sendable scheme but names none anywhere gets `[{ primary }]` (here and on every method).
+   */
   requirements: SecurityRequirement[];
   /**
-   * The single scheme the client's `apiKey` option feeds (the first scheme of the root requirement, else of
-   * the first operation with security, else the first declared); absent when the API needs no credentials.
+   * The scheme the client's `apiKey` option feeds: the first that is a whole alternative on its own (root
+   * requirements first, then the operations'), else the first scheme of the first requirement, else the first
+   * declared; absent when the API declares no scheme the SDK can send.
    */
   primary?: string;
+  /**
+   * The client options holding secrets, one per sendable scheme some requirement uses (or `primary` alone when no
+   * requirement names one). The `primary` scheme's comes first and is named `["api", "key"]` (the runtime's
+   * `apiKey` option); `[]` when the API takes no credentials, so the client has no `apiKey` option at all.
+   * Read alternatives through `credentialAlternatives`.
+   */
+  credentials: CredentialPlan[];
+}
+
+/** A client option holding one scheme's secret (basic: `user:password` in one value). */
+export interface CredentialPlan {
+  /** Scheme id (key in `components.securitySchemes`). */
+  scheme: string;
+  /**
+   * Option words, unique among the client's options: `["api", "key"]` for `primary`, else the words of its header
+   * or query name without `X-` (`X-Auth-Key` → `["auth", "key"]`), else of the scheme id.
+   */
+  name: Words;
+  /** Environment variable read when the option is not passed (`EMBOTT_API_KEY`, `<PREFIX>_AUTH_KEY`). */
+  env: string;
 }
 
 /** One security scheme and where it places its credential. */

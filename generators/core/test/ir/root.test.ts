@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IR_VERSION } from "../../src/index";
+import { buildPlan, planAuth } from "../../src/plan";
 import { irOf, spec } from "../helpers/build";
 
 describe("root-level IR", () => {
@@ -31,25 +32,24 @@ describe("root-level IR", () => {
       queryKey: { type: "apiKey", in: "query", name: "api_key" },
     };
     expect(irOf(spec({}, { components: { securitySchemes } })).auth).toEqual([
-      { id: "token", kind: "bearer", bearerFormat: "JWT", used: false, credentials: [] },
-      { id: "login", kind: "basic", used: false, credentials: [] },
+      { id: "token", kind: "bearer", bearerFormat: "JWT", used: false },
+      { id: "login", kind: "basic", used: false },
       {
         id: "key",
         kind: "apiKey",
         in: "header",
         parameterName: "Authorization",
         used: false,
-        credentials: [],
       },
-      { id: "queryKey", kind: "apiKey", in: "query", parameterName: "api_key", used: false, credentials: [] },
+      { id: "queryKey", kind: "apiKey", in: "query", parameterName: "api_key", used: false },
     ]);
   });
 
-  it("gives the sole used scheme the apiKey option and its env var; several get one option each", () => {
+  it("gives the sole used scheme the apiKey option and its env var (basic: `user:password` in it)", () => {
     const securitySchemes = { bearerAuth: { type: "http", scheme: "bearer" } };
     const sole = irOf(spec({}, { components: { securitySchemes }, security: [{ bearerAuth: [] }] }));
-    expect(sole.auth[0]?.credentials).toEqual([
-      { role: "token", words: ["api", "key"], env: "TEST_API_KEY" },
+    expect(planAuth(sole).credentials).toEqual([
+      { scheme: "bearerAuth", name: ["api", "key"], env: "TEST_API_KEY" },
     ]);
     const basic = irOf(
       spec(
@@ -60,10 +60,24 @@ describe("root-level IR", () => {
         },
       ),
     );
-    expect(basic.auth[0]?.credentials).toEqual([
-      { role: "username", words: ["username"], env: "TEST_USERNAME" },
-      { role: "password", words: ["password"], env: "TEST_PASSWORD" },
+    expect(planAuth(basic).credentials).toEqual([
+      { scheme: "login", name: ["api", "key"], env: "TEST_API_KEY" },
     ]);
+  });
+
+  it("a declared scheme no requirement names is needed everywhere; no scheme means no credential option", () => {
+    const securitySchemes = { key: { type: "apiKey", in: "header", name: "X-Key" } };
+    const ir = irOf(
+      spec(
+        { "/x": { get: { responses: { 200: { description: "ok" } } } } },
+        { components: { securitySchemes } },
+      ),
+    );
+    const plan = buildPlan(ir);
+    expect(plan.client.auth.requirements).toEqual([{ schemes: [{ id: "key", scopes: [] }] }]);
+    expect(plan.resources[0]?.methods[0]?.security).toEqual(plan.client.auth.requirements);
+    const none = irOf(spec({ "/x": { get: { responses: { 200: { description: "ok" } } } } }));
+    expect(buildPlan(none).client.auth).toMatchObject({ credentials: [], requirements: [] });
   });
 
   it("has no credential at all when the spec declares no scheme", () => {

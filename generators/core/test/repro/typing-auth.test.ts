@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { credentialAlternatives, planAuth } from "../../src/plan";
 import { irOf, operations, spec } from "../helpers/build";
 import { operationsById, reproIR } from "../helpers/repro";
 
@@ -23,22 +24,19 @@ describe("repro typing-auth.yaml: alternatives of AND-combined schemes", async (
   });
 
   it("gives each scheme its own client option, so X-Auth-Email and X-Auth-Key are two options", () => {
+    const auth = planAuth(ir);
+    // The bearer token is a whole alternative on its own, so it takes `apiKey`; the pair are named by header.
+    expect(auth.primary).toBe("api_token");
+    expect(auth.credentials).toEqual([
+      { scheme: "api_token", name: ["api", "key"], env: "REPRO_API_KEY" },
+      { scheme: "api_email", name: ["auth", "email"], env: "REPRO_AUTH_EMAIL" },
+      { scheme: "api_key", name: ["auth", "key"], env: "REPRO_AUTH_KEY" },
+    ]);
     expect(
-      ir.auth.map((scheme) => [
-        scheme.id,
-        scheme.parameterName ?? scheme.kind,
-        scheme.credentials.map((c) => c.words.join("_")),
-      ]),
-    ).toEqual([
-      ["api_email", "X-Auth-Email", ["api_email"]],
-      ["api_key", "X-Auth-Key", ["api_key"]],
-      ["api_token", "bearer", ["api_token"]],
-    ]);
-    expect(ir.auth.flatMap((scheme) => scheme.credentials.map((credential) => credential.env))).toEqual([
-      "REPRO_API_EMAIL",
-      "REPRO_API_KEY",
-      "REPRO_API_TOKEN",
-    ]);
+      credentialAlternatives(auth, ir.security).map((alternative) =>
+        alternative.map((c) => c.name.join("_")),
+      ),
+    ).toEqual([["auth_email", "auth_key"], ["api_key"]]);
   });
 
   it("types a path parameter whose schema is {} as unknown (serialised as a string by the SDK)", () => {
@@ -101,12 +99,14 @@ describe("per-operation security", () => {
       security: [{ schemes: [{ id: "admin" }] }],
       scopes: ["root"],
     });
-    expect(
-      ir.auth.map((scheme) => [scheme.id, scheme.used, scheme.credentials.map((c) => c.words.join("_"))]),
-    ).toEqual([
-      ["key", true, ["key"]],
-      ["admin", true, ["admin"]],
-      ["unused", false, []],
+    expect(ir.auth.map((scheme) => [scheme.id, scheme.used])).toEqual([
+      ["key", true],
+      ["admin", true],
+      ["unused", false],
+    ]);
+    expect(planAuth(ir).credentials.map((c) => [c.scheme, c.name.join("_")])).toEqual([
+      ["key", "api_key"],
+      ["admin", "admin"],
     ]);
   });
 });
