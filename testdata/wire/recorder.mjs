@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // A recording HTTP server for the wire cases: every request is recorded (method, raw URL, headers, raw body)
-// and answered `200 {"ok":true}`. Start it with `node testdata/wire/recorder.mjs --port 0`; it prints its URL
-// on one line. `GET /__recorded` returns the recorded requests as JSON; `DELETE /__recorded` clears them.
-// Any language's test can drive it; nothing but node:http is used.
+// and answered `200 {"ok":true}`, or with the next scripted reply. Start it with
+// `node testdata/wire/recorder.mjs --port 0`; it prints its URL on one line. `GET /__recorded` returns the
+// recorded requests as JSON; `DELETE /__recorded` clears them. `PUT /__script` with a JSON array of replies
+// clears the recorded requests and answers the next requests with those replies in order (then `{"ok":true}`):
+// `{ "json": value }`, `{ "contentType", "text" }` or `{ "contentType", "base64" }`, each with an optional
+// `status` (200). Any language's test can drive it; nothing but node:http is used.
 import { createServer } from "node:http";
 
 /** @typedef {{ method: string, url: string, headers: Record<string, string>, bodyBase64: string }} Recorded */
@@ -11,6 +14,8 @@ import { createServer } from "node:http";
 export function startRecorder(port = 0) {
   /** @type {Recorded[]} */
   const recorded = [];
+  /** @type {Reply[]} */
+  let script = [];
   const server = createServer((request, response) => {
     const chunks = [];
     request.on("data", (chunk) => chunks.push(chunk));
@@ -19,13 +24,20 @@ export function startRecorder(port = 0) {
         if (request.method === "DELETE") recorded.length = 0;
         return send(response, 200, request.method === "DELETE" ? { cleared: true } : recorded);
       }
+      if (request.url === "/__script" && request.method === "PUT") {
+        const replies = parseScript(Buffer.concat(chunks).toString("utf8"));
+        if (!replies) return send(response, 400, { error: "PUT /__script takes a JSON array of replies" });
+        script = replies;
+        recorded.length = 0;
+        return send(response, 200, { scripted: replies.length });
+      }
       recorded.push({
         method: request.method ?? "",
         url: request.url ?? "",
         headers: joinedHeaders(request.rawHeaders),
         bodyBase64: Buffer.concat(chunks).toString("base64"),
       });
-      send(response, 200, { ok: true });
+      reply(response, script.shift() ?? { json: { ok: true } });
     });
   });
   return new Promise((resolve, reject) => {
@@ -50,6 +62,34 @@ function joinedHeaders(raw) {
     headers[name] = name in headers ? `${headers[name]}${name === "cookie" ? "; " : ", "}${value}` : value;
   }
   return headers;
+}
+
+/** @typedef {{ status?: number, json?: unknown, contentType?: string, text?: string, base64?: string }} Reply */
+
+/** @returns {Reply[] | undefined} */
+function parseScript(text) {
+  try {
+    const replies = JSON.parse(text);
+    return Array.isArray(replies) && replies.every((item) => item && typeof item === "object")
+      ? replies
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** @param {Reply} scripted */
+function reply(response, scripted) {
+  if ("json" in scripted) return send(response, scripted.status ?? 200, scripted.json);
+  const body =
+    scripted.base64 !== undefined
+      ? Buffer.from(scripted.base64, "base64")
+      : Buffer.from(scripted.text ?? "", "utf8");
+  response.writeHead(scripted.status ?? 200, {
+    "content-type": scripted.contentType ?? "application/octet-stream",
+    "content-length": body.length,
+  });
+  response.end(body);
 }
 
 function send(response, status, body) {

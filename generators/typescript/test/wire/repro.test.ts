@@ -267,7 +267,7 @@ describe("auth alternatives: the first alternative the client has every credenti
   }, 120_000);
 
   it("an operation's security overrides the root; security: [] sends nothing", async () => {
-    const fixture = join(import.meta.dirname, "fixtures/security-overrides.yaml");
+    const fixture = join(REPRO_DIR, "security-overrides.yaml");
     const client = await clientFor(fixture, "Repro", { apiKey: "tok_1", partnerKey: "pk_1" });
     server.script(() => ({ ok: true }));
     await client.zones!.list!();
