@@ -5,7 +5,7 @@
 // recorded requests as JSON; `DELETE /__recorded` clears them. `PUT /__script` with a JSON array of replies
 // clears the recorded requests and answers the next requests with those replies in order (then `{"ok":true}`):
 // `{ "json": value }`, `{ "contentType", "text" }` or `{ "contentType", "base64" }`, each with an optional
-// `status` (200). Any language's test can drive it; nothing but node:http is used.
+// `status` (200) and `headers`. Any language's test can drive it; nothing but node:http is used.
 import { createServer } from "node:http";
 
 /** @typedef {{ method: string, url: string, headers: Record<string, string>, bodyBase64: string }} Recorded */
@@ -64,7 +64,7 @@ function joinedHeaders(raw) {
   return headers;
 }
 
-/** @typedef {{ status?: number, json?: unknown, contentType?: string, text?: string, base64?: string }} Reply */
+/** @typedef {{ status?: number, headers?: Record<string, string>, json?: unknown, contentType?: string, text?: string, base64?: string }} Reply */
 
 /** @returns {Reply[] | undefined} */
 function parseScript(text) {
@@ -80,7 +80,7 @@ function parseScript(text) {
 
 /** @param {Reply} scripted */
 function reply(response, scripted) {
-  if ("json" in scripted) return send(response, scripted.status ?? 200, scripted.json);
+  if ("json" in scripted) return send(response, scripted.status ?? 200, scripted.json, scripted.headers);
   const body =
     scripted.base64 !== undefined
       ? Buffer.from(scripted.base64, "base64")
@@ -88,13 +88,15 @@ function reply(response, scripted) {
   response.writeHead(scripted.status ?? 200, {
     "content-type": scripted.contentType ?? "application/octet-stream",
     "content-length": body.length,
+    ...scripted.headers,
   });
   response.end(body);
 }
 
-function send(response, status, body) {
+function send(response, status, body, headers = {}) {
   const text = JSON.stringify(body);
   response.writeHead(status, {
+    ...headers,
     "content-type": "application/json",
     "content-length": Buffer.byteLength(text),
   });

@@ -15,7 +15,7 @@ interface ReproCase {
   call: { method: string; args: Record<string, unknown> };
   mode: string;
   replies: unknown[];
-  expect: { requests: unknown[]; error?: { mentions: string[] } };
+  expect: { requests: unknown[]; error?: { mentions?: string[] } };
 }
 
 const { cases } = JSON.parse(readFileSync(join(REPRO_DIR, "cases.json"), "utf8")) as { cases: ReproCase[] };
