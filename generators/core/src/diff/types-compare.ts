@@ -1,3 +1,4 @@
+import { formatVerdict, printedChange } from "./scalar-formats";
 import type { DiffLanguage, Side } from "./languages";
 import type { Level } from "./report";
 import type { SurfaceType } from "./surface";
@@ -18,8 +19,6 @@ export interface TypeFinding {
   /** Per-language detail: the types a format change prints. */
   detail?: (language: DiffLanguage) => string;
 }
-
-type PrimitiveRef = Extract<SurfaceType, { kind: "primitive" }>;
 
 /** Breaking where static types make it a compile / type-check error; invisible elsewhere. */
 export const staticBreak: LevelRule = (language) => (language.exposure.staticTypes ? "breaking" : "none");
@@ -78,17 +77,17 @@ export function compareTypes(before: SurfaceType, after: SurfaceType, position: 
   return findings;
 }
 
-type Direction = "widened" | "narrowed" | "incompatible" | "neutral";
+export type Direction = "widened" | "narrowed" | "incompatible" | "neutral";
 
 /** A change read per language and per side, with the types the language prints before and after. */
-interface Reading {
+export interface Reading {
   input: Direction;
   output: Direction;
   printed: Record<Side, [string[], string[]]>;
 }
 
 /** One direction for every language and side, or a reading per language (format changes). */
-type Verdict = Direction | ((language: DiffLanguage) => Reading);
+export type Verdict = Direction | ((language: DiffLanguage) => Reading);
 
 /** Combine the input and output readings of a change at a position into a level. */
 export function levelFor(verdict: Verdict, position: Position): LevelRule {
@@ -108,44 +107,6 @@ function sideLevels(input: Direction, output: Direction, position: Position): Le
   if (output === "incompatible") return "breaking";
   if (output !== "widened") return received;
   return (language) => (language.exposure.staticTypes ? "breaking" : received);
-}
-
-/**
- * A scalar's format changed: compare what the language prints for it on each side. A caller's input that now
- * prints wider is additive, narrower or different breaks where static types check it (every runtime sends a
- * date or bytes whatever the declared format, so only a type checker sees it); an output that prints
- * differently is a different value at run time (Python's `str` becoming a `datetime`), which breaks everywhere.
- */
-function formatVerdict(before: PrimitiveRef, after: PrimitiveRef): Verdict {
-  return (language) => {
-    const print = (side: Side): [string[], string[]] => [
-      language.exposure.scalar(before.type, before.format, side),
-      language.exposure.scalar(after.type, after.format, side),
-    ];
-    const printed = { input: print("input"), output: print("output") };
-    const input = setDirection(...printed.input);
-    return {
-      input: input === "widened" || language.exposure.staticTypes ? input : "neutral",
-      output: setDirection(...printed.output) === "neutral" ? "neutral" : "incompatible",
-      printed,
-    };
-  };
-}
-
-function setDirection(before: string[], after: string[]): Direction {
-  const lost = before.some((type) => !after.includes(type));
-  const gained = after.some((type) => !before.includes(type));
-  return lost && gained ? "incompatible" : lost ? "narrowed" : gained ? "widened" : "neutral";
-}
-
-/** `str → datetime` on the side(s) the position uses; `input: …; output: …` when both. */
-function printedChange(reading: Reading, position: Position): string {
-  const side = (name: Side) => {
-    const [from, to] = reading.printed[name].map((types) => types.join(" | "));
-    return from === to ? `${from} (unchanged)` : `${from} → ${to}`;
-  };
-  if (position.input && position.output) return `input: ${side("input")}; output: ${side("output")}`;
-  return side(position.input ? "input" : "output");
 }
 
 /** Two readings of one type change (an element's type and its nullability) as one. */
