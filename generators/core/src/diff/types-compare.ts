@@ -1,6 +1,6 @@
-import { formatVerdict, printedChange } from "./scalar-formats";
 import type { DiffLanguage, Side } from "./languages";
 import type { Level } from "./report";
+import { formatVerdict, printedChange } from "./scalar-formats";
 import type { SurfaceType } from "./surface";
 
 /** Where a type is used: sent by the caller, received by the caller, or both. */
