@@ -121,7 +121,7 @@ describe("diff on our spec: a date-time dropped, a scope added, a second credent
         "datetime → str",
       ],
     ]);
-  });
+  }, 60_000);
 });
 
 const EXPECTED = [

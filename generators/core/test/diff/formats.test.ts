@@ -154,6 +154,17 @@ const RULES: Rule[] = [
       ruby: "input: String (unchanged); output: String (unchanged)",
     },
   },
+  {
+    rule: "a union's string member gains date-time: compared as a type, so Python's member becomes datetime",
+    given: (doc) => {
+      node(doc, "components", "schemas").When = { oneOf: [{ type: "string" }, { type: "integer" }] };
+      item(doc).when = { $ref: "#/components/schemas/When" };
+    },
+    edit: (doc) => (node(doc, "components", "schemas", "When").oneOf[0].format = "date-time"),
+    change: /^models\/When: union member string: format string → string\(date-time\)$/,
+    alone: true,
+    levels: { typescript: "none", python: "breaking", php: "none", ruby: "none" },
+  },
 ];
 
 describe("diff: format-only type changes, classified by each language's printed type", () => {
