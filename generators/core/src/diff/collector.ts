@@ -52,7 +52,7 @@ export class Collector {
 
   types(path: string, subject: string, before: SurfaceType, after: SurfaceType, position: Position): void {
     for (const finding of compareTypes(this.renamed(before), after, position))
-      this.add(path, `${subject}: ${finding.reason}`, finding.level);
+      this.add(path, `${subject}: ${finding.reason}`, finding.level, finding.detail);
   }
 
   docs(path: string, subject: string, before: { docs?: string; deprecated: boolean }, after: typeof before) {

@@ -1,4 +1,5 @@
 import { type Collector, match, sameType, sameWords } from "./collector";
+import { compareSecurity } from "./compare-security";
 import { type DiffLanguage, methodKey, paramKey } from "./languages";
 import type { Level } from "./report";
 import type { SurfaceMethod, SurfaceParam } from "./surface";
@@ -87,19 +88,9 @@ function compareMethod(collector: Collector, old: SurfaceMethod, now: SurfaceMet
   else if (old.returns && now.returns) collector.types(path, "return", old.returns, now.returns, output);
   else if (old.returns && !now.returns) collector.add(path, "no longer returns a value", "breaking");
   else if (!old.returns && now.returns) collector.add(path, "now returns a value", "additive");
-  compareMethodAuth(collector, path, old.auth, now.auth);
+  compareSecurity(collector, path, old.security, now.security);
   collector.docs(path, "method", old, now);
   compareParams(collector, path, old.params, now.params);
-}
-
-function compareMethodAuth(collector: Collector, path: string, old: string[], now: string[]): void {
-  if (old.join(",") === now.join(",")) return;
-  const list = (ids: string[]) => (ids.length === 0 ? "none" : ids.join(", "));
-  const reason = `auth ${list(old)} → ${list(now)}`;
-  if (old.length === 0) collector.add(path, `now requires auth (${list(now)})`, "breaking");
-  else if (now.length === 0) collector.add(path, "no longer requires auth", "additive");
-  else if (old.some((id) => !now.includes(id))) collector.add(path, reason, "breaking");
-  else collector.add(path, reason, "additive");
 }
 
 function compareParams(

@@ -49,16 +49,51 @@ export function compareModels(
         collector.add(`${path}/values/${value}`, `enum value ${JSON.stringify(value)} added`, "additive");
       nullability(collector, path, old.shape.nullable, now.shape.nullable, position);
     } else if (old.shape.kind === "union" && now.shape.kind === "union") {
-      const variants = now.shape.variants.map(describeType);
-      const previous = old.shape.variants.map((variant) => describeType(collector.renamed(variant)));
-      for (const variant of previous.filter((entry) => !variants.includes(entry)))
-        collector.add(path, `union member ${variant} removed`, position.input ? "breaking" : "none");
-      for (const variant of variants.filter((entry) => !previous.includes(entry)))
-        collector.add(path, `union member ${variant} added`, "additive");
+      compareVariants(
+        collector,
+        path,
+        old.shape.variants.map((variant) => collector.renamed(variant)),
+        now.shape.variants,
+        position,
+      );
       nullability(collector, path, old.shape.nullable, now.shape.nullable, position);
     } else if (old.shape.kind === "alias" && now.shape.kind === "alias")
       collector.types(path, `type ${typeName(now)}`, old.shape.type, now.shape.type, position);
   }
+}
+
+/**
+ * Union members, matched by their described type; a scalar member whose format alone changed (the only one of
+ * its scalar type on each side) is compared as a type, so each language reads it from its printed type.
+ */
+function compareVariants(
+  collector: Collector,
+  path: string,
+  before: SurfaceType[],
+  after: SurfaceType[],
+  position: Position,
+): void {
+  const described = new Set(after.map(describeType));
+  const previous = new Set(before.map(describeType));
+  const removed = before.filter((variant) => !described.has(describeType(variant)));
+  const added = after.filter((variant) => !previous.has(describeType(variant)));
+  const scalar = (variants: SurfaceType[], type: string) =>
+    variants.filter((variant) => variant.kind === "primitive" && variant.type === type);
+  for (const old of [...removed]) {
+    if (old.kind !== "primitive") continue;
+    const [now, ...more] = scalar(added, old.type);
+    if (!now || more.length > 0 || scalar(removed, old.type).length > 1) continue;
+    collector.types(path, `union member ${old.type}`, old, now, position);
+    removed.splice(removed.indexOf(old), 1);
+    added.splice(added.indexOf(now), 1);
+  }
+  for (const variant of removed)
+    collector.add(
+      path,
+      `union member ${describeType(variant)} removed`,
+      position.input ? "breaking" : "none",
+    );
+  for (const variant of added) collector.add(path, `union member ${describeType(variant)} added`, "additive");
 }
 
 function nullability(

@@ -6,6 +6,7 @@ import {
   SURFACE_VERSION,
   type SurfaceMethod,
   type SurfaceModel,
+  type SurfaceRequirement,
   type SurfaceType,
   type SurfaceWebhook,
 } from "./surface";
@@ -85,7 +86,14 @@ function surfaceMethod(
     })),
     ...(returned ? { returns: type(returned) } : {}),
     ...(raw && method.kind === "plain" ? { returnsRaw: raw } : {}),
-    auth: [...new Set(method.security.flatMap((alternative) => alternative.schemes.map((s) => s.id)))].sort(),
+    security: method.security.map(
+      (alternative): SurfaceRequirement =>
+        Object.fromEntries(
+          alternative.schemes
+            .map((scheme) => [scheme.id, [...new Set(scheme.scopes)].sort()] as const)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        ),
+    ),
     deprecated: method.deprecated,
     ...optionalDocs(docsOf(method.docs)),
   };

@@ -13,7 +13,7 @@ export {
 export { compareSurfaces } from "./compare";
 export { formatJson, formatOneLine, formatTable } from "./format";
 export { docsHash, surfaceFromPlan } from "./from-plan";
-export { type DiffLanguage, diffLanguage, EXPOSURES, type LanguageExposure } from "./languages";
+export { type DiffLanguage, diffLanguage, EXPOSURES, type LanguageExposure, type Side } from "./languages";
 export {
   type Change,
   changeLevel,

@@ -8,7 +8,8 @@
 
 import type { TypeRef } from "../ir/types";
 
-export const SURFACE_VERSION = 1;
+/** 2: methods carry their security alternatives with scopes (`security`) instead of scheme ids (`auth`). */
+export const SURFACE_VERSION = 2;
 
 /**
  * A type as users see it: the IR's `TypeRef`, except that a `ref`'s `id` is the model's neutral type name (its
@@ -60,11 +61,17 @@ export interface SurfaceMethod {
   returns?: SurfaceType;
   /** Bytes or text instead of parsed JSON. */
   returnsRaw?: "binary" | "text";
-  /** Security scheme ids the method accepts (sorted); empty = no auth. */
-  auth: string[];
+  /** Security alternatives the method accepts, any one of them; `[]` = no auth. */
+  security: SurfaceRequirement[];
   deprecated: boolean;
   docs?: string;
 }
+
+/**
+ * One security alternative: every scheme it names at once, each with the scopes its credential must hold
+ * (keys and scopes sorted), e.g. `{ "bearerAuth": ["bots:read"] }`; `{}` = anonymous.
+ */
+export type SurfaceRequirement = Record<string, string[]>;
 
 /** One flat param. */
 export interface SurfaceParam {

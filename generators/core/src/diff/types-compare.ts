@@ -1,5 +1,6 @@
-import type { DiffLanguage } from "./languages";
+import type { DiffLanguage, Side } from "./languages";
 import type { Level } from "./report";
+import { formatVerdict, printedChange } from "./scalar-formats";
 import type { SurfaceType } from "./surface";
 
 /** Where a type is used: sent by the caller, received by the caller, or both. */
@@ -15,6 +16,8 @@ export type LevelRule = Level | ((language: DiffLanguage) => Level);
 export interface TypeFinding {
   reason: string;
   level: LevelRule;
+  /** Per-language detail: the types a format change prints. */
+  detail?: (language: DiffLanguage) => string;
 }
 
 /** Breaking where static types make it a compile / type-check error; invisible elsewhere. */
@@ -46,12 +49,22 @@ function describeBase(type: SurfaceType): string {
 /**
  * Compare two types at one position. Model refs with the same name compare equal here (the model itself is
  * compared once, under `models/`). Input positions break when narrowed; output positions break when widened in
- * languages with static types; an incompatible change breaks everywhere.
+ * languages with static types; an incompatible change breaks everywhere. A format change is read per language
+ * from the types its printer gives the scalar before and after (the detail names them).
  */
 export function compareTypes(before: SurfaceType, after: SurfaceType, position: Position): TypeFinding[] {
   const findings: TypeFinding[] = [];
   const base = compareBase(before, after);
-  if (base) findings.push({ reason: base.reason, level: levelFor(base.direction, position) });
+  if (base) {
+    const verdict = base.direction;
+    findings.push({
+      reason: base.reason,
+      level: levelFor(verdict, position),
+      ...(typeof verdict === "function"
+        ? { detail: (language) => printedChange(verdict(language), position) }
+        : {}),
+    });
+  }
   if (base?.direction !== "incompatible") {
     if (!before.nullable && after.nullable)
       findings.push({
@@ -64,26 +77,47 @@ export function compareTypes(before: SurfaceType, after: SurfaceType, position: 
   return findings;
 }
 
-type Direction = "widened" | "narrowed" | "incompatible" | "neutral";
+export type Direction = "widened" | "narrowed" | "incompatible" | "neutral";
 
-/** Combine the input and output readings of one direction of change. */
-export function levelFor(direction: Direction, position: Position): LevelRule {
-  const input: Level =
-    direction === "narrowed" || direction === "incompatible"
-      ? "breaking"
-      : direction === "widened"
-        ? "additive"
-        : "none";
-  if (!position.output) return input;
-  if (direction === "incompatible") return "breaking";
-  if (direction !== "widened") return position.input ? input : "none";
-  return (language) => (language.exposure.staticTypes ? "breaking" : position.input ? input : "none");
+/** A change read per language and per side, with the types the language prints before and after. */
+export interface Reading {
+  input: Direction;
+  output: Direction;
+  printed: Record<Side, [string[], string[]]>;
+}
+
+/** One direction for every language and side, or a reading per language (format changes). */
+export type Verdict = Direction | ((language: DiffLanguage) => Reading);
+
+/** Combine the input and output readings of a change at a position into a level. */
+export function levelFor(verdict: Verdict, position: Position): LevelRule {
+  if (typeof verdict !== "function") return sideLevels(verdict, verdict, position);
+  return (language) => {
+    const { input, output } = verdict(language);
+    const rule = sideLevels(input, output, position);
+    return typeof rule === "function" ? rule(language) : rule;
+  };
+}
+
+function sideLevels(input: Direction, output: Direction, position: Position): LevelRule {
+  const sent: Level =
+    input === "narrowed" || input === "incompatible" ? "breaking" : input === "widened" ? "additive" : "none";
+  if (!position.output) return sent;
+  const received = position.input ? sent : "none";
+  if (output === "incompatible") return "breaking";
+  if (output !== "widened") return received;
+  return (language) => (language.exposure.staticTypes ? "breaking" : received);
+}
+
+/** Two readings of one type change (an element's type and its nullability) as one. */
+function merge(a: Direction, b: Direction): Direction {
+  return a === b || b === "neutral" ? a : a === "neutral" ? b : "incompatible";
 }
 
 function compareBase(
   before: SurfaceType,
   after: SurfaceType,
-): { reason: string; direction: Direction } | undefined {
+): { reason: string; direction: Verdict } | undefined {
   const from = describeBase(before);
   const to = describeBase(after);
   const changed = (direction: Direction) => ({ reason: `type ${from} → ${to}`, direction });
@@ -98,7 +132,7 @@ function compareBase(
     if (before.type === after.type)
       return before.format === after.format
         ? undefined
-        : { reason: `format ${from} → ${to}`, direction: "neutral" };
+        : { reason: `format ${from} → ${to}`, direction: formatVerdict(before, after) };
     if (before.type === "integer" && after.type === "number") return changed("widened");
     if (before.type === "number" && after.type === "integer") return changed("narrowed");
     return changed("incompatible");
@@ -126,20 +160,26 @@ function nested(
   before: SurfaceType,
   after: SurfaceType,
   part: string,
-): { reason: string; direction: Direction } | undefined {
+): { reason: string; direction: Verdict } | undefined {
   const inner = compareBase(before, after);
-  const nullability =
+  const nullability: Direction | undefined =
     !before.nullable && after.nullable
       ? "widened"
       : before.nullable && !after.nullable
         ? "narrowed"
         : undefined;
   if (!inner && !nullability) return undefined;
-  const direction: Direction =
-    inner?.direction === "incompatible" || (inner && nullability && inner.direction !== nullability)
-      ? "incompatible"
-      : (inner?.direction ?? nullability!);
-  return { reason: `${part} ${describeType(before)} → ${describeType(after)}`, direction };
+  const reason = `${part} ${describeType(before)} → ${describeType(after)}`;
+  const element = inner?.direction ?? "neutral";
+  const also = nullability ?? "neutral";
+  if (typeof element !== "function") return { reason, direction: merge(element, also) };
+  return {
+    reason,
+    direction: (language) => {
+      const reading = element(language);
+      return { ...reading, input: merge(reading.input, also), output: merge(reading.output, also) };
+    },
+  };
 }
 
 const primitiveJs = (type: string): string => (type === "integer" ? "number" : type);

@@ -82,6 +82,48 @@ describe("diff on a real spec: Redocly Museum 1.2.1 → a scripted 1.3.0", () =>
   });
 });
 
+describe("diff on our spec: a date-time dropped, a scope added, a second credential required", () => {
+  it("judges the format per language and the security for every caller", async () => {
+    const source = join(CORPUS_DIR, "../../spec/openapi.yaml");
+    // biome-ignore lint/suspicious/noExplicitAny: the spec is untyped YAML
+    const doc = parse(readFileSync(source, "utf8")) as any;
+    delete doc.components.schemas.Message.properties.created_at.format;
+    doc.paths["/bots"].get.security = [{ bearerAuth: ["bots:read", "bots:admin"] }];
+    doc.components.securitySchemes.workspaceKey = { type: "apiKey", in: "header", name: "X-Workspace" };
+    doc.paths["/leads/{lead_id}/export"].post.security = [{ bearerAuth: ["leads:export"], workspaceKey: [] }];
+    const file = join(tempDir(), "openapi.yaml");
+    writeFileSync(file, stringify(doc));
+    const report = compareSurfaces(await surface(source), await surface(file), LANGUAGES);
+    const rows = report.changes.map((change) => [
+      `${change.path}: ${change.reason}`,
+      report.languages.map((language) => change.levels[language]).join(" "),
+      change.detail?.["python"],
+    ]);
+    expect(rows, formatTable(report)).toEqual([
+      [
+        "auth/workspaceKey: auth scheme workspaceKey (apiKey in header X-Workspace) added",
+        "additive additive additive additive",
+        undefined,
+      ],
+      [
+        "methods/bots.list: scopes bots:read → bots:admin, bots:read",
+        "breaking breaking breaking breaking",
+        undefined,
+      ],
+      [
+        "methods/leads.export: auth bearerAuth [leads:export] → bearerAuth [leads:export] + workspaceKey",
+        "breaking breaking breaking breaking",
+        undefined,
+      ],
+      [
+        "models/Message/properties/created_at: field created_at: format string(date-time) → string",
+        "none breaking none none",
+        "datetime → str",
+      ],
+    ]);
+  }, 60_000);
+});
+
 const EXPECTED = [
   [
     "methods/events.deleteSpecialEvent: method events.deleteSpecialEvent removed",

@@ -1,22 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { Level } from "../../src/index";
-import { diffDocuments, fixture, LANGUAGES, levelsByLanguage, node } from "./helpers";
+import {
+  type Doc,
+  diffDocuments,
+  every,
+  fixture,
+  LANGUAGES,
+  levelsByLanguage,
+  node,
+  type Rule,
+  ruleTable,
+} from "./helpers";
 
-type Doc = Record<string, unknown>;
-type PerLanguage = Record<"typescript" | "python" | "php" | "ruby", Level>;
-
-interface Rule {
-  rule: string;
-  edit: (doc: Doc) => void;
-  /** The change that must be reported (matched against `path: reason`). */
-  change: RegExp;
-  /** Its level in each language (one level = the same in all four); also each language's overall level. */
-  levels: Level | PerLanguage;
-  /** The edit changes nothing else (no knock-on noise). */
-  alone?: true;
-}
-
-const every = (level: Level): PerLanguage => ({ typescript: level, python: level, php: level, ruby: level });
 const itemSchema = (doc: Doc) => node(doc, "components", "schemas", "Item");
 const listItems = (doc: Doc) => node(doc, "paths", "/items", "get");
 
@@ -289,17 +283,7 @@ describe("diff: one fixture edit per rule, classified per language", () => {
     expect(diffDocuments(base, structuredClone(base)).changes).toEqual([]);
   });
 
-  it.each(RULES)("$rule", ({ edit, change, levels, alone }) => {
-    const head = structuredClone(base);
-    edit(head);
-    const report = diffDocuments(base, head);
-    const expected = typeof levels === "string" ? every(levels) : levels;
-    const found = report.changes.find((candidate) => change.test(`${candidate.path}: ${candidate.reason}`));
-    expect(found, report.changes.map((c) => `${c.path}: ${c.reason}`).join("\n")).toBeDefined();
-    expect(found!.levels).toEqual(expected);
-    expect(levelsByLanguage(report)).toEqual(expected);
-    if (alone) expect(report.changes).toHaveLength(1);
-  });
+  ruleTable(base, RULES);
 
   it("a method that needed no auth now requires it: breaking (and the reverse additive)", () => {
     const open = structuredClone(base);
