@@ -1,6 +1,6 @@
 import {
-  allResources,
   type AuthSchemePlan,
+  allResources,
   type CredentialPlan,
   credentialAlternatives,
   type LanguageNaming,
@@ -35,7 +35,8 @@ export function phpView(plan: SdkPlan, naming: LanguageNaming, sdkVersion = SDK_
   const namespace = naming.identifier(plan.client.name, "type");
   const auth = authOf(plan);
   const options = credentialOptions(plan);
-  const securityOf = (method: MethodPlan) => optionNames(credentialAlternatives(plan.client.auth, method.security));
+  const securityOf = (method: MethodPlan) =>
+    optionNames(credentialAlternatives(plan.client.auth, method.security));
   const rootSecurity = clientSecurity(plan, securityOf);
   const defaultSecurity = auth === "none" ? [] : [["api_key"]];
   const methodSecurity = (method: MethodPlan): string[][] | undefined => {
@@ -71,7 +72,10 @@ export function phpView(plan: SdkPlan, naming: LanguageNaming, sdkVersion = SDK_
       requestId: plan.client.errorEnvelope.requestId,
     },
     requestIdHeader: plan.client.headers.requestId,
-    retry: { statuses: plan.client.retry.statuses, minServerErrorStatus: plan.client.retry.minServerErrorStatus },
+    retry: {
+      statuses: plan.client.retry.statuses,
+      minServerErrorStatus: plan.client.retry.minServerErrorStatus,
+    },
     baseUrlEnv: plan.client.env.baseUrl,
     webhookSecretEnv: signature ? plan.client.env.webhookSecret : undefined,
     webhookScheme: signature
@@ -93,7 +97,9 @@ export function phpView(plan: SdkPlan, naming: LanguageNaming, sdkVersion = SDK_
 
 /** The runtime's `SdkConfig::$auth` for the primary scheme (the `api_key` option). */
 function authOf(plan: SdkPlan): string {
-  const primary = plan.client.auth.credentials.find((credential) => credential.scheme === plan.client.auth.primary);
+  const primary = plan.client.auth.credentials.find(
+    (credential) => credential.scheme === plan.client.auth.primary,
+  );
   return primary ? placementOf(schemeOf(plan, primary)) : "none";
 }
 
@@ -128,6 +134,7 @@ function credentialOptions(plan: SdkPlan): PhpCredential[] {
     .map((credential) => {
       const scheme = schemeOf(plan, credential);
       return {
+        scheme: credential.scheme,
         option: optionName(credential),
         placement: placementOf(scheme),
         env: credential.env,

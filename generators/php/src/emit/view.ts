@@ -41,6 +41,8 @@ export interface PhpSdk {
 
 /** A credential option: its snake_case key, where the runtime sends it, the environment variable it defaults to. */
 export interface PhpCredential {
+  /** Security scheme id in the spec. */
+  scheme: string;
   option: string;
   /** The runtime's placement: `bearer`, `basic`, `header:<Name>`, `query:<name>` or `cookie:<name>`. */
   placement: string;
