@@ -257,8 +257,8 @@ function unwrapSource(eventsClass: string, ns: Namespaces, uses: Set<string>): s
         string $payload,
         mixed $header,
         #[\\SensitiveParameter] ?string $secret = null,
-        ?int $tolerance = null,
-        ?int $now = null,
+        int|float|null $tolerance = null,
+        int|float|null $now = null,
     ): Model {
         return ${eventsClass}::fromArray($this->verifiedPayload($payload, $header, $secret, $tolerance, $now));
     }

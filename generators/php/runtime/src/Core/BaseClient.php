@@ -213,7 +213,7 @@ abstract class BaseClient
                 ]);
             }
             if ($status < 400) {
-                $this->lastResponse = new ResponseInfo($status, $responseHeaders);
+                $this->lastResponse = new ResponseInfo($status, $responseHeaders, $this->config->requestIdHeader);
                 return $response;
             }
             $body = $response instanceof Response ? $response->body : self::drain($response);

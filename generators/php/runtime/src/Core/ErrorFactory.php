@@ -78,6 +78,16 @@ final class ErrorFactory
         );
     }
 
+    /**
+     * The request id header of a response.
+     *
+     * @param array<string, string> $headers lower-case names
+     */
+    public function requestId(array $headers): ?string
+    {
+        return $headers[$this->requestIdHeader] ?? null;
+    }
+
     /** The exception for an `error` event inside a stream. */
     public function fromStreamEvent(mixed $payload, array $headers): ApiException
     {
