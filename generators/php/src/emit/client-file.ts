@@ -64,7 +64,7 @@ export function clientFile(sdk: PhpSdk, ns: Namespaces, specFile: string): strin
     [`@param string|array{`, ...optionLines.map((line) => ` ${line}`), "} $options"],
   );
   return `${fileHeader(specFile, ns.root)}
-${useLines(uses)}${docBlock(0, [`The ${sdk.apiTitle} client (API version ${sdk.apiVersion}).`, "Every service is a property: `$client->bots->list()`. Failed calls throw exceptions implementing Exception\\EmbottException."])}class ${sdk.clientClass} extends BaseClient
+${useLines(uses)}${docBlock(0, [`The ${sdk.apiTitle} client (API version ${sdk.apiVersion}).`, `Every service is a property: \`$client->bots->list()\`. Failed calls throw exceptions implementing Exception\\${sdk.namespace}Exception.`])}class ${sdk.clientClass} extends BaseClient
 {
     /** Version of this SDK. */
     public const VERSION = ${phpString(sdk.sdkVersion)};
