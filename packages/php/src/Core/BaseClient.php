@@ -144,15 +144,22 @@ abstract class BaseClient
         return [
             'baseUrl' => $this->baseUrl,
             'apiKey' => $this->options->apiKey === null ? null : '***',
-            'credentials' => array_map(
-                fn (string $option): ?string => $this->options->credentials->has($option) ? '***' : null,
-                array_combine($options = array_keys($this->config->credentialSchemes()), $options),
-            ),
+            'credentials' => $this->maskedCredentials(),
             'maxRetries' => $this->options->maxRetries,
             'timeout' => $this->options->timeout,
             'maxRetryAfter' => $this->options->maxRetryAfter,
             'transport' => $this->options->transport::class,
         ];
+    }
+
+    /** @return array<string, ?string> each credential option: '***' when the client holds it, else null */
+    private function maskedCredentials(): array
+    {
+        $masked = [];
+        foreach (array_keys($this->config->credentialSchemes()) as $option) {
+            $masked[$option] = $this->options->credentials->has($option) ? '***' : null;
+        }
+        return $masked;
     }
 
     /** @return array<string, mixed> */
@@ -182,7 +189,7 @@ abstract class BaseClient
     /** Sends with retries; returns a response below 400 or throws a typed exception. */
     private function send(Call $call): Response|StreamedResponse
     {
-        $query = Query::build($call->query, $call->styles);
+        $query = Query::build($call->query + $call->authQuery, $call->styles);
         $url = Query::appendTo($this->url($call->path), $query);
         $headers = $this->headers->for($call);
         $payload = $call->payload;

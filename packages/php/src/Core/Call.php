@@ -15,6 +15,7 @@ final class Call
      * @param array<string, string|null> $extraHeaders the per-call `headers` option (null removes a header)
      * @param array<string, Style> $styles query parameters' serialisation
      * @param array<string, string> $authHeaders the chosen credentials' headers (before the client's own)
+     * @param array<string, string> $authQuery the chosen credentials' query parameters (after every other one)
      */
     public function __construct(
         public readonly string $method,
@@ -30,6 +31,7 @@ final class Call
         public readonly ?string $idempotencyKey,
         public readonly bool $stream,
         public readonly array $authHeaders = [],
+        public readonly array $authQuery = [],
     ) {
     }
 
@@ -63,7 +65,7 @@ final class Call
         return new self(
             $operation->method,
             $bound['path'],
-            $bound['query'] + $options['query'] + $auth['query'],
+            $bound['query'] + $options['query'],
             $bound['headers'],
             $payload,
             $contentType,
@@ -74,6 +76,7 @@ final class Call
             $safe ? null : ($options['idempotency_key'] ?? self::newIdempotencyKey()),
             $stream,
             $auth['headers'],
+            $auth['query'],
         );
     }
 
@@ -98,6 +101,7 @@ final class Call
             $this->idempotencyKey,
             $this->stream,
             $this->authHeaders,
+            $this->authQuery,
         );
     }
 

@@ -8,6 +8,8 @@ use Embott\Core\Credential;
 use Embott\Core\Operation;
 use Embott\Exception\InvalidArgumentException;
 use Embott\Http\Request;
+use Embott\Http\Response;
+use Embott\Pagination\Pagination;
 use Embott\Tests\Support\MemoryLogger;
 use Embott\Tests\Support\RecordingTransport;
 use Embott\Tests\Support\TestClient;
@@ -89,6 +91,24 @@ final class CredentialsTest extends TestCase
 
         $client->call(self::op([['auth_email', 'auth_key'], []]), []);
         self::assertArrayNotHasKey('Authorization', $this->sent()->headers, 'anonymous allowed: nothing sent');
+    }
+
+    public function testAQueryCredentialFollowsEveryPageAfterTheCursor(): void
+    {
+        $this->transport = new RecordingTransport([
+            new Response(200, [], '{"data":[{"id":"a"}],"has_more":true}'),
+            new Response(200, [], '{"data":[{"id":"b"}],"has_more":false}'),
+        ]);
+        $client = $this->client(['api_key' => 'tok_1', 'partner_key' => 'pk_1']);
+        $pagination = new Pagination('cursor', cursorParam: 'after', hasMore: 'has_more', itemCursor: 'id');
+        $operation = self::op([['partner_key']], ['limit']);
+        $page = $client->callPage($operation, ['limit' => 1], [], $pagination, static fn (array $item): array => $item);
+        self::assertSame(['a', 'b'], array_column(iterator_to_array($page, false), 'id'));
+        $urls = array_map(static fn (Request $request): string => $request->url, $this->transport->requests);
+        self::assertSame([
+            'https://api.embott.com/v1/things?limit=1&partner_key=pk_1',
+            'https://api.embott.com/v1/things?limit=1&after=a&partner_key=pk_1',
+        ], $urls);
     }
 
     public function testAnOperationTheClientCannotAuthenticateFailsBeforeSending(): void
