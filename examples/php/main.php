@@ -1,6 +1,6 @@
 <?php
 
-/** `npm start` runs this against the mock: the seed snippet, then pagination, streaming and webhooks. */
+/** `npm start` runs this against the mock: the seed snippet, then pagination, streaming, webhooks and errors. */
 
 declare(strict_types=1);
 
@@ -10,7 +10,7 @@ if (!is_file(__DIR__ . '/vendor/autoload.php')) {
         exit($status);
     }
 }
-foreach (['seed.php', 'pagination.php', 'streaming.php', 'webhooks.php'] as $example) {
+foreach (['seed.php', 'pagination.php', 'streaming.php', 'webhooks.php', 'errors.php'] as $example) {
     echo "\n── examples/php/$example ──\n";
     $command = [PHP_BINARY, '-d', 'auto_prepend_file=' . __DIR__ . '/vendor/autoload.php', __DIR__ . "/$example"];
     $process = proc_open($command, [0 => STDIN, 1 => STDOUT, 2 => STDERR], $pipes);

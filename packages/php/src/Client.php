@@ -7,6 +7,7 @@ declare(strict_types=1);
 namespace Embott;
 
 use Embott\Core\BaseClient;
+use Embott\Core\ErrorEnvelope;
 use Embott\Core\SdkConfig;
 use Embott\Service\AnalyticsService;
 use Embott\Service\BotsService;
@@ -72,6 +73,13 @@ class Client extends BaseClient
                 scheme: 'timestamped',
                 encoding: 'hex',
                 tolerance: 300,
+            ),
+            errorEnvelope: new ErrorEnvelope(
+                message: ['error', 'message'],
+                code: ['error', 'code'],
+                type: ['error', 'type'],
+                param: ['error', 'param'],
+                requestId: ['error', 'request_id'],
             ),
         ));
         $this->analytics = new AnalyticsService($this);

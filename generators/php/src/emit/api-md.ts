@@ -13,6 +13,7 @@ export function apiReference(sdk: PhpSdk, specFile: string): string {
     "below and an optional `array $options` (`timeout`, `max_retries`, `headers`, `idempotency_key`, `query`). A",
     "missing required key or an unknown key throws `Exception\\InvalidArgumentException` naming it.",
     "",
+    ...credentialsSection(sdk),
   ];
   for (const service of flatten(sdk.services, [])) {
     lines.push(`## \`$client->${service.path}\` (\`Service\\${service.service.className}\`)`, "");
@@ -34,11 +35,12 @@ export function apiReference(sdk: PhpSdk, specFile: string): string {
   }
   lines.push("", "## Errors", "");
   lines.push(
-    "Every exception implements `Exception\\EmbottException`. `ApiException` (`getStatusCode()`, `getRequestId()`,",
+    `Every exception implements \`Exception\\${sdk.namespace}Exception\`. \`ApiException\` (\`getStatusCode()\`,`,
   );
   lines.push(
-    "`getError()`, `getRateLimit()`, `getRetryAfter()`, `getIdempotencyKey()`) has one subclass per status:",
+    "`getRequestId()`, `getErrorCode()`, `getErrorType()`, `getParam()`, `getError()`, `getRateLimit()`,",
   );
+  lines.push("`getRetryAfter()`, `getIdempotencyKey()`) has one subclass per status:");
   lines.push(
     "`BadRequestException` (400), `AuthenticationException` (401), `PermissionDeniedException` (403,",
   );
@@ -74,6 +76,12 @@ function methodSection(path: string, method: PhpMethod): string[] {
     `\`${method.httpMethod} ${method.path}\`${method.summary ? ` — ${method.summary}` : ""}${method.deprecated ? " (deprecated)" : ""}`,
     "",
   );
+  if (method.security !== undefined) {
+    const sends = method.security.map((alternative) =>
+      alternative.length === 0 ? "nothing" : alternative.map((option) => `\`${option}\``).join(" + "),
+    );
+    lines.push(sends.length === 0 ? "Sends no credentials." : `Credentials: ${sends.join(", or ")}.`, "");
+  }
   if (method.params.length > 0) {
     lines.push("| key | in | type | required | description |", "| --- | --- | --- | --- | --- |");
     for (const param of method.params) {
@@ -87,6 +95,44 @@ function methodSection(path: string, method: PhpMethod): string[] {
   return lines;
 }
 
+/** The credential options, where each is sent, and which the API's operations accept. */
+function credentialsSection(sdk: PhpSdk): string[] {
+  const options = [
+    ...(sdk.auth === "none" ? [] : [{ option: "api_key", placement: sdk.auth, env: sdk.apiKeyEnv }]),
+    ...sdk.credentials,
+  ];
+  if (options.length === 0) return ["The API takes no credentials.", ""];
+  const lines = ["## Credentials", "", "| option | sent as | default |", "| --- | --- | --- |"];
+  for (const credential of options) {
+    lines.push(
+      `| \`${credential.option}\` | ${placementText(credential.placement)} | ${credential.env ? `\`${credential.env}\`` : ""} |`,
+    );
+  }
+  const root = sdk.security ?? [["api_key"]];
+  const alternatives = root.map((alternative) =>
+    alternative.length === 0 ? "nothing" : alternative.map((option) => `\`${option}\``).join(" + "),
+  );
+  lines.push(
+    "",
+    root.length === 0
+      ? "Requests send no credentials unless a method says otherwise."
+      : root.length === 1
+        ? `Requests send ${alternatives[0]} unless a method says otherwise.`
+        : `Requests send the first of ${alternatives.join(", or ")} the client holds, unless a method says otherwise.`,
+    "",
+  );
+  return lines;
+}
+
+function placementText(placement: string): string {
+  const [kind, name] = placement.split(":");
+  if (kind === "bearer") return "`Authorization: Bearer …`";
+  if (kind === "basic") return "`Authorization: Basic …` (`user:password`)";
+  if (kind === "query") return `query \`${name}\``;
+  if (kind === "cookie") return `cookie \`${name}\``;
+  return `header \`${name}\``;
+}
+
 function webhookSection(path: string, sdk: PhpSdk): string[] {
   const env = sdk.webhookSecretEnv
     ? ` (default: the \`webhook_secret\` option or ${sdk.webhookSecretEnv})`
@@ -95,7 +141,8 @@ function webhookSection(path: string, sdk: PhpSdk): string[] {
     `### \`$client->${path}->verify(string $payload, mixed $header, ?string $secret = null): void\``,
     "",
     `Checks a delivery's \`${sdk.webhookScheme?.header}\` signature over the raw body${env}; throws`,
-    "`WebhookSignatureException`. `$header` is the header's value or all request headers.",
+    "`WebhookSignatureException`. `$header` is the header's value or all request headers. `$tolerance` and `$now`",
+    "(seconds, int or float) that are not finite numbers throw `InvalidArgumentException`.",
     "",
     `### \`$client->${path}->unwrap(string $payload, mixed $header, ?string $secret = null): Model\``,
     "",

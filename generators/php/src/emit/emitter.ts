@@ -46,9 +46,11 @@ export function createPhpEmitter(naming: LanguageNaming): Emitter {
           contents: serviceFile(service, ns, spec, sdk.events?.className),
         });
       }
+      // the catch-all interface is named after the package (`EmbottException` → `AcmeException`), so is its file
+      const catchAll = `Exception/${sdk.namespace}Exception.php`;
       for (const runtime of await readRuntimeFiles()) {
         files.push({
-          path: `src/${runtime.path}`,
+          path: `src/${runtime.path === "Exception/EmbottException.php" ? catchAll : runtime.path}`,
           contents: packagedRuntimeFile(runtime.contents, sdk.namespace, spec),
         });
       }

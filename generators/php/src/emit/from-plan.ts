@@ -1,4 +1,8 @@
 import {
+  type AuthSchemePlan,
+  allResources,
+  type CredentialPlan,
+  credentialAlternatives,
   type LanguageNaming,
   type MethodPlan,
   type ModelPlan,
@@ -10,6 +14,7 @@ import {
 } from "@embott/codegen-core";
 import { PhpTypes, phpScalar } from "./types";
 import type {
+  PhpCredential,
   PhpEvents,
   PhpMethod,
   PhpModel,
@@ -29,6 +34,15 @@ export function phpView(plan: SdkPlan, naming: LanguageNaming, sdkVersion = SDK_
   const types = new PhpTypes(plan, naming);
   const namespace = naming.identifier(plan.client.name, "type");
   const auth = authOf(plan);
+  const options = credentialOptions(plan);
+  const securityOf = (method: MethodPlan) =>
+    optionNames(credentialAlternatives(plan.client.auth, method.security));
+  const rootSecurity = clientSecurity(plan, securityOf);
+  const defaultSecurity = auth === "none" ? [] : [["api_key"]];
+  const methodSecurity = (method: MethodPlan): string[][] | undefined => {
+    const alternatives = securityOf(method);
+    return sameAlternatives(alternatives, rootSecurity) ? undefined : alternatives;
+  };
   const models = plan.models.flatMap((model) => modelView(model, plan, types, naming));
   const events = eventsView(plan, types, naming, models);
   const signature = plan.webhooks?.signature;
@@ -47,7 +61,21 @@ export function phpView(plan: SdkPlan, naming: LanguageNaming, sdkVersion = SDK_
       description: variable.description,
     })),
     auth,
-    apiKeyEnv: auth === "none" ? undefined : plan.client.env.apiKey,
+    apiKeyEnv: auth === "none" ? undefined : (plan.client.auth.credentials[0]?.env ?? plan.client.env.apiKey),
+    credentials: options,
+    security: sameAlternatives(rootSecurity, defaultSecurity) ? undefined : rootSecurity,
+    errorEnvelope: plan.client.errorEnvelope && {
+      message: plan.client.errorEnvelope.message,
+      code: plan.client.errorEnvelope.code,
+      type: plan.client.errorEnvelope.type,
+      param: plan.client.errorEnvelope.param,
+      requestId: plan.client.errorEnvelope.requestId,
+    },
+    requestIdHeader: plan.client.headers.requestId,
+    retry: {
+      statuses: plan.client.retry.statuses,
+      minServerErrorStatus: plan.client.retry.minServerErrorStatus,
+    },
     baseUrlEnv: plan.client.env.baseUrl,
     webhookSecretEnv: signature ? plan.client.env.webhookSecret : undefined,
     webhookScheme: signature
@@ -60,27 +88,79 @@ export function phpView(plan: SdkPlan, naming: LanguageNaming, sdkVersion = SDK_
         }
       : undefined,
     services: plan.resources.map((resource) =>
-      serviceView(resource, [], types, naming, signature !== undefined),
+      serviceView(resource, [], types, naming, signature !== undefined, methodSecurity),
     ),
     models,
     events,
   };
 }
 
-/** The runtime's `SdkConfig::$auth` for the primary scheme. */
+/** The runtime's `SdkConfig::$auth` for the primary scheme (the `api_key` option). */
 function authOf(plan: SdkPlan): string {
-  const primary = plan.client.auth.schemes.find((scheme) => scheme.id === plan.client.auth.primary);
-  if (!primary) return "none";
-  switch (primary.placement) {
+  const primary = plan.client.auth.credentials.find(
+    (credential) => credential.scheme === plan.client.auth.primary,
+  );
+  return primary ? placementOf(schemeOf(plan, primary)) : "none";
+}
+
+function schemeOf(plan: SdkPlan, credential: CredentialPlan): AuthSchemePlan | undefined {
+  return plan.client.auth.schemes.find((scheme) => scheme.id === credential.scheme);
+}
+
+/** `bearer`, `basic`, `header:<Name>`, `query:<name>`, `cookie:<name>`; `none` when the SDK cannot send it. */
+function placementOf(scheme: AuthSchemePlan | undefined): string {
+  switch (scheme?.placement) {
     case "bearer":
     case "basic":
-      return primary.placement;
+      return scheme.placement;
     case "header":
     case "query":
-      return `${primary.placement}:${primary.parameterName ?? "api_key"}`;
+    case "cookie":
+      return `${scheme.placement}:${scheme.parameterName ?? "api_key"}`;
     default:
       return "none";
   }
+}
+
+/** A credential's client option: snake_case like every other option (`api_key`, `auth_email`). */
+function optionName(credential: CredentialPlan): string {
+  return credential.name.map((word) => word.toLowerCase()).join("_");
+}
+
+/** The credential options besides the primary's `api_key`. */
+function credentialOptions(plan: SdkPlan): PhpCredential[] {
+  return plan.client.auth.credentials
+    .filter((credential) => credential.scheme !== plan.client.auth.primary)
+    .map((credential) => {
+      const scheme = schemeOf(plan, credential);
+      return {
+        scheme: credential.scheme,
+        option: optionName(credential),
+        placement: placementOf(scheme),
+        env: credential.env,
+        description: scheme?.description,
+      };
+    });
+}
+
+function optionNames(alternatives: CredentialPlan[][]): string[][] {
+  return alternatives.map((alternative) => alternative.map(optionName));
+}
+
+/**
+ * The alternatives the client checks at construction and methods share: the root's, else (no root security) the
+ * one list every method has, so an API whose operations all need the key still fails without it when built.
+ */
+function clientSecurity(plan: SdkPlan, securityOf: (method: MethodPlan) => string[][]): string[][] {
+  const root = optionNames(credentialAlternatives(plan.client.auth, plan.client.auth.requirements));
+  if (root.length > 0) return root;
+  const lists = allResources(plan).flatMap((resource) => resource.methods.map(securityOf));
+  const [first] = lists;
+  return first && lists.every((list) => sameAlternatives(list, first)) ? first : root;
+}
+
+function sameAlternatives(a: string[][], b: string[][]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function serviceView(
@@ -89,6 +169,7 @@ function serviceView(
   types: PhpTypes,
   naming: LanguageNaming,
   signs: boolean,
+  security: (method: MethodPlan) => string[][] | undefined,
 ): PhpService {
   const property = naming.identifier(resource.property, "property");
   const path = [...parents, property];
@@ -96,13 +177,21 @@ function serviceView(
     property,
     className: naming.identifier([...resource.className, "service"], "type"),
     description: resource.description,
-    methods: resource.methods.map((method) => methodView(method, path, types, naming)),
-    children: resource.children.map((child) => serviceView(child, path, types, naming, signs)),
+    methods: resource.methods.map((method) => ({
+      ...methodView(method, path, types, naming),
+      security: security(method),
+    })),
+    children: resource.children.map((child) => serviceView(child, path, types, naming, signs, security)),
     webhookHelpers: signs && resource.verifiesWebhooks,
   };
 }
 
-function methodView(method: MethodPlan, path: string[], types: PhpTypes, naming: LanguageNaming): PhpMethod {
+function methodView(
+  method: MethodPlan,
+  path: string[],
+  types: PhpTypes,
+  naming: LanguageNaming,
+): Omit<PhpMethod, "security"> {
   const name = naming.identifier(method.name, "method");
   const params: PhpParam[] = method.params.map((param) => ({
     wire: param.wireName,

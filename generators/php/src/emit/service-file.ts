@@ -6,6 +6,7 @@ import {
   fileHeader,
   fitted,
   phpArray,
+  phpList,
   phpString,
   phpValue,
   useLines,
@@ -108,6 +109,7 @@ function operationArgs(method: PhpMethod): string {
   if (method.mediaType !== "application/json") args.push(["mediaType", phpString(method.mediaType)]);
   if (method.files.length > 0) args.push(["files", method.files.map(phpString)]);
   if (method.dates.length > 0) args.push(["dates", method.dates.map(phpString)]);
+  if (method.security !== undefined) args.push(["security", method.security.map(phpList)]);
   return args.map(([name, value]) => argumentLine(name, value)).join("");
 }
 
@@ -255,8 +257,8 @@ function unwrapSource(eventsClass: string, ns: Namespaces, uses: Set<string>): s
         string $payload,
         mixed $header,
         #[\\SensitiveParameter] ?string $secret = null,
-        ?int $tolerance = null,
-        ?int $now = null,
+        int|float|null $tolerance = null,
+        int|float|null $now = null,
     ): Model {
         return ${eventsClass}::fromArray($this->verifiedPayload($payload, $header, $secret, $tolerance, $now));
     }

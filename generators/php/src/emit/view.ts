@@ -19,6 +19,16 @@ export interface PhpSdk {
   /** "bearer", "basic", "header:<Name>", "query:<name>" or "none" (the runtime's SdkConfig::$auth). */
   auth: string;
   apiKeyEnv: string | undefined;
+  /** Credential options besides `api_key` (e.g. `auth_email` for an `X-Auth-Email` header). */
+  credentials: PhpCredential[];
+  /** The API's security alternatives as option names, when not just `api_key` (or nothing, without a key). */
+  security: string[][] | undefined;
+  /** Key paths of the error body's fields; undefined when error bodies declare none. */
+  errorEnvelope: PhpErrorEnvelope | undefined;
+  /** Response header carrying the request id (lower-case). */
+  requestIdHeader: string;
+  /** Statuses below `minServerErrorStatus` that are retried, and the first server-error status retried. */
+  retry: { statuses: number[]; minServerErrorStatus: number };
   baseUrlEnv: string | undefined;
   webhookSecretEnv: string | undefined;
   webhookScheme: PhpWebhookScheme | undefined;
@@ -27,6 +37,25 @@ export interface PhpSdk {
   models: PhpModel[];
   /** The union of every webhook event payload, when the spec declares events. */
   events: PhpEvents | undefined;
+}
+
+/** A credential option: its snake_case key, where the runtime sends it, the environment variable it defaults to. */
+export interface PhpCredential {
+  /** Security scheme id in the spec. */
+  scheme: string;
+  option: string;
+  /** The runtime's placement: `bearer`, `basic`, `header:<Name>`, `query:<name>` or `cookie:<name>`. */
+  placement: string;
+  env: string;
+  description: string | undefined;
+}
+
+export interface PhpErrorEnvelope {
+  message?: string[];
+  code?: string[];
+  type?: string[];
+  param?: string[];
+  requestId?: string[];
 }
 
 export interface PhpServerVariable {
@@ -84,6 +113,8 @@ export interface PhpMethod {
   dates: string[];
   returns: PhpReturn;
   scopes: string[];
+  /** Credential alternatives (option names) when they differ from the API's; `[]` sends none. */
+  security: string[][] | undefined;
 }
 
 export interface PhpParam {

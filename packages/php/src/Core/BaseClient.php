@@ -7,6 +7,7 @@ declare(strict_types=1);
 namespace Embott\Core;
 
 use Embott\Exception\ConnectionException;
+use Embott\Exception\InvalidArgumentException;
 use Embott\Exception\SdkException;
 use Embott\Http\BufferedStream;
 use Embott\Http\Request;
@@ -39,10 +40,10 @@ abstract class BaseClient
     ) {
         $this->options = new ClientOptions(is_string($options) ? ['api_key' => $options] : $options, $config);
         $this->baseUrl = $this->options->baseUrl;
-        $secrets = array_values(array_filter([$this->options->apiKey, $this->options->webhookSecret]));
-        $authHeader = str_starts_with($config->auth, 'header:') ? [substr($config->auth, 7)] : [];
-        $this->redactor = new Redactor($secrets, $authHeader);
-        $this->errors = new ErrorFactory($this->redactor, $config->apiKeyEnv);
+        $credentials = $this->options->credentials;
+        $secrets = array_values(array_filter([...$credentials->secrets(), $this->options->webhookSecret]));
+        $this->redactor = new Redactor($secrets, $credentials->headerNames());
+        $this->errors = new ErrorFactory($this->redactor, $config);
         $this->log = new Log($this->options->logger, $this->redactor);
         $this->headers = new Headers($config, $this->options);
     }
@@ -55,7 +56,7 @@ abstract class BaseClient
      */
     public function call(Operation $operation, array $params, array $options = []): mixed
     {
-        $call = Call::of($operation, $params, $this->options->forCall($options), false);
+        $call = Call::of($operation, $params, $this->options->forCall($options), false, $this->auth($operation));
         return $this->decode($this->send($call));
     }
 
@@ -68,7 +69,7 @@ abstract class BaseClient
     public function callRaw(Operation $operation, array $params, array $options = []): string
     {
         $options['headers'] = ($options['headers'] ?? []) + ['Accept' => '*/*'];
-        $call = Call::of($operation, $params, $this->options->forCall($options), false);
+        $call = Call::of($operation, $params, $this->options->forCall($options), false, $this->auth($operation));
         $response = $this->send($call);
         return $response instanceof Response ? $response->body : self::drain($response);
     }
@@ -87,7 +88,7 @@ abstract class BaseClient
         Pagination $pagination,
         \Closure $item,
     ): Page {
-        $call = Call::of($operation, $params, $this->options->forCall($options), false);
+        $call = Call::of($operation, $params, $this->options->forCall($options), false, $this->auth($operation));
         $load = function (string $path, array $query) use ($call): array {
             $response = $this->send($call->withTarget($path, $query));
             return [$this->decode($response), $response->headers];
@@ -110,7 +111,7 @@ abstract class BaseClient
         StreamSpec $spec,
         \Closure $event,
     ): Stream {
-        $call = Call::of($operation, $params, $this->options->forCall($options), true);
+        $call = Call::of($operation, $params, $this->options->forCall($options), true, $this->auth($operation));
         $response = $this->send($call);
         $streamed = $response instanceof Response ? new BufferedStream($response) : $response;
         return new Stream($streamed, $spec, $event, $this->errors);
@@ -143,11 +144,22 @@ abstract class BaseClient
         return [
             'baseUrl' => $this->baseUrl,
             'apiKey' => $this->options->apiKey === null ? null : '***',
+            'credentials' => $this->maskedCredentials(),
             'maxRetries' => $this->options->maxRetries,
             'timeout' => $this->options->timeout,
             'maxRetryAfter' => $this->options->maxRetryAfter,
             'transport' => $this->options->transport::class,
         ];
+    }
+
+    /** @return array<string, ?string> each credential option: '***' when the client holds it, else null */
+    private function maskedCredentials(): array
+    {
+        $masked = [];
+        foreach (array_keys($this->config->credentialSchemes()) as $option) {
+            $masked[$option] = $this->options->credentials->has($option) ? '***' : null;
+        }
+        return $masked;
     }
 
     /** @return array<string, mixed> */
@@ -177,7 +189,7 @@ abstract class BaseClient
     /** Sends with retries; returns a response below 400 or throws a typed exception. */
     private function send(Call $call): Response|StreamedResponse
     {
-        $query = Query::build($call->query + $this->headers->authQuery(), $call->styles);
+        $query = Query::build($call->query + $call->authQuery, $call->styles);
         $url = Query::appendTo($this->url($call->path), $query);
         $headers = $this->headers->for($call);
         $payload = $call->payload;
@@ -205,17 +217,22 @@ abstract class BaseClient
                 : [$response->status(), $response->headers()];
             if ($this->log->enabled) {
                 $this->log->debug("$call->method $url -> $status", [
-                    'request_id' => $responseHeaders['x-request-id'] ?? null,
+                    'request_id' => $responseHeaders[$this->config->requestIdHeader] ?? null,
                     'duration_ms' => intdiv(hrtime(true) - $started, 1_000_000),
                 ]);
             }
             if ($status < 400) {
-                $this->lastResponse = new ResponseInfo($status, $responseHeaders);
+                $this->lastResponse = new ResponseInfo($status, $responseHeaders, $this->config->requestIdHeader);
                 return $response;
             }
             $body = $response instanceof Response ? $response->body : self::drain($response);
             $cap = $this->options->maxRetryAfter;
-            $delay = RetryPolicy::isRetryable($status, $responseHeaders) && $retry < $call->maxRetries
+            $delay = RetryPolicy::isRetryable(
+                $status,
+                $responseHeaders,
+                $this->config->retryStatuses,
+                $this->config->minServerErrorStatus,
+            ) && $retry < $call->maxRetries
                 ? RetryPolicy::delay($retry, $responseHeaders, $cap, $this->random(), $this->now())
                 : false;
             if (!is_float($delay)) {
@@ -233,6 +250,25 @@ abstract class BaseClient
             }
             $this->wait($delay, $call, "HTTP $status");
         }
+    }
+
+    /**
+     * The credentials of the operation's (else the API's) first security alternative the client holds.
+     *
+     * @return array{headers: array<string, string>, query: array<string, string>, cookies: list<string>}
+     */
+    private function auth(Operation $operation): array
+    {
+        $alternatives = $operation->security ?? $this->config->rootSecurity();
+        $chosen = $this->options->credentials->choose($alternatives);
+        if ($chosen === null) {
+            throw new InvalidArgumentException(
+                "{$operation->method} {$operation->pathTemplate} needs credentials: pass "
+                    . Credentials::describe($alternatives) . ' to new Client().',
+                $alternatives[0][0] ?? null,
+            );
+        }
+        return $this->options->credentials->place($chosen);
     }
 
     private function wait(float $seconds, Call $call, string $reason): void
@@ -255,7 +291,7 @@ abstract class BaseClient
         try {
             return json_decode($body, true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
         } catch (\JsonException $error) {
-            $requestId = $response instanceof Response ? $response->header('x-request-id') : null;
+            $requestId = $response instanceof Response ? $response->header($this->config->requestIdHeader) : null;
             throw new SdkException(
                 "The API answered with a body that is not valid JSON ({$error->getMessage()})"
                 . ($requestId !== null ? " (request $requestId)" : '') . '.',

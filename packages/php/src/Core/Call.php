@@ -14,6 +14,8 @@ final class Call
      * @param array<string, string> $headers the operation's header parameters
      * @param array<string, string|null> $extraHeaders the per-call `headers` option (null removes a header)
      * @param array<string, Style> $styles query parameters' serialisation
+     * @param array<string, string> $authHeaders the chosen credentials' headers (before the client's own)
+     * @param array<string, string> $authQuery the chosen credentials' query parameters (after every other one)
      */
     public function __construct(
         public readonly string $method,
@@ -28,6 +30,8 @@ final class Call
         public readonly array $extraHeaders,
         public readonly ?string $idempotencyKey,
         public readonly bool $stream,
+        public readonly array $authHeaders = [],
+        public readonly array $authQuery = [],
     ) {
     }
 
@@ -35,10 +39,21 @@ final class Call
      * @param array<mixed> $params
      * @param array{timeout: float, max_retries: int, headers: array<string, string|null>,
      *   idempotency_key: ?string, query: array<string, mixed>} $options
+     * @param array{headers: array<string, string>, query: array<string, string>, cookies: list<string>} $auth
+     *   the credentials to send: query parameters go after the operation's, cookies join its `Cookie` header
      */
-    public static function of(Operation $operation, array $params, array $options, bool $stream): self
-    {
+    public static function of(
+        Operation $operation,
+        array $params,
+        array $options,
+        bool $stream,
+        array $auth = ['headers' => [], 'query' => [], 'cookies' => []],
+    ): self {
         $bound = $operation->bind($params);
+        if ($auth['cookies'] !== []) {
+            $own = isset($bound['headers']['Cookie']) ? [$bound['headers']['Cookie']] : [];
+            $bound['headers']['Cookie'] = implode('; ', [...$own, ...$auth['cookies']]);
+        }
         $safe = in_array($operation->method, ['GET', 'HEAD', 'OPTIONS'], true);
         [$payload, $contentType] = $bound['body'] === null ? [null, null] : Body::encode(
             $bound['body'],
@@ -60,6 +75,8 @@ final class Call
             $options['headers'],
             $safe ? null : ($options['idempotency_key'] ?? self::newIdempotencyKey()),
             $stream,
+            $auth['headers'],
+            $auth['query'],
         );
     }
 
@@ -83,6 +100,8 @@ final class Call
             $this->extraHeaders,
             $this->idempotencyKey,
             $this->stream,
+            $this->authHeaders,
+            $this->authQuery,
         );
     }
 

@@ -19,14 +19,21 @@ final class RetryPolicy
     private const MAX_JITTER = 0.25;
     private const SERVER_JITTER = 0.1;
 
-    /** @param array<string, string> $headers lower-case names */
-    public static function isRetryable(int $status, array $headers): bool
-    {
+    /**
+     * @param array<string, string> $headers lower-case names
+     * @param list<int> $statuses statuses below `$minServerError` that are retried
+     */
+    public static function isRetryable(
+        int $status,
+        array $headers,
+        array $statuses = [408, 429],
+        int $minServerError = 500,
+    ): bool {
         $override = strtolower(trim($headers['x-should-retry'] ?? ''));
         if ($override === 'true' || $override === 'false') {
             return $override === 'true';
         }
-        return $status === 408 || $status === 429 || $status >= 500;
+        return $status >= $minServerError || in_array($status, $statuses, true);
     }
 
     /** Our own backoff for the `$retryIndex`-th retry (0 = first), in seconds; `$random` in [0, 1). */

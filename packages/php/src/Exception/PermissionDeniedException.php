@@ -12,7 +12,7 @@ class PermissionDeniedException extends ApiException
     /** The scope the key lacks (e.g. `bots:write`), read from the error message. */
     public function getMissingScope(): ?string
     {
-        $message = $this->getError()['message'] ?? '';
-        return is_string($message) && preg_match("/scope '([^']+)'/", $message, $match) === 1 ? $match[1] : null;
+        $message = $this->getErrorMessage() ?? '';
+        return preg_match("/scope '([^']+)'/", $message, $match) === 1 ? $match[1] : null;
     }
 }

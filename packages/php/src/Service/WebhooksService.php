@@ -143,8 +143,8 @@ final class WebhooksService extends WebhookService
         string $payload,
         mixed $header,
         #[\SensitiveParameter] ?string $secret = null,
-        ?int $tolerance = null,
-        ?int $now = null,
+        int|float|null $tolerance = null,
+        int|float|null $now = null,
     ): Model {
         return WebhookEvent::fromArray($this->verifiedPayload($payload, $header, $secret, $tolerance, $now));
     }

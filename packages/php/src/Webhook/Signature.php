@@ -24,19 +24,28 @@ final class Signature
      * @param string $payload the raw request body, byte for byte (not a re-encoded json_decode result)
      * @param mixed $header the signature header's value, a list of values, or all request headers
      *   (name => value or list; `getallheaders()` and `$request->headers->all()` work as they are)
-     * @param int|null $tolerance seconds; default the scheme's (300)
-     * @param int|null $now unix seconds; default time()
+     * @param int|float|null $tolerance seconds; default the scheme's (300)
+     * @param int|float|null $now unix seconds; default time()
      * @throws WebhookSignatureException
+     * @throws InvalidArgumentException when the secret is empty or `$tolerance`/`$now` is not a finite number
      */
     public function verify(
         string $payload,
         mixed $header,
         #[\SensitiveParameter] string $secret,
-        ?int $tolerance = null,
-        ?int $now = null,
+        int|float|null $tolerance = null,
+        int|float|null $now = null,
     ): void {
         if ($secret === '') {
             throw new InvalidArgumentException('A webhook signing secret is required.', 'secret');
+        }
+        $tolerance = self::seconds('tolerance', $tolerance ?? $this->scheme->tolerance);
+        $now = self::seconds('now', $now ?? time());
+        if ($tolerance < 0) {
+            throw new InvalidArgumentException(
+                "The tolerance must be a non-negative number of seconds, got $tolerance.",
+                'tolerance',
+            );
         }
         $value = $this->headerValue($header);
         if ($this->scheme->scheme === 'plain') {
@@ -45,7 +54,7 @@ final class Signature
         }
         [$timestamp, $signatures] = $this->parseTimestamped($value);
         $this->assertMatch($signatures, $this->sign("$timestamp.$payload", $secret), $payload);
-        $this->assertFresh((int) ltrim($timestamp, '0'), $tolerance ?? $this->scheme->tolerance, $now ?? time());
+        $this->assertFresh((int) ltrim($timestamp, '0'), $tolerance, $now);
     }
 
     /** A valid header value for `$payload` (for tests of your webhook handler). */
@@ -171,14 +180,20 @@ final class Signature
         }
     }
 
-    private function assertFresh(int $timestamp, int $tolerance, int $now): void
+    /** A finite number of seconds; NaN or an infinity is an argument error, never a silent pass. */
+    private static function seconds(string $name, int|float $value): float
     {
-        if ($tolerance < 0) {
+        if (!is_finite((float) $value)) {
             throw new InvalidArgumentException(
-                "The tolerance must be a non-negative number of seconds, got $tolerance.",
-                'tolerance',
+                "\$$name must be a finite number of seconds, got " . var_export($value, true) . '.',
+                $name,
             );
         }
+        return (float) $value;
+    }
+
+    private function assertFresh(int $timestamp, float $tolerance, float $now): void
+    {
         if ($now - $timestamp > $tolerance) {
             throw new WebhookSignatureException(
                 'timestamp_too_old',

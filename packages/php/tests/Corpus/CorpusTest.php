@@ -66,8 +66,8 @@ final class CorpusTest extends TestCase
         self::assertSame(array_map(static fn (int $i): string => "obj_$i", range(0, 6)), $walked['ids']);
         $targets = [
             '/stripe_like?limit=3',
-            '/stripe_like?starting_after=obj_2&limit=3',
-            '/stripe_like?starting_after=obj_5&limit=3',
+            '/stripe_like?limit=3&starting_after=obj_2',
+            '/stripe_like?limit=3&starting_after=obj_5',
         ];
         self::assertSame($targets, $walked['targets']);
     }

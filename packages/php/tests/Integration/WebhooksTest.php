@@ -125,4 +125,22 @@ final class WebhooksTest extends MockTestCase
             }
         }
     }
+
+    public function testANowOrToleranceThatIsNotAFiniteNumberIsAnArgumentErrorNotASignatureFailure(): void
+    {
+        $client = $this->client(['webhook_secret' => 'whsec_local']);
+        $payload = '{"id":"evt_1","object":"event","type":"robot.invented","data":{}}';
+        $header = $client->webhooks->generateTestHeader($payload, null, 1_700_000_000);
+        $event = $client->webhooks->unwrap($payload, $header, null, 0.5, 1_700_000_000.25);
+        self::assertSame('robot.invented', $event->get('type'));
+        foreach ([[NAN, null], [INF, null], [null, NAN], [null, INF]] as [$tolerance, $now]) {
+            try {
+                $client->webhooks->unwrap($payload, $header, null, $tolerance, $now);
+                self::fail('accepted a tolerance or time that is not a finite number');
+            } catch (\InvalidArgumentException $error) {
+                self::assertInstanceOf(\Embott\Exception\EmbottException::class, $error);
+                self::assertStringContainsString('must be a finite number of seconds', $error->getMessage());
+            }
+        }
+    }
 }

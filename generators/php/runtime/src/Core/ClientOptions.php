@@ -12,7 +12,7 @@ use Embott\Http\Transport;
 final class ClientOptions
 {
     private const KNOWN = [
-        'api_key', 'base_url', 'max_retries', 'timeout', 'max_retry_after', 'http_client', 'default_headers',
+        'base_url', 'max_retries', 'timeout', 'max_retry_after', 'http_client', 'default_headers',
         'logger', 'webhook_secret',
     ];
 
@@ -25,12 +25,14 @@ final class ClientOptions
     public readonly array $defaultHeaders;
     public readonly ?object $logger;
     public readonly ?string $apiKey;
+    public readonly Credentials $credentials;
     public readonly ?string $webhookSecret;
 
     /** @param array<mixed> $options */
     public function __construct(#[\SensitiveParameter] array $options, SdkConfig $config)
     {
-        $known = array_merge(self::KNOWN, array_keys($config->serverVariables));
+        $schemes = $config->credentialSchemes();
+        $known = array_merge(array_keys($schemes), self::KNOWN, array_keys($config->serverVariables));
         foreach (array_keys($options) as $name) {
             if (!in_array($name, $known, true)) {
                 throw new InvalidArgumentException(
@@ -39,8 +41,9 @@ final class ClientOptions
                 );
             }
         }
-        $key = $options['api_key'] ?? null;
-        $this->apiKey = self::apiKey($key === null || $key === '' ? self::env($config->apiKeyEnv) : $key, $config);
+        $this->credentials = Credentials::read($options, $schemes);
+        $this->apiKey = $this->credentials->value('api_key');
+        self::requireCredentials($this->credentials, $config);
         $this->baseUrl = self::baseUrl($options, $config);
         $this->maxRetries = self::count('max_retries', $options['max_retries'] ?? 2);
         $this->timeout = self::seconds('timeout', $options['timeout'] ?? 60.0);
@@ -119,29 +122,26 @@ final class ClientOptions
         ];
     }
 
-    private static function apiKey(#[\SensitiveParameter] mixed $key, SdkConfig $config): ?string
+    /** The API's own security must be satisfiable: a client that could send no request fails here. */
+    private static function requireCredentials(Credentials $credentials, SdkConfig $config): void
     {
-        if ($config->auth === 'none') {
-            return null;
+        $root = $config->rootSecurity();
+        if ($root === [] || $credentials->choose($root) !== null) {
+            return;
         }
-        if ($key === null || $key === '') {
+        if ($root === [['api_key']]) {
             $env = $config->apiKeyEnv !== null ? " or set the {$config->apiKeyEnv} environment variable" : '';
             throw new InvalidArgumentException(
                 "Missing API key: pass it to the client (new Client('…') or ['api_key' => …])$env.",
                 'api_key',
             );
         }
-        if (!is_string($key)) {
-            $type = get_debug_type($key);
-            throw new InvalidArgumentException("The API key must be a string, got $type.", 'api_key');
-        }
-        if (preg_match('/^[\x21-\x7e]+$/', $key) !== 1) {
-            throw new InvalidArgumentException(
-                'The API key contains whitespace, control or non-ASCII characters: copy it again from the dashboard.',
-                'api_key',
-            );
-        }
-        return $key;
+        $envs = $credentials->envs($root);
+        throw new InvalidArgumentException(
+            'Missing credentials: pass ' . Credentials::describe($root) . ' to new Client()'
+                . ($envs !== [] ? ' (or set ' . implode(', ', $envs) . ')' : '') . '.',
+            $root[0][0],
+        );
     }
 
     /** @param array<mixed> $options */

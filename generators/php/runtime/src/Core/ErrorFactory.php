@@ -27,8 +27,15 @@ final class ErrorFactory
         429 => RateLimitException::class,
     ];
 
-    public function __construct(private readonly Redactor $redactor, private readonly ?string $apiKeyEnv)
+    private readonly ?string $apiKeyEnv;
+    private readonly ErrorEnvelope $envelope;
+    private readonly string $requestIdHeader;
+
+    public function __construct(private readonly Redactor $redactor, SdkConfig $config)
     {
+        $this->apiKeyEnv = $config->apiKeyEnv;
+        $this->envelope = $config->errorEnvelope ?? new ErrorEnvelope();
+        $this->requestIdHeader = strtolower($config->requestIdHeader);
     }
 
     /**
@@ -48,16 +55,16 @@ final class ErrorFactory
         $body = $this->redactor->value(is_array($decoded) ? $decoded : $rawBody);
         $headers = $this->redactor->headers($headers);
         $retryAfter = RetryPolicy::serverWait($headers, $now);
-        $error = is_array($body) && is_array($body['error'] ?? null) ? $body['error'] : [];
-        $requestId = $headers['x-request-id'] ?? self::stringOrNull($error['request_id'] ?? null);
+        $fields = $this->envelope->read($body);
+        $requestId = $headers[$this->requestIdHeader] ?? $fields['requestId'];
         $class = self::CLASSES[$status] ?? ($status >= 500 ? InternalServerException::class : ApiException::class);
-        $kind = self::stringOrNull($error['type'] ?? null) ?? "HTTP $status";
+        $kind = $fields['type'] ?? "HTTP $status";
         $text = is_string($body) && $body !== '' ? self::excerpt($body) : 'no details';
-        $detail = self::stringOrNull($error['message'] ?? null) ?? $text;
+        $detail = $fields['message'] ?? $text;
         $where = $requestId !== null ? " (request $requestId)" : '';
         $hint = $overCap !== null
             ? $this->overCapHint($retryAfter ?? 0.0, $overCap, $now, $retriesMade)
-            : $this->hint($status, $error, $retryAfter, $retriesMade);
+            : $this->hint($status, $fields['param'], $retryAfter, $retriesMade);
         $message = $this->redactor->text("$status $kind: $detail$where." . ($hint !== '' ? " $hint" : ''));
         return new $class(
             $message,
@@ -67,7 +74,18 @@ final class ErrorFactory
             $requestId,
             RateLimit::fromHeaders($headers, $retryAfter),
             $idempotencyKey,
+            ['error' => $this->envelope->object($body)] + $fields,
         );
+    }
+
+    /**
+     * The request id header of a response.
+     *
+     * @param array<string, string> $headers lower-case names
+     */
+    public function requestId(array $headers): ?string
+    {
+        return $headers[$this->requestIdHeader] ?? null;
     }
 
     /** The exception for an `error` event inside a stream. */
@@ -78,16 +96,23 @@ final class ErrorFactory
         $error = is_array($body['error'] ?? null) ? $body['error'] : [];
         $kind = is_string($error['type'] ?? null) ? $error['type'] : 'error';
         $detail = is_string($error['message'] ?? null) ? $error['message'] : 'no details';
-        $requestId = $headers['x-request-id'] ?? null;
+        $requestId = $headers[$this->requestIdHeader] ?? null;
         $where = $requestId !== null ? " (request $requestId)" : '';
         $message = $this->redactor->text("Stream error: $kind: $detail$where.");
-        return new ApiException($message, null, $this->redactor->headers($headers), $body, $requestId);
+        $fields = [
+            'error' => $error,
+            'message' => is_string($error['message'] ?? null) ? $error['message'] : null,
+            'code' => self::stringOrNull($error['code'] ?? null),
+            'type' => self::stringOrNull($error['type'] ?? null),
+            'param' => self::stringOrNull($error['param'] ?? null),
+        ];
+        $headers = $this->redactor->headers($headers);
+        return new ApiException($message, null, $headers, $body, $requestId, null, null, $fields);
     }
 
-    /** @param array<mixed> $error */
-    private function hint(int $status, array $error, ?float $retryAfter, int $retriesMade): string
+    private function hint(int $status, ?string $param, ?float $retryAfter, int $retriesMade): string
     {
-        $param = is_string($error['param'] ?? null) ? " (parameter \"{$error['param']}\")" : '';
+        $param = $param !== null ? " (parameter \"$param\")" : '';
         $retried = $retriesMade > 0 ? " after $retriesMade retries" : '';
         return match (true) {
             $status === 400, $status === 422 => "Fix the request$param and try again.",

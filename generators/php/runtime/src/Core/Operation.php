@@ -29,6 +29,8 @@ final class Operation
      * @param string $encoding json, form, multipart, text or binary
      * @param list<string> $files multipart fields that are files
      * @param list<string> $dates parameters declared `format: date`: a DateTimeInterface is sent as YYYY-MM-DD
+     * @param list<list<string>>|null $security credential alternatives (option names) when they differ from the
+     *   API's: `[]` sends none, `[[]]` allows anonymous calls
      */
     public function __construct(
         public readonly string $name,
@@ -48,6 +50,7 @@ final class Operation
         public readonly string $mediaType = 'application/json',
         public readonly array $files = [],
         public readonly array $dates = [],
+        public readonly ?array $security = null,
     ) {
     }
 

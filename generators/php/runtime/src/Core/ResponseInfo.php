@@ -14,9 +14,12 @@ final class ResponseInfo
     public readonly ?RateLimit $rateLimit;
 
     /** @param array<string, string> $headers lower-case names */
-    public function __construct(public readonly int $statusCode, public readonly array $headers)
-    {
-        $this->requestId = $headers['x-request-id'] ?? null;
+    public function __construct(
+        public readonly int $statusCode,
+        public readonly array $headers,
+        string $requestIdHeader = 'x-request-id',
+    ) {
+        $this->requestId = $headers[strtolower($requestIdHeader)] ?? null;
         $this->rateLimit = RateLimit::fromHeaders($headers, null);
     }
 

@@ -8,13 +8,16 @@ use Embott\Core\RateLimit;
 
 /**
  * The API answered with an error status (or sent an `error` event inside a stream). The message says the status,
- * the error, the request id and what to do; the API key is scrubbed from the message, body and headers.
+ * the error, the request id and what to do; every credential is scrubbed from the message, body and headers. The
+ * error's code, type and parameter are read where the API's error envelope keeps them.
  */
 class ApiException extends SdkException
 {
     /**
      * @param array<string, string> $headers response headers, lower-case names, secrets redacted
      * @param mixed $body the decoded error body (or its text), secrets scrubbed
+     * @param array{code?: ?string, type?: ?string, param?: ?string, message?: ?string, error?: ?array<mixed>} $fields
+     *   what the error envelope says; `error` is the object holding the message
      */
     public function __construct(
         string $message,
@@ -24,6 +27,7 @@ class ApiException extends SdkException
         private readonly ?string $requestId,
         private readonly ?RateLimit $rateLimit = null,
         private readonly ?string $idempotencyKey = null,
+        private readonly array $fields = [],
     ) {
         parent::__construct($message, $statusCode ?? 0);
     }
@@ -34,28 +38,44 @@ class ApiException extends SdkException
         return $this->statusCode;
     }
 
-    /** `X-Request-Id` of the response (or the envelope's `request_id`): quote it to support. */
+    /** The response's request id header (else the one in the error body): quote it to support. */
     public function getRequestId(): ?string
     {
         return $this->requestId;
     }
 
     /**
-     * The error envelope's `error` object, when the body had one.
+     * The object of the error body that holds the message (Embott's `error` object), when there is one.
      *
-     * @return array{type?: string, code?: string, message?: string, param?: string|null, request_id?: string}|null
+     * @return array<mixed>|null
      */
     public function getError(): ?array
     {
-        $error = is_array($this->body) ? ($this->body['error'] ?? null) : null;
-        return is_array($error) ? $error : null;
+        return $this->fields['error'] ?? null;
     }
 
-    /** The error code (e.g. `parameter_missing`), when the envelope has one. */
+    /** The error's message as the API wrote it, when its body has one. */
+    public function getErrorMessage(): ?string
+    {
+        return $this->fields['message'] ?? null;
+    }
+
+    /** The error code (e.g. `parameter_missing`), when the body has one. */
     public function getErrorCode(): ?string
     {
-        $code = $this->getError()['code'] ?? null;
-        return is_string($code) ? $code : null;
+        return $this->fields['code'] ?? null;
+    }
+
+    /** The error type (e.g. `invalid_request_error`), when the body has one. */
+    public function getErrorType(): ?string
+    {
+        return $this->fields['type'] ?? null;
+    }
+
+    /** The request parameter the error is about, when the body names one. */
+    public function getParam(): ?string
+    {
+        return $this->fields['param'] ?? null;
     }
 
     /** The decoded body (array) or its raw text. */

@@ -54,17 +54,17 @@ final class PageStyles
                 if ($cursor === null) {
                     return null;
                 }
-                return [$path, [(string) $p->cursorParam => $cursor] + $query];
+                return [$path, self::with($query, (string) $p->cursorParam, $cursor)];
             case 'offset':
                 $offset = (int) (self::number($query[(string) $p->offsetParam] ?? null) ?? 0) + $count;
                 $total = $p->total !== null ? self::number(self::read($body, $p->total)) : null;
                 $more = $total !== null ? $offset < $total : $fullPage;
-                return $more ? [$path, [(string) $p->offsetParam => $offset] + $query] : null;
+                return $more ? [$path, self::with($query, (string) $p->offsetParam, $offset)] : null;
             case 'page':
                 $current = (int) (self::number($query[(string) $p->pageParam] ?? null) ?? $p->startPage);
                 $totalPages = $p->totalPages !== null ? self::number(self::read($body, $p->totalPages)) : null;
                 $more = $totalPages !== null ? $current - $p->startPage + 1 < $totalPages : $fullPage;
-                return $more ? [$path, [(string) $p->pageParam => $current + 1] + $query] : null;
+                return $more ? [$path, self::with($query, (string) $p->pageParam, $current + 1)] : null;
             default:
                 return self::nextLink($p, $body, $headers, $baseUrl);
         }
@@ -165,5 +165,17 @@ final class PageStyles
             return $value;
         }
         return is_string($value) && is_numeric($value) ? $value + 0 : null;
+    }
+
+    /**
+     * The query with one parameter set: replaced where it was, else appended after the caller's parameters.
+     *
+     * @param array<string, mixed> $query
+     * @return array<string, mixed>
+     */
+    private static function with(array $query, string $name, mixed $value): array
+    {
+        $query[$name] = $value;
+        return $query;
     }
 }

@@ -29,7 +29,7 @@ final class Stream implements \IteratorAggregate
         private readonly \Closure $event,
         private readonly ErrorFactory $errors,
     ) {
-        $this->requestId = $response->headers()['x-request-id'] ?? null;
+        $this->requestId = $errors->requestId($response->headers());
     }
 
     /** @return \Generator<int, TEvent> */

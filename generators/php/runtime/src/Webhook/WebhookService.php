@@ -20,13 +20,16 @@ abstract class WebhookService extends Service
      *
      * @param string $payload the raw request body (file_get_contents('php://input'))
      * @param mixed $header the signature header's value, or all request headers
+     * @param int|float|null $tolerance seconds (default the scheme's, 300); not finite or negative: an
+     *   InvalidArgumentException
+     * @param int|float|null $now unix seconds (default time()); not finite: an InvalidArgumentException
      */
     public function verify(
         string $payload,
         mixed $header,
         #[\SensitiveParameter] ?string $secret = null,
-        ?int $tolerance = null,
-        ?int $now = null,
+        int|float|null $tolerance = null,
+        int|float|null $now = null,
     ): void {
         $this->signature()->verify($payload, $header, $this->secret($secret), $tolerance, $now);
     }
@@ -50,8 +53,8 @@ abstract class WebhookService extends Service
         string $payload,
         mixed $header,
         ?string $secret,
-        ?int $tolerance,
-        ?int $now,
+        int|float|null $tolerance,
+        int|float|null $now,
     ): array {
         $this->verify($payload, $header, $secret, $tolerance, $now);
         $decoded = json_decode($payload, true);

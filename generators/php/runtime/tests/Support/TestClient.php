@@ -5,6 +5,8 @@ declare(strict_types=1);
 namespace Embott\Tests\Support;
 
 use Embott\Core\BaseClient;
+use Embott\Core\Credential;
+use Embott\Core\ErrorEnvelope;
 use Embott\Core\SdkConfig;
 use Embott\Webhook\SignatureScheme;
 
@@ -16,9 +18,17 @@ final class TestClient extends BaseClient
     public float $fixedRandom = 0.5;
     public ?float $fixedNow = null;
 
-    /** @param string|array<string, mixed> $options */
-    public function __construct(string|array $options, string $auth = 'bearer')
-    {
+    /**
+     * @param string|array<string, mixed> $options
+     * @param array<string, Credential> $credentials
+     * @param list<list<string>>|null $security
+     */
+    public function __construct(
+        string|array $options,
+        string $auth = 'bearer',
+        array $credentials = [],
+        ?array $security = null,
+    ) {
         parent::__construct($options, new SdkConfig(
             sdkName: 'embott',
             sdkVersion: '0.0.0-test',
@@ -29,6 +39,15 @@ final class TestClient extends BaseClient
             webhookSecretEnv: 'EMBOTT_WEBHOOK_SECRET',
             webhookScheme: new SignatureScheme(),
             serverVariables: [],
+            credentials: $credentials,
+            security: $security,
+            errorEnvelope: new ErrorEnvelope(
+                message: ['error', 'message'],
+                code: ['error', 'code'],
+                type: ['error', 'type'],
+                param: ['error', 'param'],
+                requestId: ['error', 'request_id'],
+            ),
         ));
     }
 

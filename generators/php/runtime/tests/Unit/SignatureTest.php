@@ -42,6 +42,26 @@ final class SignatureTest extends TestCase
         self::assertSame($case['expect'], $outcome);
     }
 
+    public function testANowOrToleranceThatIsNotAFiniteNumberIsAnArgumentError(): void
+    {
+        $signature = new Signature(new SignatureScheme());
+        $header = $signature->header('{"a":1}', self::SECRET, 1000);
+        $signature->verify('{"a":1}', $header, self::SECRET, 0.5, 1000.25);
+        $bad = [[NAN, 1000, 'tolerance'], [INF, 1000, 'tolerance'], [300, NAN, 'now'], [300, -INF, 'now']];
+        foreach ($bad as [$tolerance, $now, $param]) {
+            try {
+                $signature->verify('{"a":1}', $header, self::SECRET, $tolerance, $now);
+                self::fail("$param accepted");
+            } catch (\Embott\Exception\InvalidArgumentException $error) {
+                self::assertInstanceOf(\InvalidArgumentException::class, $error);
+                self::assertSame($param, $error->getParam());
+                self::assertStringContainsString("\$$param must be a finite number of seconds", $error->getMessage());
+            }
+        }
+        $this->expectException(\InvalidArgumentException::class);
+        $signature->verify('{"a":1}', $header, self::SECRET, -1, 1000);
+    }
+
     public function testAcceptsEveryHeaderShapeAFrameworkGives(): void
     {
         $signature = new Signature(new SignatureScheme());
