@@ -41,8 +41,11 @@ export class WordScope {
   }
 }
 
+/** The words joined (a loop: `Array.prototype.join` on lists this short costs several times more). */
 function key(words: readonly string[]): string {
-  return words.join("");
+  let joined = words[0] ?? "";
+  for (let index = 1; index < words.length; index++) joined += words[index];
+  return joined;
 }
 
 /** Words that are already singular (or have no singular) although they end in `s`. */
