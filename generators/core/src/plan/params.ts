@@ -78,14 +78,20 @@ function hasPathParam(params: readonly ParamPlan[], wireName: string): boolean {
  * Serialisations are few and immutable, so params share one object per combination (the plan stays plain
  * JSON; sharing only saves allocations on specs with thousands of parameters).
  */
-const SERIALIZATIONS = new Map<string, Serialization>();
+const SERIALIZATIONS = new Map<string, (Serialization | undefined)[]>();
 
 function sharedSerialization(style: string, explode: boolean, allowReserved: boolean): Serialization {
-  const key = `${style}|${explode}|${allowReserved}`;
-  let serialization = SERIALIZATIONS.get(key);
+  // By style, then explode × allowReserved: no key string to build and hash per parameter.
+  let byFlags = SERIALIZATIONS.get(style);
+  if (!byFlags) {
+    byFlags = [undefined, undefined, undefined, undefined];
+    SERIALIZATIONS.set(style, byFlags);
+  }
+  const slot = (explode ? 2 : 0) + (allowReserved ? 1 : 0);
+  let serialization = byFlags[slot];
   if (!serialization) {
     serialization = Object.freeze({ style: style as Serialization["style"], explode, allowReserved });
-    SERIALIZATIONS.set(key, serialization);
+    byFlags[slot] = serialization;
   }
   return serialization;
 }
