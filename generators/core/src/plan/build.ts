@@ -15,7 +15,7 @@ import { planWebhooks } from "./webhooks";
 export interface BuildPlanOptions {
   /**
    * The bundled, normalised document the IR was built from (`LoadedSpec.document`); supplies what the IR
-   * leaves out (`allowReserved`, parameter defaults, a form body's `encoding`). Without it those are defaults.
+   * leaves out (header names documented under `components`). Without it the plan uses conventional names.
    */
   document?: Json;
 }

@@ -43,12 +43,16 @@ export function planMethod(context: PlanContext, operation: Operation): MethodPl
 
 function planPagination(context: PlanContext, operation: Operation): PaginationPlan {
   const pagination = operation.pagination!;
-  const descriptor: PaginationPlan["descriptor"] = {};
+  const descriptor: Record<string, unknown> = {};
   for (const field of PAGINATION_FIELDS) {
     const value = pagination[field];
-    if (value !== undefined) Object.assign(descriptor, { [field]: value });
+    if (value !== undefined) descriptor[field] = value;
   }
-  return { descriptor, origin: pagination.origin, item: pageItem(context, operation) };
+  return {
+    descriptor: descriptor as PaginationPlan["descriptor"],
+    origin: pagination.origin,
+    item: pageItem(context, operation),
+  };
 }
 
 /** The element type of the response's `items` field (or of a bare array response). */

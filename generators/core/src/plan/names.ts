@@ -8,30 +8,32 @@ import type { Words } from "./types";
  * language prints `get2` / `get_2` alike.
  */
 export class WordScope {
-  private readonly taken = new Set<string>();
+  /** Keys taken; a short list is scanned (most scopes hold a model's fields or a method's params), a long one hashed. */
+  private few: string[] = [];
+  private many: Set<string> | undefined;
 
   /** Reserve words that must not be reused (e.g. another namespace's names). */
   reserve(words: readonly string[]): void {
-    this.taken.add(key(words));
+    this.take(key(words));
   }
 
   has(words: readonly string[]): boolean {
-    return this.taken.has(key(words));
+    return this.taken(key(words));
   }
 
   /** `words` if free, else `[prefix, ...words]` (then numbered): one join on the common path. */
   claimOrPrefixed(words: Words, prefix: string): Words {
     const wanted = key(words);
-    if (this.taken.has(wanted)) return this.claim([prefix, ...words]);
-    this.taken.add(wanted);
+    if (this.taken(wanted)) return this.claim([prefix, ...words]);
+    this.take(wanted);
     return words;
   }
 
   /** The first free of `words` and `alternatives`, else `words` numbered from 2; reserved and returned. */
   claim(words: Words, ...alternatives: Words[]): Words {
     const wanted = key(words);
-    if (!this.taken.has(wanted)) {
-      this.taken.add(wanted);
+    if (!this.taken(wanted)) {
+      this.take(wanted);
       return words;
     }
     let chosen = alternatives.find((candidate) => !this.has(candidate)) ?? words;
@@ -39,10 +41,29 @@ export class WordScope {
     this.reserve(chosen);
     return chosen;
   }
+
+  private taken(wanted: string): boolean {
+    return this.many ? this.many.has(wanted) : this.few.includes(wanted);
+  }
+
+  private take(wanted: string): void {
+    if (this.many) this.many.add(wanted);
+    else if (this.few.length < FEW) this.few.push(wanted);
+    else {
+      this.many = new Set(this.few);
+      this.many.add(wanted);
+    }
+  }
 }
 
+/** Up to this many keys a scan beats hashing (and allocates no hash table). */
+const FEW = 8;
+
+/** The words joined (a loop: `Array.prototype.join` on lists this short costs several times more). */
 function key(words: readonly string[]): string {
-  return words.join("");
+  let joined = words[0] ?? "";
+  for (let index = 1; index < words.length; index++) joined += words[index];
+  return joined;
 }
 
 /** Words that are already singular (or have no singular) although they end in `s`. */

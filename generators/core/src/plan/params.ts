@@ -1,4 +1,4 @@
-import type { ObjectModel, Operation } from "../ir/types";
+import type { FieldEncoding, ObjectModel, Operation } from "../ir/types";
 import type { PlanContext } from "./context";
 import { PlanError } from "./errors";
 import { WordScope } from "./names";
@@ -18,7 +18,12 @@ export function planRequest(
   const placeholders = pathPlaceholders(operation.path);
   const params: ParamPlan[] = [];
   for (const parameter of operation.parameters) {
-    if (parameter.in === "header" && parameter.name.toLowerCase() === idempotencyHeader) continue;
+    if (
+      idempotencyHeader !== undefined &&
+      parameter.in === "header" &&
+      parameter.name.toLowerCase() === idempotencyHeader
+    )
+      continue;
     // A placeholder declared under another location (real specs do this) is filled from that parameter.
     const location =
       parameter.in !== "path" &&
@@ -26,7 +31,6 @@ export function planRequest(
       !hasPathParameter(operation, parameter.name)
         ? "path"
         : parameter.in;
-    const details = context.details.parameter(operation, parameter.in, parameter.name);
     const param: ParamPlan = {
       name: scope.claimOrPrefixed(parameter.words, location),
       wireName: parameter.name,
@@ -34,9 +38,13 @@ export function planRequest(
       required: location === "path" || parameter.required,
       deprecated: parameter.deprecated,
       type: parameter.type,
-      serialization: sharedSerialization(parameter.style, parameter.explode, details.allowReserved),
+      serialization: sharedSerialization(
+        parameter.style,
+        parameter.explode,
+        parameter.allowReserved === true,
+      ),
     };
-    if (details.default !== undefined) param.default = details.default;
+    if (parameter.default !== undefined) param.default = parameter.default;
     if (parameter.description !== undefined) param.docs = parameter.description;
     params.push(param);
   }
@@ -45,8 +53,9 @@ export function planRequest(
       throw new PlanError(`${operation.id}: path placeholder {${placeholder}} has no path parameter`);
     }
   }
-  const body = BODILESS.has(operation.httpMethod) ? undefined : planBody(context, operation, streamFlag);
-  if (body) params.push(...bodyParams(context, operation, body, streamFlag?.field, scope));
+  const model = flattenableBody(context, operation);
+  const body = BODILESS.has(operation.httpMethod) ? undefined : planBody(operation, model, streamFlag);
+  if (body) addBodyParams(params, operation, body, model, streamFlag?.field, scope);
   const filled: RequestPlan["filled"] = {};
   if (operation.idempotencyHeader) filled.idempotencyHeader = operation.idempotencyHeader;
   if (streamFlag && body) filled.streamFlag = streamFlag;
@@ -69,84 +78,103 @@ function hasPathParam(params: readonly ParamPlan[], wireName: string): boolean {
  * Serialisations are few and immutable, so params share one object per combination (the plan stays plain
  * JSON; sharing only saves allocations on specs with thousands of parameters).
  */
-const SERIALIZATIONS = new Map<string, Serialization>();
+const SERIALIZATIONS = new Map<string, (Serialization | undefined)[]>();
 
 function sharedSerialization(style: string, explode: boolean, allowReserved: boolean): Serialization {
-  const key = `${style}|${explode}|${allowReserved}`;
-  let serialization = SERIALIZATIONS.get(key);
+  // By style, then explode × allowReserved: no key string to build and hash per parameter.
+  let byFlags = SERIALIZATIONS.get(style);
+  if (!byFlags) {
+    byFlags = [undefined, undefined, undefined, undefined];
+    SERIALIZATIONS.set(style, byFlags);
+  }
+  const slot = (explode ? 2 : 0) + (allowReserved ? 1 : 0);
+  let serialization = byFlags[slot];
   if (!serialization) {
     serialization = Object.freeze({ style: style as Serialization["style"], explode, allowReserved });
-    SERIALIZATIONS.set(key, serialization);
+    byFlags[slot] = serialization;
   }
   return serialization;
 }
 
 function planBody(
-  context: PlanContext,
   operation: Operation,
+  model: ObjectModel | undefined,
   streamFlag: { field: string } | undefined,
 ): RequestBodyPlan | undefined {
   const body = operation.body;
   if (!body) return undefined;
-  const model = flattenableBody(context, operation);
   const extra = model?.additionalProperties;
-  const fields = model?.properties.filter((property) => property.name !== streamFlag?.field) ?? [];
-  return {
+  const hasFields = model?.properties.some((property) => property.name !== streamFlag?.field) === true;
+  const plan: RequestBodyPlan = {
     mediaType: body.mediaType,
     encoding: body.encoding,
-    mode: model && (fields.length > 0 || extra) ? "fields" : "whole",
+    mode: model && (hasFields || extra) ? "fields" : "whole",
     required: body.required,
     type: body.type,
-    ...(model && extra ? { extraFields: extra } : {}),
   };
+  if (model && extra) plan.extraFields = extra;
+  return plan;
 }
 
-function bodyParams(
-  context: PlanContext,
+const NO_ENCODINGS: Readonly<Record<string, FieldEncoding>> = Object.freeze({});
+const NO_ENCODING: FieldEncoding = Object.freeze({});
+
+/** The whole body as one param, or one param per writable field of the body's object model. */
+function addBodyParams(
+  params: ParamPlan[],
   operation: Operation,
   body: RequestBodyPlan,
+  model: ObjectModel | undefined,
   flagField: string | undefined,
   scope: WordScope,
-): ParamPlan[] {
+): void {
   if (body.mode === "whole") {
-    return [
-      {
-        name: scope.claimOrPrefixed(["body"], "request"),
-        wireName: "body",
-        location: "body",
-        wholeBody: true,
-        required: body.required,
-        ...(operation.body?.description ? { docs: operation.body.description } : {}),
-        deprecated: false,
-        type: body.type,
-      },
-    ];
+    // Keys in the plan's order: name, wireName, location, wholeBody, required, docs?, deprecated, type.
+    const param = {
+      name: scope.claimOrPrefixed(["body"], "request"),
+      wireName: "body",
+      location: "body",
+      wholeBody: true,
+      required: body.required,
+    } as ParamPlan;
+    if (operation.body?.description) param.docs = operation.body.description;
+    param.deprecated = false;
+    param.type = body.type;
+    params.push(param);
+    return;
   }
-  const model = flattenableBody(context, operation)!;
-  const encodings = context.details.bodyEncoding(operation);
+  const encodings = operation.body?.fieldEncodings ?? NO_ENCODINGS;
   const serialized = body.encoding === "form" || body.encoding === "multipart";
-  return model.properties
-    .filter((property) => !property.readOnly && property.name !== flagField)
-    .map((property) => {
-      const encoding = encodings[property.name] ?? {};
-      const serialization: Serialization = {
-        style: (encoding.style ?? "form") as Serialization["style"],
-        explode: encoding.explode ?? (encoding.style ?? "form") === "form",
-        allowReserved: encoding.allowReserved ?? false,
-        ...(encoding.contentType ? { contentType: encoding.contentType } : {}),
-      };
-      return {
-        name: scope.claimOrPrefixed(property.words, "body"),
-        wireName: property.name,
-        location: "body" as const,
-        required: body.required && property.required,
-        ...(property.default !== undefined ? { default: property.default } : {}),
-        ...(property.description ? { docs: property.description } : {}),
-        deprecated: property.deprecated,
-        type: property.type,
-        ...(serialized ? { serialization } : {}),
-      };
-    });
+  for (const property of model!.properties) {
+    if (property.readOnly || property.name === flagField) continue;
+    // Keys in the plan's order: name, wireName, location, required, default?, docs?, deprecated, type, serialization?
+    const param = {
+      name: scope.claimOrPrefixed(property.words, "body"),
+      wireName: property.name,
+      location: "body",
+      required: body.required && property.required,
+    } as ParamPlan;
+    if (property.default !== undefined) param.default = property.default;
+    if (property.description) param.docs = property.description;
+    param.deprecated = property.deprecated;
+    param.type = property.type;
+    if (serialized) param.serialization = fieldSerialization(encodings[property.name] ?? NO_ENCODING);
+    params.push(param);
+  }
+}
+
+/** A form/multipart field's serialisation: `form`, exploded, unless its `encoding` entry says otherwise. */
+function fieldSerialization(encoding: FieldEncoding): Serialization {
+  const style = encoding.style ?? "form";
+  const explode = encoding.explode ?? style === "form";
+  const allowReserved = encoding.allowReserved ?? false;
+  if (!encoding.contentType) return sharedSerialization(style, explode, allowReserved);
+  return {
+    style: style as Serialization["style"],
+    explode,
+    allowReserved,
+    contentType: encoding.contentType,
+  };
 }
 
 /** The body's object model when its properties can become flat params (a JSON, form or multipart object). */

@@ -46,9 +46,9 @@ export function planResources(
   for (const node of flat) claimParamsTypes(scope, node, methods.get(node.id)!);
   const toPlan = (node: Node): ResourcePlan => ({
     id: node.id,
-    property: [...node.path.at(-1)!.words],
+    property: node.path.at(-1)!.words,
     className: classNames.get(node.id)!,
-    path: node.path.map((segment) => [...segment.words]),
+    path: node.path.map((segment) => segment.words),
     ...(node.resource?.description ? { description: node.resource.description } : {}),
     methods: methods.get(node.id)!,
     children: node.children.map(toPlan),
@@ -82,7 +82,9 @@ function claimParamsTypes(scope: WordScope, node: Node, methods: MethodPlan[]): 
   const resource = node.resource;
   if (!resource) return;
   const nouns = resourceNouns(resource);
-  const twinsLast = [...methods.filter((m) => !m.twinOf), ...methods.filter((m) => m.twinOf)];
+  const twinsLast = methods.some((m) => m.twinOf)
+    ? [...methods.filter((m) => !m.twinOf), ...methods.filter((m) => m.twinOf)]
+    : methods;
   for (const method of twinsLast) {
     if (method.params.length === 0) continue;
     const plain = method.twinOf ? methods.find((candidate) => candidate.id === method.twinOf) : undefined;
