@@ -15,8 +15,9 @@ export interface CredentialOption {
 
 /** How the generated client authenticates, read from the plan's `client.auth`. */
 export interface ClientAuth {
-  /** The scheme the `apiKey` option feeds. */
+  /** The scheme the `apiKey` option feeds and its env var; absent when the API takes no credentials. */
   apiKey?: AuthSchemePlan;
+  apiKeyEnv?: string;
   /** Further credentials, each its own option (`authEmail` for `X-Auth-Email`). */
   others: CredentialOption[];
   /**
@@ -58,7 +59,7 @@ function computeClientAuth(plan: SdkPlan, names: TsNames): ClientAuth {
       alternative.map((credential) => optionOf.get(credential.scheme)!),
     );
   return {
-    ...(primary ? { apiKey: scheme(primary.scheme) } : {}),
+    ...(primary ? { apiKey: scheme(primary.scheme), apiKeyEnv: primary.env } : {}),
     others,
     ...(others.length > 0 ? { security: alternatives(auth.requirements) } : {}),
     alternatives,

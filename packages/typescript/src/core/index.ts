@@ -12,6 +12,7 @@ export type {
   ClientOptions,
   HeadersInput,
   HttpMethod,
+  NoAuthClientOptions,
   RequestOptions,
   RequestSpec,
   SDKConfig,

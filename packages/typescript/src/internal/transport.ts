@@ -139,6 +139,10 @@ function prepareRequest(transport: Transport, spec: RequestSpec, options: CallOp
     options.headers,
     options.idempotencyKey !== undefined ? { "idempotency-key": options.idempotencyKey } : undefined,
   );
+  if (auth.cookies.length > 0) {
+    const own = headers.get("cookie");
+    headers.set("cookie", [...(own ? [own] : []), ...auth.cookies].join("; "));
+  }
   const url = buildURL(transport.baseURL, spec.path, query);
   return { method: spec.method.toUpperCase(), url, headers, body: encoded.body, asBinary: spec.asBinary };
 }

@@ -11,6 +11,7 @@ export type {
   ClientOptions,
   HeadersInput,
   HttpMethod,
+  NoAuthClientOptions,
   RequestOptions,
   RequestSpec,
   SDKConfig,

@@ -8,6 +8,8 @@ export type AuthScheme =
   | { kind: "query"; name: string }
   /** HTTP Basic: an `apiKey` of "user:password" is split, otherwise it is the user with an empty password. */
   | { kind: "basic" }
+  /** `Cookie: name=value`, joined with the operation's own cookie params. */
+  | { kind: "cookie"; name: string }
   | { kind: "none" };
 
 /** Static facts about one generated SDK, passed by the generated client to `APIClient`. */
@@ -72,6 +74,9 @@ export interface ClientOptions {
   /** Secret for `client.webhooks.verify/unwrap` when none is passed; defaults to `SDKConfig.webhookSecretEnv`. */
   webhookSecret?: string | null | undefined;
 }
+
+/** The options of a client whose API takes no credentials: no `apiKey`, and no env var is read for one. */
+export type NoAuthClientOptions = Omit<ClientOptions, "apiKey">;
 
 /** Options of a single call. */
 export interface RequestOptions {
