@@ -102,6 +102,13 @@ function sdkConfigLiteral(
     entries.push(["credentials", objectLiteral(credentials)]);
   }
   if (auth.security) entries.push(["security", valueLiteral(auth.security)]);
+  if (client.errorEnvelope) {
+    const { model: _model, ...paths } = client.errorEnvelope;
+    entries.push(["errorEnvelope", valueLiteral(paths)]);
+  }
+  entries.push(["requestIdHeader", quote(client.headers.requestId)]);
+  const { maxRetries, statuses, minServerErrorStatus } = client.retry;
+  entries.push(["retry", valueLiteral({ maxRetries, statuses, minServerErrorStatus })]);
   if (client.env.webhookSecret) entries.push(["webhookSecretEnv", quote(client.env.webhookSecret)]);
   if (plan.webhooks?.signature) entries.push(["webhookSignature", valueLiteral(plan.webhooks.signature)]);
   return objectLiteral(entries);

@@ -15,6 +15,7 @@ export type {
   NoAuthClientOptions,
   RequestOptions,
   RequestSpec,
+  RetryPolicy,
   SDKConfig,
 } from "./options.js";
 export { DEFAULT_TO_ARRAY_CAP, Page, PagePromise, type PaginationDescriptor } from "./pagination.js";

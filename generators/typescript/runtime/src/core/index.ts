@@ -14,6 +14,7 @@ export type {
   NoAuthClientOptions,
   RequestOptions,
   RequestSpec,
+  RetryPolicy,
   SDKConfig,
 } from "./options";
 export { DEFAULT_TO_ARRAY_CAP, Page, PagePromise, type PaginationDescriptor } from "./pagination";
