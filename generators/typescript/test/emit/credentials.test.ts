@@ -115,3 +115,27 @@ describe("credentials come from the plan: one option per scheme, its env var, it
     ]);
   }, 60_000);
 });
+
+describe("an optional root security (an empty alternative) lets the client be built without credentials", () => {
+  it("builds without apiKey and sends nothing; with apiKey it sends the token", async () => {
+    const optional = {
+      components: { securitySchemes: { token: { type: "http", scheme: "bearer" } } },
+      security: [{ token: [] }, {}],
+    };
+    const { files } = await emitDocument(tinySpec(ping, optional));
+    expect(fileOf(files, "src/client.ts")).toContain('security: [["apiKey"], []]');
+    const root = await writePackage(files);
+    const { Tiny } = (await import(join(root, "src/index.ts"))) as {
+      Tiny: new (options: object) => { health: { ping(): Promise<unknown> } };
+    };
+    const sent: (string | null)[] = [];
+    const fetch = async (_url: string | URL | Request, init?: RequestInit) => {
+      sent.push(new Headers(init?.headers).get("authorization"));
+      return new Response("{}", { headers: { "content-type": "application/json" } });
+    };
+    const baseURL = "http://127.0.0.1:9";
+    await new Tiny({ baseURL, fetch }).health.ping();
+    await new Tiny({ baseURL, fetch, apiKey: "tok_1" }).health.ping();
+    expect(sent).toEqual([null, "Bearer tok_1"]);
+  }, 60_000);
+});
