@@ -13,6 +13,7 @@ import {
   InvalidParameterError,
   InvalidWebhookPayloadError,
   InvalidWebhookSignatureError,
+  MissingCredentialsError,
   NotFoundError,
   PaginationCycleError,
   PermissionDeniedError,
@@ -53,6 +54,7 @@ export class Embott extends APIClient {
   static readonly APIUserAbortError = APIUserAbortError;
   static readonly PaginationCycleError = PaginationCycleError;
   static readonly InvalidParameterError = InvalidParameterError;
+  static readonly MissingCredentialsError = MissingCredentialsError;
   static readonly InvalidWebhookSignatureError = InvalidWebhookSignatureError;
   static readonly InvalidWebhookPayloadError = InvalidWebhookPayloadError;
 
@@ -72,6 +74,15 @@ export class Embott extends APIClient {
       baseURLEnv: "EMBOTT_BASE_URL",
       logEnv: "EMBOTT_LOG",
       auth: { kind: "bearer" },
+      errorEnvelope: {
+        type: ["error", "type"],
+        code: ["error", "code"],
+        message: ["error", "message"],
+        param: ["error", "param"],
+        requestId: ["error", "request_id"],
+      },
+      requestIdHeader: "x-request-id",
+      retry: { maxRetries: 2, statuses: [408, 429], minServerErrorStatus: 500 },
       webhookSecretEnv: "EMBOTT_WEBHOOK_SECRET",
       webhookSignature: {
         header: "Embott-Signature",

@@ -97,6 +97,87 @@ describe("APIClient", () => {
     );
   });
 
+  describe("security alternatives (first non-empty one the client can satisfy; {} allows anonymous)", () => {
+    const credentials: SDKConfig["credentials"] = {
+      authEmail: { scheme: { kind: "header", name: "X-Auth-Email" } },
+      session: { scheme: { kind: "cookie", name: "sid" } },
+      partnerKey: { scheme: { kind: "query", name: "partner_key" } },
+    };
+    const configWith = (security: string[][]): SDKConfig => ({ ...TEST_CONFIG, credentials, security });
+    const seen = () => {
+      const request = server.requests[0]!;
+      return {
+        url: request.url,
+        email: request.headers["x-auth-email"],
+        cookie: request.headers.cookie,
+        authorization: request.headers.authorization,
+      };
+    };
+
+    it("an empty alternative listed first does not hide a later one the client can satisfy", async () => {
+      server.enqueue(json(200, {}));
+      const client = new TestClient({ baseURL: server.url, authEmail: "me@x.io" } as object, configWith([]));
+      await client.request({ method: "get", path: "/x", security: [[], ["authEmail"]] });
+      expect(seen()).toMatchObject({ email: "me@x.io", authorization: undefined });
+    });
+
+    it("with nothing that fits, an empty alternative sends no credential and a non-empty list throws first", async () => {
+      server.enqueue(json(200, {}));
+      const client = new TestClient({ baseURL: server.url, apiKey: null }, configWith([]));
+      await client.request({ method: "get", path: "/x", security: [["authEmail"], []] });
+      expect(seen()).toEqual({ url: "/x", email: undefined, cookie: undefined, authorization: undefined });
+      await expect(
+        client.request({ method: "get", path: "/y", security: [["authEmail"], ["session", "partnerKey"]] }),
+      ).rejects.toThrow(
+        "GET /y needs credentials: pass { authEmail } or { session, partnerKey } to new TestClient().",
+      );
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it("a root list with an empty alternative lets the client be built without credentials", () => {
+      expect(() => new TestClient({ apiKey: null }, configWith([["apiKey"], []]))).not.toThrow();
+      expect(() => new TestClient({ apiKey: null }, configWith([["apiKey"]]))).toThrow("Missing credentials");
+    });
+
+    it("cookie credentials join the operation's cookies; query credentials follow its query params", async () => {
+      server.enqueue(json(200, {}));
+      const logger = recordingLogger();
+      const options = { baseURL: server.url, session: "sess_SECRET_1", partnerKey: "pk_SECRET_2", logger };
+      const client = new TestClient({ ...options, logLevel: "debug" } as object, configWith([]));
+      const spec = {
+        method: "get",
+        path: "/x",
+        query: { a: "1" },
+        headers: { Cookie: "theme=dark" },
+      } as const;
+      await client.request({ ...spec, security: [["session", "partnerKey"]] });
+      expect(seen()).toMatchObject({
+        url: "/x?a=1&partner_key=pk_SECRET_2",
+        cookie: "theme=dark; sid=sess_SECRET_1",
+        authorization: undefined,
+      });
+      const logged = logger.lines.join("\n");
+      for (const secret of ["sess_SECRET_1", "pk_SECRET_2", TEST_API_KEY])
+        expect(logged).not.toContain(secret);
+    });
+
+    it("every credential is scrubbed from API error messages, not only the API key", async () => {
+      server.enqueue(
+        json(400, { error: { type: "invalid", message: "bad email me@x.io, key pk_SECRET_2" } }),
+      );
+      const client = new TestClient(
+        { baseURL: server.url, authEmail: "me@x.io", partnerKey: "pk_SECRET_2", maxRetries: 0 } as object,
+        configWith([]),
+      );
+      const error = (await client
+        .request({ method: "get", path: "/x", security: [["authEmail"]] })
+        .catch((e: unknown) => e)) as Error;
+      expect(error.message).toContain("bad email");
+      expect(error.message).not.toContain("me@x.io");
+      expect(error.message).not.toContain("pk_SECRET_2");
+    });
+  });
+
   it("serialises arrays, dates, booleans and nested objects in the query; drops undefined", async () => {
     server.enqueue(json(200, {}));
     const client = new Embott({ baseURL: server.url, defaultQuery: { v: "2" } });

@@ -299,9 +299,25 @@ describe("header inputs, clock and payload edge cases", () => {
     for (const now of [Number.NaN, Number.POSITIVE_INFINITY, "1798761600" as unknown as number]) {
       await expect(verifyWebhookSignature({ ...base, signature, now })).rejects.toThrow(TypeError);
     }
-    await expect(verifyWebhookSignature({ ...base, signature, tolerance: Number.NaN })).rejects.toThrow(
-      TypeError,
-    );
+    for (const tolerance of [Number.NaN, Number.POSITIVE_INFINITY, "300" as unknown as number]) {
+      await expect(verifyWebhookSignature({ ...base, signature, tolerance })).rejects.toThrow(TypeError);
+    }
+  });
+
+  it("unwraps an event of a type the SDK does not know as the generic event (type + raw payload)", async () => {
+    const body = JSON.stringify({
+      id: "evt_9",
+      type: "bot.renamed_in_2030",
+      data: { name: "new" },
+      extra: [1],
+    });
+    const signature = await generateTestHeader({
+      payload: body,
+      secret: SECRET,
+      scheme: EMBOTT,
+      timestamp: NOW,
+    });
+    expect(await unwrapWebhook({ ...base, body, signature })).toEqual(JSON.parse(body));
   });
 
   it("unwrap rejects a signed body that is not an event object with InvalidWebhookPayloadError", async () => {

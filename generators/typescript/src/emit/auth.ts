@@ -15,13 +15,14 @@ export interface CredentialOption {
 
 /** How the generated client authenticates, read from the plan's `client.auth`. */
 export interface ClientAuth {
-  /** The scheme the `apiKey` option feeds. */
+  /** The scheme the `apiKey` option feeds and its env var; absent when the API takes no credentials. */
   apiKey?: AuthSchemePlan;
+  apiKeyEnv?: string;
   /** Further credentials, each its own option (`authEmail` for `X-Auth-Email`). */
   others: CredentialOption[];
   /**
-   * The root alternatives as option names when the client takes more than `apiKey` (else the runtime's default:
-   * `apiKey` when there is a scheme); `alternatives` translates an operation's the same way.
+   * The root alternatives as option names when they are not the runtime's default (`apiKey` when there is a
+   * scheme; see `ownRoot`); `alternatives` translates an operation's the same way.
    */
   security?: string[][];
   alternatives(requirements: readonly SecurityRequirement[]): string[][];
@@ -58,11 +59,23 @@ function computeClientAuth(plan: SdkPlan, names: TsNames): ClientAuth {
       alternative.map((credential) => optionOf.get(credential.scheme)!),
     );
   return {
-    ...(primary ? { apiKey: scheme(primary.scheme) } : {}),
+    ...(primary ? { apiKey: scheme(primary.scheme), apiKeyEnv: primary.env } : {}),
     others,
-    ...(others.length > 0 ? { security: alternatives(auth.requirements) } : {}),
+    ...(ownRoot(alternatives(auth.requirements), others.length > 0) ?? {}),
     alternatives,
   };
+}
+
+/**
+ * The root alternatives the client passes, unless they are the runtime's default (`apiKey` required at
+ * construction and sent): with `apiKey` alone, a root without requirements keeps that default (Embott names its
+ * scheme per operation and has always required the key), and so does `[["apiKey"]]`; an optional root
+ * (`[["apiKey"], []]`) or further credentials need the list.
+ */
+function ownRoot(root: string[][], others: boolean): { security: string[][] } | undefined {
+  if (others) return { security: root };
+  const isDefault = root.length === 0 || (root.length === 1 && root[0]!.join() === "apiKey");
+  return isDefault ? undefined : { security: root };
 }
 
 /** The alternatives the runtime applies to every operation without its own (see `clientAuth`). */

@@ -43,17 +43,18 @@ export function clientOptionsType(plan: SdkPlan, names: TsNames): string | undef
 export function renderClient(input: ClientInput, optionsType: string | undefined): string {
   const { plan, names } = input;
   const className = names.client;
+  const auth = clientAuth(plan, names);
+  const baseOptions = runtimeOptionsType(auth);
   const imports = new ImportSet(CLIENT_FILE)
     .add(RUNTIME.client, "APIClient")
-    .type(RUNTIME.options, "ClientOptions");
+    .type(RUNTIME.options, baseOptions);
   for (const name of input.errorClasses) imports.add(RUNTIME.error, name);
   for (const resource of plan.resources) {
     imports.add(resourceFile(resource).replace(/\.ts$/, ""), names.resourceClass(resource));
   }
   const body = new CodeWriter();
   const server = plan.client.servers[0];
-  const auth = clientAuth(plan, names);
-  if (optionsType) writeClientOptions(body, names, optionsType, server, auth).blank();
+  if (optionsType) writeClientOptions(body, names, optionsType, server, auth, baseOptions).blank();
   body.doc(plan.client.docs);
   body.block(`export class ${className} extends APIClient`, () => {
     for (const name of input.errorClasses) body.line(`static readonly ${name} = ${name};`);
@@ -65,7 +66,7 @@ export function renderClient(input: ClientInput, optionsType: string | undefined
       );
     }
     body.blank();
-    body.block(`constructor(${OPTIONS}: ${optionsType ?? "ClientOptions"} = {})`, () => {
+    body.block(`constructor(${OPTIONS}: ${optionsType ?? baseOptions} = {})`, () => {
       const baseURL = server && server.variables.length > 0 ? baseURLTemplate(names, server) : undefined;
       body.line(`super(${OPTIONS}, ${sdkConfigLiteral(plan, auth, input.sdkVersion, baseURL)});`);
     });
@@ -88,7 +89,7 @@ function sdkConfigLiteral(
     ["sdkName", quote(plan.sdk.packageName)],
     ["sdkVersion", quote(sdkVersion)],
     ["defaultBaseURL", baseURL ?? quote(client.defaultBaseUrl)],
-    ["apiKeyEnv", quote(client.env.apiKey)],
+    ...(auth.apiKeyEnv ? [["apiKeyEnv", quote(auth.apiKeyEnv)] as [string, string]] : []),
     ["baseURLEnv", quote(client.env.baseUrl)],
     ["logEnv", quote(client.env.log)],
     ["auth", valueLiteral(runtimeAuth(auth.apiKey))],
@@ -101,12 +102,19 @@ function sdkConfigLiteral(
     entries.push(["credentials", objectLiteral(credentials)]);
   }
   if (auth.security) entries.push(["security", valueLiteral(auth.security)]);
+  if (client.errorEnvelope) {
+    const { model: _model, ...paths } = client.errorEnvelope;
+    entries.push(["errorEnvelope", valueLiteral(paths)]);
+  }
+  entries.push(["requestIdHeader", quote(client.headers.requestId)]);
+  const { maxRetries, statuses, minServerErrorStatus } = client.retry;
+  entries.push(["retry", valueLiteral({ maxRetries, statuses, minServerErrorStatus })]);
   if (client.env.webhookSecret) entries.push(["webhookSecretEnv", quote(client.env.webhookSecret)]);
   if (plan.webhooks?.signature) entries.push(["webhookSignature", valueLiteral(plan.webhooks.signature)]);
   return objectLiteral(entries);
 }
 
-/** The runtime's `AuthScheme` for a scheme (the runtime sends no cookie credentials). */
+/** The runtime's `AuthScheme` for a scheme (`none`: the client takes no `apiKey`). */
 function runtimeAuth(scheme: AuthSchemePlan | undefined): Record<string, string> {
   switch (scheme?.placement) {
     case "bearer":
@@ -114,6 +122,7 @@ function runtimeAuth(scheme: AuthSchemePlan | undefined): Record<string, string>
       return { kind: scheme.placement };
     case "header":
     case "query":
+    case "cookie":
       return { kind: scheme.placement, name: scheme.parameterName! };
     default:
       return { kind: "none" };
@@ -131,6 +140,14 @@ function baseURLTemplate(names: TsNames, server: ServerPlan): string {
   return `\`${parts.join("")}\``;
 }
 
+/**
+ * The runtime's options type the client's extend: `ClientOptions` (with `apiKey`), or `NoAuthClientOptions` when
+ * the API takes no credentials, so passing an `apiKey` is a type error.
+ */
+function runtimeOptionsType(auth: ClientAuth): string {
+  return auth.apiKey ? "ClientOptions" : "NoAuthClientOptions";
+}
+
 /** `export interface EmbottOptions extends ClientOptions { region?: "eu" | "us"; authEmail?: string … }`. */
 function writeClientOptions(
   writer: CodeWriter,
@@ -138,6 +155,7 @@ function writeClientOptions(
   typeName: string,
   server: ServerPlan | undefined,
   auth: ClientAuth,
+  baseOptions: string,
 ): CodeWriter {
   const variables = server?.variables ?? [];
   const parts = [
@@ -145,9 +163,9 @@ function writeClientOptions(
     auth.others.length > 0 ? "the credentials besides `apiKey`" : undefined,
   ];
   writer.doc(
-    `Options of the client: the runtime's {@link ClientOptions} plus ${parts.filter(Boolean).join(" and ")}.`,
+    `Options of the client: the runtime's {@link ${baseOptions}} plus ${parts.filter(Boolean).join(" and ")}.`,
   );
-  return writer.block(`export interface ${typeName} extends ClientOptions`, () => {
+  return writer.block(`export interface ${typeName} extends ${baseOptions}`, () => {
     for (const { option, env, scheme } of auth.others) {
       const sent = scheme.parameterName
         ? `\`${scheme.parameterName}\``

@@ -76,11 +76,18 @@ npm install ${pkg}
 \`\`\`ts
 import { ${clientClass} } from "${pkg}";
 
-const client = new ${clientClass}({ apiKey: process.env.${plan.client.env.apiKey} });
+${clientConstruction(plan, clientClass)}
 \`\`\`
 
 Every method is listed in [api.md](./api.md). Build with \`npm run build\` (zero runtime dependencies).
 `;
+}
+
+/** `new Client({ apiKey: process.env.X_API_KEY })`, or `new Client()` when the API takes no credentials. */
+function clientConstruction(plan: SdkPlan, clientClass: string): string {
+  const primary = plan.client.auth.credentials[0];
+  const options = primary ? `{ apiKey: process.env.${primary.env} }` : "";
+  return `const client = new ${clientClass}(${options});`;
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

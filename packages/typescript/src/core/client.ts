@@ -9,6 +9,7 @@ import {
 import { type Defined, definedOptions } from "../internal/defined.js";
 import { isBrowserLike, readEnv } from "../internal/env.js";
 import { type Logger, leveledLogger, resolveLogLevel } from "../internal/logger.js";
+import { DEFAULT_RETRY_POLICY } from "../internal/retry.js";
 import { sleep } from "../internal/sleep.js";
 import {
   type CallResult,
@@ -17,12 +18,19 @@ import {
   type Transport,
 } from "../internal/transport.js";
 import { APIPromise } from "./api-promise.js";
-import { SDKError } from "./error.js";
-import type { AuthScheme, ClientOptions, RequestOptions, RequestSpec, SDKConfig } from "./options.js";
+import { DEFAULT_REQUEST_ID_HEADER, MissingCredentialsError, SDKError } from "./error.js";
+import type {
+  AuthScheme,
+  ClientOptions,
+  RequestOptions,
+  RequestSpec,
+  RetryPolicy,
+  SDKConfig,
+} from "./options.js";
 import { PagePromise, type PaginationDescriptor } from "./pagination.js";
 import { Stream, type StreamDescriptor } from "./streaming.js";
 
-const DEFAULTS = { maxRetries: 2, timeout: 60_000, maxRetryAfter: 60_000 };
+const DEFAULTS = { timeout: 60_000, maxRetryAfter: 60_000 };
 
 /**
  * Base class of every generated client. Generated resources call `request`, `requestPage` and `requestStream`;
@@ -52,13 +60,13 @@ export class APIClient {
     if (config.security) {
       const root = config.security;
       if (root.length > 0 && !placeCredentials(root, this.#credentials))
-        throw new SDKError(missingCredentialsMessage(this, config, root));
+        throw new MissingCredentialsError(root, missingCredentialsMessage(this, config, root));
     } else if (!this.#apiKey && config.auth.kind !== "none") {
-      throw new SDKError(missingKeyMessage(this, config));
+      throw new MissingCredentialsError([["apiKey"]], missingKeyMessage(this, config));
     }
     this.#webhookSecret = options.webhookSecret ?? readEnv(config.webhookSecretEnv);
     this.baseURL = checkBaseURL(options.baseURL ?? readEnv(config.baseURLEnv) ?? config.defaultBaseURL);
-    this.maxRetries = checkCount("maxRetries", options.maxRetries ?? DEFAULTS.maxRetries);
+    this.maxRetries = checkCount("maxRetries", options.maxRetries ?? this.#retryPolicy().maxRetries);
     this.timeout = checkDuration("timeout", options.timeout ?? DEFAULTS.timeout);
     this.maxRetryAfter = checkDuration("maxRetryAfter", options.maxRetryAfter ?? DEFAULTS.maxRetryAfter);
     const logLevel = resolveLogLevel(options.logLevel, config.logEnv);
@@ -118,6 +126,10 @@ export class APIClient {
     return Date.now();
   }
 
+  #retryPolicy(): RetryPolicy {
+    return this.config.retry ?? DEFAULT_RETRY_POLICY;
+  }
+
   /** Strings no message or log line may contain. */
   #secrets(): string[] {
     return [...this.#credentials.values()].map((credential) => credential.value);
@@ -129,7 +141,8 @@ export class APIClient {
       spec.security ?? this.config.security ?? (this.config.auth.kind === "none" ? [] : [["apiKey"]]);
     const placement = placeCredentials(alternatives, this.#credentials);
     if (placement) return placement;
-    throw new SDKError(
+    throw new MissingCredentialsError(
+      alternatives,
       `${spec.method.toUpperCase()} ${spec.path} needs credentials: pass ${describeAlternatives(alternatives)} ` +
         `to new ${this.constructor.name}().`,
     );
@@ -158,17 +171,28 @@ export class APIClient {
         Object.keys(placeApiKey(credential.scheme, credential.value).headers),
       ),
       maxRetries: this.maxRetries,
+      retryPolicy: this.#retryPolicy(),
+      requestIdHeader: requestIdHeader(this.config),
       timeout: this.timeout,
       maxRetryAfter: this.maxRetryAfter,
       sdkName: this.config.sdkName,
       sdkVersion: this.config.sdkVersion,
       logger: this.logger,
-      errorContext: { apiKeyEnv: this.config.apiKeyEnv, secrets: this.#secrets() },
+      errorContext: {
+        apiKeyEnv: this.config.apiKeyEnv,
+        secrets: this.#secrets(),
+        envelope: this.config.errorEnvelope,
+        requestIdHeader: requestIdHeader(this.config),
+      },
       sleep: (ms, signal) => this.sleep(ms, signal),
       random: () => this.random(),
       now: () => this.now(),
     };
   }
+}
+
+function requestIdHeader(config: SDKConfig): string {
+  return (config.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER).toLowerCase();
 }
 
 /** The credentials of the alternative the request's (else the API's) security picks; none when it has none. */

@@ -15,14 +15,25 @@ export class SDKError extends Error {
   idempotencyKey: string | undefined;
 }
 
-/** The `error` object of the API's error envelope `{ error: { type, code, message, param, request_id } }`. */
+/**
+ * The object of the error body that holds its message (Embott: the `error` of `{ error: { type, code, message,
+ * param, request_id } }`; a top-level envelope: the body itself).
+ */
 export interface ErrorBody {
-  type: string;
-  code?: string;
   message: string;
-  param?: string | null;
-  request_id?: string;
-  [extra: string]: unknown;
+  [field: string]: unknown;
+}
+
+/**
+ * Where the fields of the API's error body are, as key paths from the body's root (`["error", "message"]`), from
+ * the spec's error schema; a field without a path is not read from the body.
+ */
+export interface ErrorEnvelope {
+  type?: readonly string[];
+  code?: readonly string[];
+  message?: readonly string[];
+  param?: readonly string[];
+  requestId?: readonly string[];
 }
 
 export interface RateLimitInfo {
@@ -44,15 +55,27 @@ export interface ErrorContext {
   idempotencyKey?: string | undefined;
   /** The wait the server asked for; `capMs` is set when it exceeded `maxRetryAfter`, so no retry was made. */
   retryAfter?: { ms: number; atMs: number; capMs?: number | undefined } | undefined;
+  /** Where the error body's fields are (`SDKConfig.errorEnvelope`); absent: none is read. */
+  envelope?: ErrorEnvelope | undefined;
+  /** The response header with the request id (`SDKConfig.requestIdHeader`, default `x-request-id`). */
+  requestIdHeader?: string | undefined;
 }
+
+/** The request id header when the client does not name one. */
+export const DEFAULT_REQUEST_ID_HEADER = "x-request-id";
 
 export class APIError extends SDKError {
   override name = "APIError";
   /** HTTP status; undefined for an `error` event inside a stream. */
   readonly status: number | undefined;
   readonly headers: Headers | undefined;
+  /** The request id: the response header first, then the error body's field. */
   readonly requestId: string | null;
-  /** The parsed error envelope, when the body had one. */
+  /** The error body's `type`, `code` and `param` fields (where the API's error envelope puts them). */
+  readonly type: string | undefined;
+  readonly code: string | undefined;
+  readonly param: string | undefined;
+  /** The object of the body holding the error message, when the body had one. */
   readonly error: ErrorBody | undefined;
   /** The raw body (parsed JSON or text). */
   readonly body: unknown;
@@ -66,13 +89,21 @@ export class APIError extends SDKError {
     requestId?: string | null | undefined;
     /** Seconds the server asked to wait, however it said it; default: `Retry-After` read as seconds. */
     retryAfter?: number | undefined;
+    /** Where the body's fields are; absent: none is read. */
+    envelope?: ErrorEnvelope | undefined;
+    requestIdHeader?: string | undefined;
   }) {
     super(init.message);
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
-    this.error = readErrorBody(init.body);
-    this.requestId = init.headers?.get("x-request-id") ?? init.requestId ?? this.error?.request_id ?? null;
+    const envelope = init.envelope ?? {};
+    this.error = readErrorBody(init.body, envelope.message);
+    this.type = readField(init.body, envelope.type);
+    this.code = readField(init.body, envelope.code);
+    this.param = readField(init.body, envelope.param);
+    const header = init.headers?.get(init.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER);
+    this.requestId = header ?? init.requestId ?? readField(init.body, envelope.requestId) ?? null;
     this.rateLimit = init.headers ? readRateLimit(init.headers, init.retryAfter) : null;
   }
 }
@@ -137,6 +168,20 @@ export class InvalidParameterError extends SDKError {
   }
 }
 
+/**
+ * The client lacks the credentials an operation (or, at construction, the API) needs; thrown before any request
+ * is sent. `alternatives` lists the option sets that would do (`[["authEmail", "authKey"], ["apiKey"]]`).
+ */
+export class MissingCredentialsError extends SDKError {
+  override name = "MissingCredentialsError";
+  constructor(
+    readonly alternatives: readonly (readonly string[])[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export type WebhookSignatureErrorCode =
   | "missing_header"
   | "malformed_header"
@@ -187,9 +232,10 @@ export function errorFromResponse(
   const ErrorClass = STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : APIError);
   const waitMs = context.retryAfter?.ms;
   const retryAfter = waitMs === undefined ? undefined : waitMs / 1000;
-  const probe = new APIError({ status, headers, body, message: "", retryAfter });
+  const init = { status, headers, body, retryAfter, ...bodyFields(context) };
+  const probe = new APIError({ ...init, message: "" });
   const message = scrubSecrets(describeError(probe, context), context.secrets ?? []);
-  return new ErrorClass({ status, headers, body, message, retryAfter });
+  return new ErrorClass({ ...init, message });
 }
 
 /** The error for an `error` event received inside an SSE stream. */
@@ -201,15 +247,22 @@ export function errorFromStreamEvent(
   const secrets = context.secrets ?? [];
   const headers = scrubHeaders(rawHeaders, secrets);
   const payload = scrubBody(rawPayload, secrets);
-  const body =
-    typeof payload === "object" && payload !== null && "error" in payload ? payload : { error: payload };
-  const probe = new APIError({ status: undefined, headers, body, message: "" });
+  // An event's data may be the whole error body or only the object that holds the message (Embott's `error`).
+  const holder = context.envelope?.message?.slice(0, -1) ?? [];
+  const whole = readField(payload, context.envelope?.message) !== undefined || holder.length === 0;
+  const body = whole ? payload : holder.reduceRight<unknown>((inner, key) => ({ [key]: inner }), payload);
+  const init = { status: undefined, headers, body, ...bodyFields(context) };
+  const probe = new APIError({ ...init, message: "" });
   const message = scrubSecrets(`Stream error: ${describeError(probe, context)}`, context.secrets ?? []);
-  return new APIError({ status: undefined, headers, body, message });
+  return new APIError({ ...init, message });
+}
+
+function bodyFields(context: ErrorContext) {
+  return { envelope: context.envelope, requestIdHeader: context.requestIdHeader };
 }
 
 function describeError(error: APIError, context: ErrorContext): string {
-  const kind = error.error?.type ?? (error.status ? `HTTP ${error.status}` : "error");
+  const kind = error.type ?? (error.status ? `HTTP ${error.status}` : "error");
   const detail =
     error.error?.message ?? (typeof error.body === "string" && error.body ? error.body : "no details");
   const where = error.requestId ? ` (request ${error.requestId})` : "";
@@ -228,7 +281,7 @@ function hintFor(error: APIError, context: ErrorContext): string {
       "after that time or raise maxRetryAfter."
     );
   }
-  const param = error.error?.param ? ` (parameter "${error.error.param}")` : "";
+  const param = error.param ? ` (parameter "${error.param}")` : "";
   const retried = context.retriesMade ? ` after ${context.retriesMade} retries` : "";
   switch (error.status) {
     case 400:
@@ -253,12 +306,28 @@ function hintFor(error: APIError, context: ErrorContext): string {
   }
 }
 
-function readErrorBody(body: unknown): ErrorBody | undefined {
-  if (typeof body !== "object" || body === null || !("error" in body)) return undefined;
-  const inner = (body as { error: unknown }).error;
-  if (typeof inner !== "object" || inner === null) return undefined;
-  const candidate = inner as Partial<ErrorBody>;
-  return typeof candidate.message === "string" ? (candidate as ErrorBody) : undefined;
+/** The value at `path` in the body when it is a string (numbers as text); undefined otherwise. */
+function readField(body: unknown, path: readonly string[] | undefined): string | undefined {
+  const value = path && path.length > 0 ? valueAt(body, path) : undefined;
+  if (typeof value === "string") return value;
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+}
+
+function valueAt(body: unknown, path: readonly string[]): unknown {
+  let value = body;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** The object holding the message (the body itself for a top-level envelope), when the message is a string. */
+function readErrorBody(body: unknown, messagePath: readonly string[] | undefined): ErrorBody | undefined {
+  if (readField(body, messagePath) === undefined) return undefined;
+  const message = messagePath!.at(-1)!;
+  const holder = valueAt(body, messagePath!.slice(0, -1)) as Record<string, unknown>;
+  return { ...holder, message: String(holder[message]) };
 }
 
 function readRateLimit(headers: Headers, retryAfter: number | undefined): RateLimitInfo | null {

@@ -12,8 +12,10 @@ export type {
   ClientOptions,
   HeadersInput,
   HttpMethod,
+  NoAuthClientOptions,
   RequestOptions,
   RequestSpec,
+  RetryPolicy,
   SDKConfig,
 } from "./options.js";
 export { DEFAULT_TO_ARRAY_CAP, Page, PagePromise, type PaginationDescriptor } from "./pagination.js";

@@ -1,4 +1,5 @@
 import type { Logger, LogLevel } from "../internal/logger";
+import type { ErrorEnvelope } from "./error";
 import type { WebhookSignatureScheme } from "./webhook-scheme";
 
 /** How the API key is sent. Chosen by the generator from the spec's security scheme. */
@@ -8,6 +9,8 @@ export type AuthScheme =
   | { kind: "query"; name: string }
   /** HTTP Basic: an `apiKey` of "user:password" is split, otherwise it is the user with an empty password. */
   | { kind: "basic" }
+  /** `Cookie: name=value`, joined with the operation's own cookie params. */
+  | { kind: "cookie"; name: string }
   | { kind: "none" };
 
 /** Static facts about one generated SDK, passed by the generated client to `APIClient`. */
@@ -31,10 +34,26 @@ export interface SDKConfig {
   security?: string[][];
   baseURLEnv?: string;
   logEnv?: string;
+  /** Where the API's error body puts message, code, type, param and request id; absent: none is read. */
+  errorEnvelope?: ErrorEnvelope;
+  /** The response header carrying the request id. Default `x-request-id`. */
+  requestIdHeader?: string;
+  /** The API's retry policy. Default: 2 retries; 408, 429 and every status from 500. */
+  retry?: RetryPolicy;
   /** Env var holding the webhook signing secret (optional default for `client.webhooks.verify`). */
   webhookSecretEnv?: string;
   /** The root `x-embott-webhook-signature` descriptor; `WebhooksResource` reads it. */
   webhookSignature?: WebhookSignatureScheme;
+}
+
+/** Which failed responses are retried, and how often by default (`x-should-retry` overrides the statuses). */
+export interface RetryPolicy {
+  /** Default retries after the first attempt (the `maxRetries` option overrides it). */
+  maxRetries: number;
+  /** Statuses below `minServerErrorStatus` that are retried (408, 429; never 409). */
+  statuses: readonly number[];
+  /** Every status at or above this is retried (500). */
+  minServerErrorStatus: number;
 }
 
 /**
@@ -72,6 +91,9 @@ export interface ClientOptions {
   /** Secret for `client.webhooks.verify/unwrap` when none is passed; defaults to `SDKConfig.webhookSecretEnv`. */
   webhookSecret?: string | null | undefined;
 }
+
+/** The options of a client whose API takes no credentials: no `apiKey`, and no env var is read for one. */
+export type NoAuthClientOptions = Omit<ClientOptions, "apiKey">;
 
 /** Options of a single call. */
 export interface RequestOptions {

@@ -1,6 +1,12 @@
 import type { AttemptSignal } from "../internal/fetch-timeout";
 import { readServerSentEvents } from "../internal/sse-parser";
-import { type ErrorContext, errorFromStreamEvent, SDKError, StreamTruncatedError } from "./error";
+import {
+  DEFAULT_REQUEST_ID_HEADER,
+  type ErrorContext,
+  errorFromStreamEvent,
+  SDKError,
+  StreamTruncatedError,
+} from "./error";
 
 /** The `x-embott-streaming` fields the runtime needs, passed by the generated streaming method. */
 export interface StreamDescriptor {
@@ -38,7 +44,7 @@ export class Stream<Event, Final extends Event = Event> implements AsyncIterable
     errorContext: ErrorContext,
   ) {
     this.response = response;
-    this.requestId = response.headers.get("x-request-id");
+    this.requestId = response.headers.get(errorContext.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER);
     this.#attempt = attempt;
     this.#descriptor = { discriminator: "type", errorEvent: "error", ...descriptor };
     this.#errorContext = errorContext;

@@ -25,9 +25,12 @@ export type SignatureInput =
   | undefined;
 
 export interface VerifyOptions {
-  /** Seconds of allowed clock difference, both directions. Default: the scheme's, else 300. */
+  /**
+   * Seconds of allowed clock difference, both directions. Default: the scheme's, else 300. A value that is not a
+   * finite, non-negative number (`NaN`, `Infinity`, a string) is a `TypeError`: it can never switch the window off.
+   */
   tolerance?: number | undefined;
-  /** Current time in unix seconds (for tests); must be a finite number. */
+  /** Current time in unix seconds (for tests); anything but a finite number is a `TypeError`. */
   now?: number | undefined;
 }
 
@@ -138,8 +141,8 @@ function checkedNow(now: number | undefined): number {
 
 function checkedTolerance(input: VerifyInput): number {
   const tolerance = input.tolerance ?? input.scheme.tolerance ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS;
-  if (typeof tolerance !== "number" || !(tolerance >= 0))
-    throw new TypeError(`tolerance must be a non-negative number of seconds, got ${tolerance}`);
+  if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance < 0)
+    throw new TypeError(`tolerance must be a finite, non-negative number of seconds, got ${tolerance}`);
   return tolerance;
 }
 

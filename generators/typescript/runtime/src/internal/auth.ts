@@ -1,23 +1,39 @@
 import type { AuthScheme } from "../core/options";
 
+/** Where a request's credentials go: headers, query params (after the operation's) and `name=value` cookies. */
 export interface AuthPlacement {
   headers: Record<string, string>;
   query: Record<string, string>;
+  /** `name=value` pairs joined into the `Cookie` header after the operation's own cookie params. */
+  cookies: string[];
 }
 
-/** Where the API key goes for each auth scheme. */
+const nothing = (): AuthPlacement => ({ headers: {}, query: {}, cookies: [] });
+
+/** Where one credential goes for its auth scheme. */
 export function placeApiKey(auth: AuthScheme, apiKey: string | undefined): AuthPlacement {
-  if (!apiKey || auth.kind === "none") return { headers: {}, query: {} };
+  const placement = nothing();
+  if (!apiKey) return placement;
   switch (auth.kind) {
     case "bearer":
-      return { headers: { authorization: `Bearer ${apiKey}` }, query: {} };
-    case "header":
-      return { headers: { [auth.name]: apiKey }, query: {} };
-    case "query":
-      return { headers: {}, query: { [auth.name]: apiKey } };
+      placement.headers.authorization = `Bearer ${apiKey}`;
+      break;
     case "basic":
-      return { headers: { authorization: `Basic ${basicCredentials(apiKey)}` }, query: {} };
+      placement.headers.authorization = `Basic ${basicCredentials(apiKey)}`;
+      break;
+    case "header":
+      placement.headers[auth.name] = apiKey;
+      break;
+    case "query":
+      placement.query[auth.name] = apiKey;
+      break;
+    case "cookie":
+      placement.cookies.push(`${auth.name}=${apiKey}`);
+      break;
+    case "none":
+      break;
   }
+  return placement;
 }
 
 function basicCredentials(apiKey: string): string {
@@ -33,27 +49,37 @@ export interface Credential {
 }
 
 /**
- * The credentials of the first security alternative (AND of credential names) the client has every credential
- * for; an empty alternative sends nothing. `undefined` when none fits (no alternatives at all sends nothing).
+ * The credentials of the first non-empty security alternative (AND of credential names) the client has every
+ * credential for. When none fits, an empty list or an empty alternative (`{}`: anonymous allowed) sends nothing;
+ * otherwise `undefined` (the caller raises its missing-credentials error).
  */
 export function placeCredentials(
   alternatives: readonly (readonly string[])[],
   credentials: ReadonlyMap<string, Credential>,
 ): AuthPlacement | undefined {
-  if (alternatives.length === 0) return { headers: {}, query: {} };
-  const chosen = alternatives.find((alternative) => alternative.every((name) => credentials.has(name)));
-  if (!chosen) return undefined;
-  const placement: AuthPlacement = { headers: {}, query: {} };
+  const chosen = alternatives.find(
+    (alternative) => alternative.length > 0 && alternative.every((name) => credentials.has(name)),
+  );
+  if (!chosen) {
+    const anonymous =
+      alternatives.length === 0 || alternatives.some((alternative) => alternative.length === 0);
+    return anonymous ? nothing() : undefined;
+  }
+  const placement = nothing();
   for (const name of chosen) {
     const credential = credentials.get(name)!;
     const placed = placeApiKey(credential.scheme, credential.value);
     Object.assign(placement.headers, placed.headers);
     Object.assign(placement.query, placed.query);
+    placement.cookies.push(...placed.cookies);
   }
   return placement;
 }
 
-/** `{ apiKey } or { authEmail, authKey }`: the options that satisfy one of the alternatives. */
+/** `{ apiKey } or { authEmail, authKey }`: the options that satisfy one of the alternatives (`{}` left out). */
 export function describeAlternatives(alternatives: readonly (readonly string[])[]): string {
-  return alternatives.map((alternative) => `{ ${alternative.join(", ")} }`).join(" or ");
+  return alternatives
+    .filter((alternative) => alternative.length > 0)
+    .map((alternative) => `{ ${alternative.join(", ")} }`)
+    .join(" or ");
 }

@@ -1,10 +1,11 @@
-import { SDKError } from "../core/error";
+import { DEFAULT_REQUEST_ID_HEADER, SDKError } from "../core/error";
 import type { RequestSpec } from "../core/options";
 
 /** Reads a success body: binary when asked, JSON when the content type says so, text otherwise, null when empty. */
 export async function readSuccessBody(
   response: Response,
   asBinary: RequestSpec["asBinary"],
+  requestIdHeader = DEFAULT_REQUEST_ID_HEADER,
 ): Promise<unknown> {
   if (asBinary === "blob") return response.blob();
   if (asBinary) return response.arrayBuffer();
@@ -14,7 +15,7 @@ export async function readSuccessBody(
   try {
     return JSON.parse(text);
   } catch (error) {
-    const requestId = response.headers.get("x-request-id");
+    const requestId = response.headers.get(requestIdHeader);
     throw new SDKError(
       `The API answered ${response.status} with invalid JSON${requestId ? ` (request ${requestId})` : ""}.`,
       { cause: error },

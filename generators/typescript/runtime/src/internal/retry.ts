@@ -1,12 +1,25 @@
-/** 409 is not here: a conflict (name taken, closed conversation) stays a conflict however often it is sent. */
-const RETRYABLE_STATUSES = new Set([408, 429]);
+import type { RetryPolicy } from "../core/options";
 
-/** Whether a failed response is worth retrying: `x-should-retry` wins, else 408, 429 and ≥ 500. */
-export function isRetryableResponse(status: number, headers: Headers): boolean {
+/**
+ * The policy when the generated client names none. 409 is not retried: a conflict (name taken, closed
+ * conversation) stays a conflict however often it is sent.
+ */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 2,
+  statuses: [408, 429],
+  minServerErrorStatus: 500,
+};
+
+/** Whether a failed response is worth retrying: `x-should-retry` wins, else the policy's statuses. */
+export function isRetryableResponse(
+  status: number,
+  headers: Headers,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): boolean {
   const override = headers.get("x-should-retry")?.trim().toLowerCase();
   if (override === "true") return true;
   if (override === "false") return false;
-  return RETRYABLE_STATUSES.has(status) || status >= 500;
+  return policy.statuses.includes(status) || status >= policy.minServerErrorStatus;
 }
 
 /** Methods that never carry an automatic Idempotency-Key. */

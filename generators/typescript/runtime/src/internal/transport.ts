@@ -1,5 +1,5 @@
 import { APIUserAbortError, type ErrorContext, errorFromResponse, SDKError } from "../core/error";
-import type { HeadersInput, RequestOptions, RequestSpec } from "../core/options";
+import type { HeadersInput, RequestOptions, RequestSpec, RetryPolicy } from "../core/options";
 import type { AuthPlacement } from "./auth";
 import { retryDelayMs, serverRetryAfterMs } from "./backoff";
 import { encodeBody } from "./body";
@@ -24,6 +24,10 @@ export interface Transport {
   /** Every header a credential may be sent in, redacted from logs. */
   authHeaders: string[];
   maxRetries: number;
+  /** Which statuses are retried. */
+  retryPolicy: RetryPolicy;
+  /** The response header carrying the request id (lower-case). */
+  requestIdHeader: string;
   timeout: number;
   maxRetryAfter: number;
   sdkName: string;
@@ -138,6 +142,10 @@ function prepareRequest(transport: Transport, spec: RequestSpec, options: CallOp
     options.headers,
     options.idempotencyKey !== undefined ? { "idempotency-key": options.idempotencyKey } : undefined,
   );
+  if (auth.cookies.length > 0) {
+    const own = headers.get("cookie");
+    headers.set("cookie", [...(own ? [own] : []), ...auth.cookies].join("; "));
+  }
   const url = buildURL(transport.baseURL, spec.path, query);
   return { method: spec.method.toUpperCase(), url, headers, body: encoded.body, asBinary: spec.asBinary };
 }
@@ -160,10 +168,10 @@ async function attemptOnce(
     const init = { ...transport.fetchOptions, method: request.method, headers, body: request.body ?? null };
     const response = await transport.fetch(request.url, { ...init, signal: attempt.signal });
     logResponse(transport, request, response, transport.now() - started);
-    const requestId = response.headers.get("x-request-id");
+    const requestId = response.headers.get(transport.requestIdHeader);
     if (!response.ok) {
       const body = await readErrorBody(response);
-      const retryable = isRetryableResponse(response.status, response.headers);
+      const retryable = isRetryableResponse(response.status, response.headers, transport.retryPolicy);
       return { ok: false, retryable, status: response.status, headers: response.headers, body };
     }
     if (mode === "stream") {
@@ -171,7 +179,7 @@ async function attemptOnce(
       keepAttempt = true;
       return { ok: true, result: { response, data: undefined, requestId, attempt } };
     }
-    const data = await readSuccessBody(response, request.asBinary);
+    const data = await readSuccessBody(response, request.asBinary, transport.requestIdHeader);
     return { ok: true, result: { response, data, requestId, attempt: undefined } };
   } catch (thrown) {
     if (thrown instanceof SDKError) throw thrown; // e.g. invalid JSON in a 200: retrying will not fix it
@@ -222,7 +230,7 @@ function logResponse(
   durationMs: number,
 ): void {
   transport.logger.debug(`${request.method} ${request.url} → ${response.status}`, {
-    requestId: response.headers.get("x-request-id"),
+    requestId: response.headers.get(transport.requestIdHeader),
     durationMs: Math.round(durationMs),
     headers: redactHeaders(response.headers),
   });

@@ -11,6 +11,15 @@ export const TEST_CONFIG: SDKConfig = {
   apiKeyEnv: "EMBOTT_API_KEY",
   baseURLEnv: "EMBOTT_BASE_URL",
   logEnv: "EMBOTT_LOG",
+  errorEnvelope: {
+    type: ["error", "type"],
+    code: ["error", "code"],
+    message: ["error", "message"],
+    param: ["error", "param"],
+    requestId: ["error", "request_id"],
+  },
+  requestIdHeader: "x-request-id",
+  retry: { maxRetries: 2, statuses: [408, 429], minServerErrorStatus: 500 },
   webhookSecretEnv: "EMBOTT_WEBHOOK_SECRET",
   webhookSignature: { header: "Embott-Signature", scheme: "timestamped", encoding: "hex", tolerance: 300 },
 };
