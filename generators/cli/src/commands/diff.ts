@@ -166,7 +166,7 @@ function requireChangeset(root: string, report: DiffReport, group: ReleaseGroup,
 export async function surfaceChange(
   plan: SdkPlan,
   outputs: OutputSet[],
-  targets: readonly LanguageTarget[],
+  loadTargets: () => Promise<readonly LanguageTarget[]>,
 ): Promise<string | undefined> {
   const surface = surfaceFromPlan(plan);
   let previous: Awaited<ReturnType<typeof readSnapshot>>;
@@ -175,7 +175,8 @@ export async function surfaceChange(
     output.files.push(snapshotFile(surface, plan.source.file));
   }
   if (!previous || previous.source.sha256 === surface.source.sha256) return undefined;
-  const languages = targets.map((target) => diffLanguage(target.naming));
+  // The languages' naming is loaded only now: most runs regenerate an unchanged spec.
+  const languages = (await loadTargets()).map((target) => diffLanguage(target.naming));
   return `spec changed since the last generate: ${formatOneLine(compareSurfaces(previous, surface, languages))}`;
 }
 
