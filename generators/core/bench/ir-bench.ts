@@ -10,7 +10,7 @@ import { cpus, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { CORPUS_DIR, corpusSpecs } from "../../../testdata/corpus";
 import { buildIR, buildPlan, loadSpec } from "../src/index";
-import { GENERATE_HEADER, measureGenerate } from "./generate-bench";
+import { GENERATE_HEADER, measureGenerate, RUNS, warmBuild } from "./generate-bench";
 import { syntheticSpec } from "./synthetic-spec";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../../..");
@@ -104,8 +104,9 @@ async function main(): Promise<void> {
   if (large) console.log(await measure(large, "discord×N (synthetic)"));
 
   console.log(
-    "\ngenerate (typescript, python, php, ruby; built CLI) vs hey-api types only, one process each:",
+    `\ngenerate (typescript, python, php, ruby; built CLI) vs hey-api types only, one process each, best of ${RUNS}:`,
   );
+  warmBuild();
   console.log(GENERATE_HEADER);
   const generateSpecs: [string, string][] = [
     [own, "spec/openapi.yaml"],

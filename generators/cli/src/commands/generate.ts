@@ -81,7 +81,7 @@ async function generateWith(
   );
   const { plan: sdkPlan, document } = await loadPlan(plan.spec, progress, options);
   const started = performance.now();
-  const emitted = await Promise.all(
+  const emitting = Promise.all(
     emitters.map(async (emitter): Promise<OutputSet | undefined> => {
       const outDir = plan.outDirs[emitter.language]!;
       const context = { specFile: plan.spec, document, outDir, generatorVersion: options.generatorVersion };
@@ -94,14 +94,22 @@ async function generateWith(
       return { outDir, files };
     }),
   );
+  // The mock's types (another process) and, in this thread, the surface snapshot (and what changed since the
+  // last run) are made while the workers emit.
+  const mockTypes = mockTypesOutput({ ...options, spec: plan.spec });
+  const outDirs = emitters.map((emitter) => plan.outDirs[emitter.language]!);
+  const [emitted, surface, mock] = await Promise.all([
+    emitting,
+    surfaceChange(sdkPlan, outDirs, loadTargets),
+    mockTypes,
+  ]);
   const outputs = emitted.filter((output) => output !== undefined);
   if (outputs.length === 0) return nothingToGenerate(await loadTargets(), await selectTargets(undefined), io);
-  const change = await surfaceChange(sdkPlan, outputs, loadTargets);
-  if (change) progress.note(change);
+  for (const output of outputs) output.files.push(surface.snapshot);
+  if (surface.change) progress.note(surface.change);
   // The mock's spec types come after the surface summary: they are not an SDK.
-  const mockTypes = mockTypesOutput({ ...options, spec: plan.spec });
-  if (mockTypes) {
-    outputs.push(mockTypes);
+  if (mock) {
+    outputs.push(mock);
     progress.done("mock types", "packages/mock/src/generated/openapi.gen.ts");
   }
   return options.check ? reportDrift(outputs, io) : write(outputs, progress);
