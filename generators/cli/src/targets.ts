@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import type { LanguageTarget } from "@embott/codegen-core";
 import { UsageError } from "./io";
 
@@ -38,6 +39,18 @@ export async function selectTargets(
     return languages.map((language) => targets.find((target) => target.language === language)!);
   }
   return Promise.all(selectLanguages(names).map((language) => loadTarget(language as keyof typeof PACKAGES)));
+}
+
+/**
+ * The languages that emit in worker threads: TypeScript's emitter runs hey-api, the longest stage, so it always
+ * gets one (and starts loading hey-api while the spec is read). The others are cheap: on a machine without a
+ * core for every language they emit in the main thread meanwhile, which spares a thread start and a copy of
+ * the plan each.
+ */
+export function threadedLanguages(languages: readonly string[], cores = availableParallelism()): string[] {
+  return cores > languages.length
+    ? [...languages]
+    : languages.filter((language) => language === "typescript");
 }
 
 /** Where a language's target lives: its package and export, and its build when the CLI runs from its own. */

@@ -12,7 +12,7 @@ import {
 import { planOutputs } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
 import { mockTypesOutput } from "../mock-types";
-import { selectLanguages, selectTargets, targetModule } from "../targets";
+import { selectLanguages, selectTargets, targetModule, threadedLanguages } from "../targets";
 import { surfaceChange } from "./diff";
 import { loadPlan } from "./load-ir";
 
@@ -23,7 +23,10 @@ export interface GenerateOptions {
   languages?: string[];
   check: boolean;
   strict?: boolean;
-  /** Emit each language in its own worker thread (default: when several languages come from the registry). */
+  /**
+   * Emit in worker threads (default: when several languages come from the registry): TypeScript's emitter
+   * always, each other language too when the machine has a core for every language (see `threadedLanguages`).
+   */
   parallel?: boolean;
   config?: string;
   generatorVersion: string;
@@ -41,11 +44,15 @@ export async function generate(
     targets?.map((target) => target.language),
   );
   if (targets === undefined && (options.parallel ?? languages.length > 1)) {
-    // Each worker loads its emitter while this thread reads the spec; nothing here imports a language package.
-    const workers = languages.map((language) => new EmitWorker(language));
+    // Each worker loads its emitter while this thread reads the spec; the others load their build meanwhile.
+    const threaded = threadedLanguages(languages);
+    const workers = threaded.map((language) => new EmitWorker(language));
+    const emitters = languages.map(
+      (language) => workers.find((worker) => worker.language === language) ?? new ThisThreadEmitter(language),
+    );
     try {
       const loadTargets = () => selectTargets(languages);
-      return await generateWith(workers, options, io, progress, loadTargets);
+      return await generateWith(emitters, options, io, progress, loadTargets);
     } finally {
       for (const worker of workers) worker.close();
     }
@@ -113,6 +120,21 @@ async function generateWith(
     progress.done("mock types", "packages/mock/src/generated/openapi.gen.ts");
   }
   return options.check ? reportDrift(outputs, io) : write(outputs, progress);
+}
+
+/** A language emitted in this thread while the workers emit; its package starts loading at once. */
+class ThisThreadEmitter implements LanguageEmitter {
+  private readonly target: Promise<LanguageTarget | undefined>;
+
+  constructor(readonly language: string) {
+    this.target = selectTargets([language]).then(([target]) => target);
+    this.target.catch(() => undefined); // awaited in emit()
+  }
+
+  async emit(plan: SdkPlan, context: EmitContext): Promise<GeneratedFile[] | undefined> {
+    const target = await this.target;
+    return target?.emitter?.emit(plan, context);
+  }
 }
 
 /** The worker script, from the sources (src/commands/) or from the build (dist/). */
