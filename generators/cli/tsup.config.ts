@@ -1,22 +1,58 @@
-import { defineConfig } from "tsup";
+import { readFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+import { defineConfig, type Options } from "tsup";
+
+/** The language packages; each is bundled into its own `dist/index.js`, which the emit worker imports. */
+const LANGUAGES = ["typescript", "python", "php", "ruby"];
+
+type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
+
+/**
+ * Keeps `import.meta.url` meaning the source file it is written in, so an emitter finds its runtime sources
+ * (`new URL("../../runtime/src", import.meta.url)`) and resolves packages from the same place once bundled.
+ */
+const sourceUrls: Plugin = {
+  name: "source-import-meta-url",
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      if (!source.includes("import.meta.url")) return undefined;
+      const url = JSON.stringify(pathToFileURL(args.path).href);
+      return { contents: source.replaceAll("import.meta.url", url), loader: "ts" };
+    });
+  },
+};
+
+const node: Options = { format: "esm", platform: "node", target: "node20", bundle: true, sourcemap: false };
 
 // The CLI runs from this build (bin/embott-codegen.mjs), not through tsx: core is bundled in; the language
-// packages stay external and are imported only by `generate` (see src/targets.ts).
-export default defineConfig({
-  entry: { main: "src/main.ts" },
-  outDir: "dist",
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  bundle: true,
-  splitting: true,
-  sourcemap: false,
-  clean: true,
-  noExternal: ["@embott/codegen-core"],
-  external: [
-    /^@embott\/codegen-(typescript|python|php|ruby)$/,
-    "@redocly/openapi-core",
-    "tsx",
-    "tsx/esm/api",
-  ],
-});
+// packages stay external and are imported only by `generate` (see src/targets.ts). Each language package is
+// also bundled (with the parts of core it uses; npm packages stay external, resolved from the package's own
+// node_modules) for the emit worker, so a worker loads plain JavaScript instead of compiling TypeScript.
+export default defineConfig([
+  {
+    ...node,
+    entry: { main: "src/main.ts" },
+    outDir: "dist",
+    splitting: true,
+    clean: true,
+    noExternal: ["@embott/codegen-core"],
+    external: [
+      /^@embott\/codegen-(typescript|python|php|ruby)$/,
+      "@redocly/openapi-core",
+      "tsx",
+      "tsx/esm/api",
+    ],
+  },
+  ...LANGUAGES.map(
+    (language): Options => ({
+      ...node,
+      entry: { index: `../${language}/src/index.ts` },
+      outDir: `../${language}/dist`,
+      clean: true,
+      noExternal: [/^@embott\//],
+      external: [/^(?!@embott\/)[^./]/],
+      esbuildPlugins: [sourceUrls],
+    }),
+  ),
+]);

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import type { LanguageTarget } from "@embott/codegen-core";
 import { UsageError } from "./io";
 
@@ -39,15 +41,41 @@ export async function selectTargets(
   return Promise.all(selectLanguages(names).map((language) => loadTarget(language as keyof typeof PACKAGES)));
 }
 
-/** The package and export a language's target lives in (what a worker thread imports). */
-export function targetModule(language: string): { module: string; export: string } | undefined {
-  return PACKAGES[language as keyof typeof PACKAGES];
+/**
+ * The languages that emit in worker threads: TypeScript's emitter runs hey-api, the longest stage, so it always
+ * gets one (and starts loading hey-api while the spec is read). The others are cheap: on a machine without a
+ * core for every language they emit in the main thread meanwhile, which spares a thread start and a copy of
+ * the plan each.
+ */
+export function threadedLanguages(languages: readonly string[], cores = availableParallelism()): string[] {
+  return cores > languages.length
+    ? [...languages]
+    : languages.filter((language) => language === "typescript");
 }
 
+/** Where a language's target lives: its package and export, and its build when the CLI runs from its own. */
+export interface TargetModule {
+  module: string;
+  export: string;
+  /** `generators/<lang>/dist/index.js` (file URL), built with the CLI (tsup.config.ts); absent under tsx. */
+  bundle?: string;
+}
+
+/** The module a language's target is imported from (in this thread or in a worker thread). */
+export function targetModule(language: string): TargetModule | undefined {
+  const target = PACKAGES[language as keyof typeof PACKAGES];
+  if (!target) return undefined;
+  // From the build (dist/) as from the sources (src/), the language package is ../../<lang>.
+  const bundle = new URL(`../../${language}/dist/index.js`, import.meta.url);
+  return FROM_BUILD && existsSync(bundle) ? { ...target, bundle: bundle.href } : target;
+}
+
+const FROM_BUILD = !import.meta.url.endsWith(".ts");
+
 async function loadTarget(language: keyof typeof PACKAGES): Promise<LanguageTarget> {
-  const { module, export: name } = PACKAGES[language];
-  await ensureTypeScriptLoader();
-  const loaded = (await import(module)) as Record<string, LanguageTarget>;
+  const { module, export: name, bundle } = targetModule(language)!;
+  if (!bundle) await ensureTypeScriptLoader();
+  const loaded = (await import(bundle ?? module)) as Record<string, LanguageTarget>;
   const target = loaded[name];
   if (!target) throw new Error(`${module} does not export ${name}`);
   return target;
@@ -56,11 +84,11 @@ async function loadTarget(language: keyof typeof PACKAGES): Promise<LanguageTarg
 let loaderReady: Promise<void> | undefined;
 
 /**
- * The language packages are TypeScript sources. When the CLI runs from its build (dist/main.js), register tsx's
- * loader once, just before the first emitter is imported; under tsx or vitest nothing is needed.
+ * The language packages are TypeScript sources. Under tsx or vitest nothing is needed; from the build, the
+ * languages' bundles are imported, and tsx is registered only if one is missing.
  */
 function ensureTypeScriptLoader(): Promise<void> {
-  if (import.meta.url.endsWith(".ts")) return Promise.resolve();
+  if (!FROM_BUILD) return Promise.resolve();
   loaderReady ??= import("tsx/esm/api").then(({ register }) => {
     register();
   });

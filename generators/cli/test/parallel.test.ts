@@ -1,9 +1,12 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPRO_DIR } from "../../../testdata/corpus";
 import { generate } from "../src/commands/generate";
 import { captureIO, tempDir } from "./helpers";
+
+const BIN = resolve(import.meta.dirname, "../bin/embott-codegen.mjs");
 
 /** Every file under `dir`, relative path → contents. */
 function tree(dir: string): Record<string, string> {
@@ -30,5 +33,23 @@ describe("generate with emitters in worker threads", () => {
     const worker = await run("worker", true);
     expect(Object.keys(worker).length).toBeGreaterThan(10);
     expect(worker).toEqual(inline);
+  }, 180_000);
+});
+
+describe("generate through the build", () => {
+  it("workers importing each language's bundle write exactly what the in-process emitters write", async () => {
+    const dir = tempDir();
+    const spec = join(REPRO_DIR, "streaming.yaml");
+    const inline = join(dir, "inline");
+    const options = { spec, out: inline, check: false, generatorVersion: "0.0.0", parallel: false };
+    expect(await generate(options, captureIO())).toBe(0);
+    const built = join(dir, "built");
+    execFileSync(process.execPath, [BIN, "generate", "--spec", spec, "--out", built], { stdio: "ignore" });
+    for (const language of ["typescript", "python", "php", "ruby"]) {
+      const files = tree(join(built, language));
+      expect(Object.keys(files).length).toBeGreaterThan(10);
+      // The runtime sources are copied from disk: the bundles find them where the sources do.
+      expect(files).toEqual(tree(join(inline, language)));
+    }
   }, 180_000);
 });

@@ -15,7 +15,7 @@ import { cpus, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { CORPUS_DIR, corpusSpecs } from "../../../testdata/corpus";
 import { buildIR, buildPlan, type LoadedSpec, loadSpec } from "../src/index";
-import { GENERATE_HEADER, measureGenerate } from "./generate-bench";
+import { GENERATE_HEADER, measureGenerate, RUNS, warmBuild } from "./generate-bench";
 import { syntheticSpec } from "./synthetic-spec";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../../..");
@@ -173,8 +173,9 @@ async function main(): Promise<void> {
   if (process.argv.includes("--stages")) return;
 
   console.log(
-    "\ngenerate (typescript, python, php, ruby; built CLI) vs hey-api types only, one process each:",
+    `\ngenerate (typescript, python, php, ruby; built CLI) vs hey-api types only, one process each, best of ${RUNS}:`,
   );
+  warmBuild();
   console.log(GENERATE_HEADER);
   const generateSpecs: [string, string][] = [
     [own, "spec/openapi.yaml"],

@@ -11,8 +11,8 @@ import {
   formatJson,
   formatOneLine,
   formatTable,
+  type GeneratedFile,
   type LanguageTarget,
-  type OutputSet,
   pendingBump,
   type ReleaseGroup,
   readReleaseGroup,
@@ -160,23 +160,23 @@ function requireChangeset(root: string, report: DiffReport, group: ReleaseGroup,
 }
 
 /**
- * For `generate`: add the surface snapshot to every output and, when the spec differs from the one the outputs
- * were last generated from, return the one-line summary of what that changes.
+ * For `generate`: the surface snapshot every output gets and, when the spec differs from the one the outputs
+ * were last generated from (the first snapshot found in `outDirs`), the one-line summary of what that changes.
  */
 export async function surfaceChange(
   plan: SdkPlan,
-  outputs: OutputSet[],
-  targets: readonly LanguageTarget[],
-): Promise<string | undefined> {
+  outDirs: readonly string[],
+  loadTargets: () => Promise<readonly LanguageTarget[]>,
+): Promise<{ snapshot: GeneratedFile; change?: string }> {
   const surface = surfaceFromPlan(plan);
+  const snapshot = snapshotFile(surface, plan.source.file);
   let previous: Awaited<ReturnType<typeof readSnapshot>>;
-  for (const output of outputs) {
-    previous ??= await readSnapshot(output.outDir);
-    output.files.push(snapshotFile(surface, plan.source.file));
-  }
-  if (!previous || previous.source.sha256 === surface.source.sha256) return undefined;
-  const languages = targets.map((target) => diffLanguage(target.naming));
-  return `spec changed since the last generate: ${formatOneLine(compareSurfaces(previous, surface, languages))}`;
+  for (const outDir of outDirs) previous ??= await readSnapshot(outDir);
+  if (!previous || previous.source.sha256 === surface.source.sha256) return { snapshot };
+  // The languages' naming is loaded only now: most runs regenerate an unchanged spec.
+  const languages = (await loadTargets()).map((target) => diffLanguage(target.naming));
+  const change = formatOneLine(compareSurfaces(previous, surface, languages));
+  return { snapshot, change: `spec changed since the last generate: ${change}` };
 }
 
 function fail(io: CliIO, message: string): number {

@@ -12,7 +12,7 @@ import {
 import { planOutputs } from "../config";
 import { type CliIO, EXIT, Progress } from "../io";
 import { mockTypesOutput } from "../mock-types";
-import { selectTargets, targetModule } from "../targets";
+import { selectLanguages, selectTargets, targetModule, threadedLanguages } from "../targets";
 import { surfaceChange } from "./diff";
 import { loadPlan } from "./load-ir";
 
@@ -23,7 +23,10 @@ export interface GenerateOptions {
   languages?: string[];
   check: boolean;
   strict?: boolean;
-  /** Emit each language in its own worker thread (default: when several languages come from the registry). */
+  /**
+   * Emit in worker threads (default: when several languages come from the registry): TypeScript's emitter
+   * always, each other language too when the machine has a core for every language (see `threadedLanguages`).
+   */
   parallel?: boolean;
   config?: string;
   generatorVersion: string;
@@ -35,39 +38,103 @@ export async function generate(
   io: CliIO,
   targets?: readonly LanguageTarget[],
 ): Promise<number> {
-  const selected = await selectTargets(options.languages, targets);
   const progress = new Progress(io);
+  const languages = selectLanguages(
+    options.languages,
+    targets?.map((target) => target.language),
+  );
+  if (targets === undefined && (options.parallel ?? languages.length > 1)) {
+    // Each worker loads its emitter while this thread reads the spec; the others load their build meanwhile.
+    const threaded = threadedLanguages(languages);
+    const workers = threaded.map((language) => new EmitWorker(language));
+    const emitters = languages.map(
+      (language) => workers.find((worker) => worker.language === language) ?? new ThisThreadEmitter(language),
+    );
+    try {
+      const loadTargets = () => selectTargets(languages);
+      return await generateWith(emitters, options, io, progress, loadTargets);
+    } finally {
+      for (const worker of workers) worker.close();
+    }
+  }
+  const selected = await selectTargets(options.languages, targets);
   for (const target of selected.filter((candidate) => !candidate.emitter))
     progress.note(`– ${target.language}: no emitter yet, skipped`);
   const ready = selected.filter((target) => target.emitter);
   if (ready.length === 0) return nothingToGenerate(selected, targets ?? (await selectTargets(undefined)), io);
+  const inline = ready.map((target) => ({
+    language: target.language,
+    emit: (plan: SdkPlan, context: EmitContext) => target.emitter!.emit(plan, context),
+  }));
+  return generateWith(inline, options, io, progress, async () => selected);
+}
+
+/** One language's emitter, in this thread or in a worker; `undefined` when the language has no emitter. */
+interface LanguageEmitter {
+  language: string;
+  emit(plan: SdkPlan, context: EmitContext): Promise<GeneratedFile[] | undefined>;
+}
+
+async function generateWith(
+  emitters: readonly LanguageEmitter[],
+  options: GenerateOptions,
+  io: CliIO,
+  progress: Progress,
+  loadTargets: () => Promise<readonly LanguageTarget[]>,
+): Promise<number> {
   const plan = planOutputs(
     options,
-    ready.map((target) => target.language),
+    emitters.map((emitter) => emitter.language),
   );
   const { plan: sdkPlan, document } = await loadPlan(plan.spec, progress, options);
-  const parallel = options.parallel ?? (targets === undefined && ready.length > 1);
   const started = performance.now();
-  const outputs = await Promise.all(
-    ready.map(async (target): Promise<OutputSet> => {
-      const outDir = plan.outDirs[target.language]!;
+  const emitting = Promise.all(
+    emitters.map(async (emitter): Promise<OutputSet | undefined> => {
+      const outDir = plan.outDirs[emitter.language]!;
       const context = { specFile: plan.spec, document, outDir, generatorVersion: options.generatorVersion };
-      const files = parallel
-        ? await emitInWorker(target.language, sdkPlan, context)
-        : await target.emitter!.emit(sdkPlan, context);
-      progress.report(target.language, performance.now() - started, `${files.length} files`);
+      const files = await emitter.emit(sdkPlan, context);
+      if (!files) {
+        progress.note(`– ${emitter.language}: no emitter yet, skipped`);
+        return undefined;
+      }
+      progress.report(emitter.language, performance.now() - started, `${files.length} files`);
       return { outDir, files };
     }),
   );
-  const change = await surfaceChange(sdkPlan, outputs, selected);
-  if (change) progress.note(change);
-  // The mock's spec types come after the surface summary: they are not an SDK.
+  // The mock's types (another process) and, in this thread, the surface snapshot (and what changed since the
+  // last run) are made while the workers emit.
   const mockTypes = mockTypesOutput({ ...options, spec: plan.spec });
-  if (mockTypes) {
-    outputs.push(mockTypes);
+  const outDirs = emitters.map((emitter) => plan.outDirs[emitter.language]!);
+  const [emitted, surface, mock] = await Promise.all([
+    emitting,
+    surfaceChange(sdkPlan, outDirs, loadTargets),
+    mockTypes,
+  ]);
+  const outputs = emitted.filter((output) => output !== undefined);
+  if (outputs.length === 0) return nothingToGenerate(await loadTargets(), await selectTargets(undefined), io);
+  for (const output of outputs) output.files.push(surface.snapshot);
+  if (surface.change) progress.note(surface.change);
+  // The mock's spec types come after the surface summary: they are not an SDK.
+  if (mock) {
+    outputs.push(mock);
     progress.done("mock types", "packages/mock/src/generated/openapi.gen.ts");
   }
   return options.check ? reportDrift(outputs, io) : write(outputs, progress);
+}
+
+/** A language emitted in this thread while the workers emit; its package starts loading at once. */
+class ThisThreadEmitter implements LanguageEmitter {
+  private readonly target: Promise<LanguageTarget | undefined>;
+
+  constructor(readonly language: string) {
+    this.target = selectTargets([language]).then(([target]) => target);
+    this.target.catch(() => undefined); // awaited in emit()
+  }
+
+  async emit(plan: SdkPlan, context: EmitContext): Promise<GeneratedFile[] | undefined> {
+    const target = await this.target;
+    return target?.emitter?.emit(plan, context);
+  }
 }
 
 /** The worker script, from the sources (src/commands/) or from the build (dist/). */
@@ -76,25 +143,42 @@ const WORKER = new URL(
   import.meta.url,
 );
 
+type WorkerReply = { files?: GeneratedFile[]; skipped?: boolean; error?: { name: string; message: string } };
+
 /**
- * Emit one language in a worker thread: every language then emits at the same time as the others (hey-api's
- * TypeScript types are the longest stage), so all four cost about what the slowest one costs.
+ * One language's emitter in a worker thread, started before the spec is read so that it loads its emitter
+ * meanwhile; every language then emits at the same time as the others (hey-api's TypeScript types are the
+ * longest stage), so all four cost about what the slowest one costs.
  */
-function emitInWorker(language: string, plan: SdkPlan, context: EmitContext): Promise<GeneratedFile[]> {
-  const target = targetModule(language)!;
-  const workerData = { module: target.module, exportName: target.export, plan, context };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData });
-    worker.once(
-      "message",
-      (message: { files?: GeneratedFile[]; error?: { name: string; message: string } }) => {
-        void worker.terminate();
-        if (message.files) resolve(message.files);
-        else reject(new EmitterError(language, message.error ?? { name: "Error", message: "no output" }));
-      },
-    );
-    worker.once("error", (error) => reject(new EmitterError(language, error)));
-  });
+class EmitWorker implements LanguageEmitter {
+  private readonly worker: Worker;
+  private readonly reply: Promise<WorkerReply>;
+
+  constructor(readonly language: string) {
+    const { module, export: exportName, bundle } = targetModule(language)!;
+    this.worker = new Worker(WORKER, { workerData: { module, exportName, bundle } });
+    this.reply = new Promise((resolve, reject) => {
+      this.worker.once("message", resolve);
+      this.worker.once("error", (error) => reject(new EmitterError(language, error)));
+      this.worker.once("exit", (code) =>
+        reject(new EmitterError(language, { name: "Error", message: `worker exited (code ${code})` })),
+      );
+    });
+    this.reply.catch(() => undefined); // awaited in emit(); a worker closed unused is no failure
+  }
+
+  async emit(plan: SdkPlan, context: EmitContext): Promise<GeneratedFile[] | undefined> {
+    this.worker.postMessage({ plan, context });
+    const reply = await this.reply;
+    this.close();
+    if (reply.files) return reply.files;
+    if (reply.skipped) return undefined;
+    throw new EmitterError(this.language, reply.error ?? { name: "Error", message: "no output" });
+  }
+
+  close(): void {
+    void this.worker.terminate();
+  }
 }
 
 /** An emitter failed (in a worker or inline); names the language and the cause, never a stack. */
@@ -106,7 +190,11 @@ export class EmitterError extends Error {
 }
 
 /** `--lang` named only languages without an emitter: a failed run, not a silent no-op. */
-function nothingToGenerate(selected: LanguageTarget[], known: readonly LanguageTarget[], io: CliIO): number {
+function nothingToGenerate(
+  selected: readonly LanguageTarget[],
+  known: readonly LanguageTarget[],
+  io: CliIO,
+): number {
   const names = selected.map((target) => target.language).join(", ");
   const ready = known.filter((target) => target.emitter).map((target) => target.language);
   io.stderr.write(

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
+import { eachLimited } from "./limited";
 import { resolveOutputPaths } from "./paths";
 import { findGeneratedFiles } from "./scan";
 import type { OutputSet } from "./write";
@@ -19,12 +20,16 @@ export async function checkDrift(outputs: OutputSet[]): Promise<DriftReport> {
   const report: DriftReport = { changed: [], missing: [], stale: [] };
   for (const output of outputs) {
     const targets = resolveOutputPaths(output.outDir, output.files);
-    for (const [target, file] of targets) {
-      if (file.scaffold) continue;
+    const compared = [...targets].filter(([, file]) => !file.scaffold);
+    const states: ("missing" | "changed" | undefined)[] = new Array(compared.length);
+    await eachLimited(compared, async ([target, file], index) => {
       const current = await readFile(target, "utf8").catch(() => undefined);
-      if (current === undefined) report.missing.push(relative(process.cwd(), target));
-      else if (current !== file.contents) report.changed.push(relative(process.cwd(), target));
-    }
+      states[index] = current === undefined ? "missing" : current === file.contents ? undefined : "changed";
+    });
+    compared.forEach(([target], index) => {
+      const state = states[index];
+      if (state) report[state].push(relative(process.cwd(), target));
+    });
     for (const existing of await findGeneratedFiles(output.outDir)) {
       if (!targets.has(existing)) report.stale.push(relative(process.cwd(), existing));
     }

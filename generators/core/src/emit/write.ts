@@ -1,5 +1,6 @@
 import { rename as fsRename, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
+import { eachLimited } from "./limited";
 import { OutputPathError, resolveOutputPaths } from "./paths";
 import { findGeneratedFiles } from "./scan";
 import type { GeneratedFile } from "./types";
@@ -39,6 +40,11 @@ export async function writeAtomically(
   const summary: WriteSummary = { written: [], unchanged: 0, deleted: [] };
   const stagings: string[] = [];
   const steps: Step[] = [];
+  const directories = new Map<string, Promise<unknown>>();
+  const ensureDirectory = (dir: string) => {
+    if (!directories.has(dir)) directories.set(dir, mkdir(dir, { recursive: true }));
+    return directories.get(dir);
+  };
   try {
     const moves: Move[] = [];
     for (const output of outputs) {
@@ -47,7 +53,7 @@ export async function writeAtomically(
       stagings.push(staging);
       moves.push(...(await stage(output, staging, summary)));
     }
-    for (const move of moves) await commit(move, rename, steps);
+    await eachLimited(moves, (move) => commit(move, rename, steps, ensureDirectory));
     return summary;
   } catch (error) {
     for (const step of steps.reverse()) await undo(step, rename);
@@ -58,34 +64,38 @@ export async function writeAtomically(
 }
 
 async function stage(output: OutputSet, staging: string, summary: WriteSummary) {
-  const targets = resolveOutputPaths(output.outDir, output.files);
-  const moves: Move[] = [];
-  let counter = 0;
-  for (const [target, file] of targets) {
+  const targets = [...resolveOutputPaths(output.outDir, output.files)];
+  await mkdir(join(staging, "new"), { recursive: true });
+  await mkdir(join(staging, "old"), { recursive: true });
+  // One id per file (its index), so no two moves share a staged or backup name; results keep the file order.
+  const staged: (Move | undefined)[] = new Array(targets.length);
+  await eachLimited(targets, async ([target, file], index) => {
     if ((await stat(target).catch(() => undefined))?.isDirectory()) {
       throw new OutputPathError(
         `cannot write "${relative(process.cwd(), target)}": a directory is in the way`,
       );
     }
     const current = await readFile(target, "utf8").catch(() => undefined);
-    if (current === file.contents || (file.scaffold && current !== undefined)) {
-      summary.unchanged++;
-      continue;
+    if (current === file.contents || (file.scaffold && current !== undefined)) return;
+    const id = String(index);
+    await writeFile(join(staging, "new", id), file.contents);
+    staged[index] = { staged: join(staging, "new", id), target, backup: join(staging, "old", id) };
+  });
+  const moves: Move[] = [];
+  for (const move of staged) {
+    if (move === undefined) summary.unchanged++;
+    else {
+      moves.push(move);
+      summary.written.push(relative(process.cwd(), move.target));
     }
-    // One id per move, so no two moves share a staged or backup name.
-    const id = String(counter++);
-    const staged = join(staging, "new", id);
-    await mkdir(dirname(staged), { recursive: true });
-    await writeFile(staged, file.contents);
-    moves.push({ staged, target, backup: join(staging, "old", id) });
-    summary.written.push(relative(process.cwd(), target));
   }
+  const emitted = new Set(targets.map(([target]) => target));
+  let counter = targets.length;
   for (const stale of await findGeneratedFiles(output.outDir)) {
-    if (targets.has(stale)) continue;
+    if (emitted.has(stale)) continue;
     moves.push({ target: stale, backup: join(staging, "old", String(counter++)) });
     summary.deleted.push(relative(process.cwd(), stale));
   }
-  await mkdir(join(staging, "old"), { recursive: true });
   return moves;
 }
 
@@ -93,7 +103,12 @@ async function stage(output: OutputSet, staging: string, summary: WriteSummary) 
  * Move the old file (if any) aside, record the step, then move the staged file (if any) into place. The step is
  * recorded before the second rename so a failure there still restores the old file.
  */
-async function commit(move: Move, rename: RenameFile, steps: Step[]): Promise<void> {
+async function commit(
+  move: Move,
+  rename: RenameFile,
+  steps: Step[],
+  ensureDirectory: (dir: string) => Promise<unknown> | undefined,
+): Promise<void> {
   const hadOld = await rename(move.target, move.backup).then(
     () => true,
     (error: NodeJS.ErrnoException) => {
@@ -103,7 +118,7 @@ async function commit(move: Move, rename: RenameFile, steps: Step[]): Promise<vo
   );
   steps.push({ target: move.target, ...(hadOld ? { backup: move.backup } : {}) });
   if (move.staged) {
-    await mkdir(dirname(move.target), { recursive: true });
+    await ensureDirectory(dirname(move.target));
     await rename(move.staged, move.target);
   }
 }

@@ -34,7 +34,7 @@ export async function loadSpec(file: string, options: ValidateOptions = {}): Pro
   const read = performance.now() - started;
   const version = checkOpenApiVersion(bytes.toString("utf8"), absolutePath, file);
   if (version.problem) throw new SpecError([version.problem]);
-  const validated = await validateAndBundle(absolutePath, file, options);
+  const validated = await validateAndBundle(absolutePath, file, options, version.document);
   const errors = validated.problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) throw new SpecError(validated.problems);
   const openapi = String(validated.document["openapi"] ?? "");

@@ -3,6 +3,7 @@ import {
   BaseResolver,
   bundle,
   createConfig,
+  type Document,
   getLineColLocation,
   lint,
   type NormalizedProblem,
@@ -43,15 +44,20 @@ export interface ValidateOptions {
 /**
  * Lint then bundle `absolutePath` with @redocly/openapi-core, then run our own checks on the bundled document
  * (external refs left behind, `x-embott-*` extensions, duplicate operationIds, undeclared path placeholders).
- * `displayPath` names the file in problems.
+ * `displayPath` names the file in problems. `parsed` is the root file already parsed (by the version check):
+ * Redocly's resolver reads it from its cache instead of parsing it again.
  */
 export async function validateAndBundle(
   absolutePath: string,
   displayPath: string,
   options: ValidateOptions = {},
+  parsed?: Document,
 ): Promise<ValidatedSpec> {
   const config = await createConfig({ rules: STRUCTURAL_RULES });
   const externalRefResolver = new BaseResolver();
+  // The resolver would read the file with \r\n turned into \n: reuse the parse only when that changes nothing.
+  if (parsed && !parsed.source.body.includes("\r\n"))
+    externalRefResolver.cache.set(absolutePath, Promise.resolve(parsed));
   const started = performance.now();
   try {
     const lintProblems = await lint({ ref: absolutePath, config, externalRefResolver });

@@ -1,4 +1,4 @@
-import { getLineColLocation, makeDocumentFromString } from "@redocly/openapi-core";
+import { type Document, getLineColLocation, makeDocumentFromString } from "@redocly/openapi-core";
 import type { Problem } from "./problem";
 
 /** OpenAPI versions the generator understands. */
@@ -10,12 +10,13 @@ const EXPECTED = 'expected "3.0.x" or "3.1.x"';
  * Check the root `openapi` field before the validator sees the document (Redocly throws on versions it does not
  * know). Returns the version, or a problem located at `#/openapi` (or the document root when it is missing).
  * A document that does not parse yields `undefined` version and no problem: the validator reports the syntax.
+ * A supported one comes with the parsed `document`, which the validator reuses instead of parsing it again.
  */
 export function checkOpenApiVersion(
   text: string,
   absolutePath: string,
   displayPath: string,
-): { version?: string; problem?: Problem } {
+): { version?: string; problem?: Problem; document?: Document } {
   let document: ReturnType<typeof makeDocumentFromString>;
   try {
     document = makeDocumentFromString(text, absolutePath);
@@ -43,7 +44,7 @@ export function checkOpenApiVersion(
     return at("#/openapi", `"openapi" must be a quoted string, got ${JSON.stringify(version)}; ${EXPECTED}`);
   if (!SUPPORTED_VERSION.test(version))
     return at("#/openapi", `unsupported OpenAPI version "${version}"; ${EXPECTED}`);
-  return { version };
+  return { version, document };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

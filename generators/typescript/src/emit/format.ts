@@ -9,6 +9,23 @@ import type { GeneratedFile } from "@embott/codegen-core";
 const run = promisify(execFile);
 const BIOME_BIN = createRequire(import.meta.url).resolve("@biomejs/biome/bin/biome");
 
+/**
+ * Biome's native binary for this platform: what its `bin/biome` wrapper would spawn, without the wrapper's own
+ * Node start and its `ldd --version` probe. Falls back to the wrapper when the binary is not installed.
+ */
+function biomeCommand(): { file: string; args: string[] } {
+  const report = process.platform === "linux" ? process.report?.getReport() : undefined;
+  const glibc = (report as { header?: { glibcVersionRuntime?: string } } | undefined)?.header
+    ?.glibcVersionRuntime;
+  const libc = process.platform === "linux" && !glibc ? "-musl" : "";
+  const binary = `@biomejs/cli-${process.platform}-${process.arch}${libc}/biome${process.platform === "win32" ? ".exe" : ""}`;
+  try {
+    return { file: createRequire(BIOME_BIN).resolve(binary), args: [] };
+  } catch {
+    return { file: process.execPath, args: [BIOME_BIN] };
+  }
+}
+
 /** The repository's formatter settings (biome.json), so generated SDKs pass `biome check` unchanged. */
 const FORMATTER_CONFIG = {
   files: { maxSize: 16 * 1024 * 1024 },
@@ -35,7 +52,8 @@ export async function formatTypeScriptFiles(files: readonly GeneratedFile[]): Pr
       }),
     );
     const args = ["check", "--write", "--linter-enabled=false", "--config-path", dir, join(dir, "src")];
-    await run(process.execPath, [BIOME_BIN, ...args], {
+    const biome = biomeCommand();
+    await run(biome.file, [...biome.args, ...args], {
       cwd: dir,
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -8,6 +8,11 @@ const SCHEMAS = "#/components/schemas/";
  * schemas (request bodies, inline enums…) are moved into `components.schemas` and referenced from where they
  * were. hey-api then names each type after its key (`definitions.case: "preserve"`), so `Types.<Name>` is the
  * plan's model name and no hey-api internals are read.
+ *
+ * Once every model is a component schema, the operations (`paths`, `webhooks`) are dropped: hey-api would print
+ * a `…Data`/`…Errors`/`…Responses` type per operation that `keepDeclarations` throws away, and its naming pass
+ * is quadratic in the number of types (most of its time on a 1,500-operation spec). They stay when a schema still
+ * refers into them.
  */
 export function heyApiDocument(
   document: Record<string, unknown>,
@@ -32,7 +37,26 @@ export function heyApiDocument(
     const moved = replaceAt(copy, translatePointer(model.id, renamed), { $ref: `${SCHEMAS}${name}` });
     if (moved !== undefined) schemas[name] = moved;
   }
-  return copy;
+  return withoutOperations(copy);
+}
+
+const OPERATION_ROOTS = ["paths", "webhooks"] as const;
+
+/** The document without its operations, unless a `$ref` outside them points into them. */
+function withoutOperations(document: Record<string, unknown>): Record<string, unknown> {
+  const rest: Record<string, unknown> = { ...document, paths: {} };
+  delete rest["webhooks"];
+  const pointsIntoOperations = (ref: string) => OPERATION_ROOTS.some((root) => ref.startsWith(`#/${root}/`));
+  return someRef(rest, pointsIntoOperations) ? document : rest;
+}
+
+function someRef(node: unknown, test: (ref: string) => boolean): boolean {
+  if (Array.isArray(node)) return node.some((item) => someRef(item, test));
+  if (typeof node !== "object" || node === null) return false;
+  const record = node as Record<string, unknown>;
+  const ref = record["$ref"];
+  if (typeof ref === "string" && test(ref)) return true;
+  return Object.values(record).some((value) => someRef(value, test));
 }
 
 /** Rewrites `$ref`s to renamed component schemas, in place. */
