@@ -1,4 +1,5 @@
 import type { GeneratedFile } from "@embott/codegen-core";
+import { alternativesLiteral } from "./credentials";
 import { docLines, tagLines } from "./docs";
 import { type Expr, hashExpr, inline, writeExpr } from "./expression";
 import { withHeader } from "./header";
@@ -161,6 +162,7 @@ function callBody(out: RubyWriter, method: RubyMethod, index: ModelIndex): void 
     const coercion = index.coercion(returns.type);
     if (coercion) args.push(`model: ${coercion}`);
   }
+  if (method.security) args.push(`security: ${alternativesLiteral(method.security)}`);
   args.push("options: request_options");
   if (returns.kind === "stream") args.push("&block");
   const call =
