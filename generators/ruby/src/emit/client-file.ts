@@ -155,9 +155,9 @@ function initializer(out: RubyWriter, sdk: RubySdk): void {
   writeExpr(out, { open: "def initialize(", items: params, close: ")" });
   out.indented(() => {
     const servers = variables.map((variable) => `${variable.name}: ${variable.keyword}`).join(", ");
-    const args = [
+    const args: Expr[] = [
       "CONFIG",
-      `credentials: ${credentialsArg(config.credentials)}`,
+      credentialsArg(config.credentials),
       "base_url: base_url",
       "max_retries: max_retries",
       "timeout: timeout",
@@ -186,7 +186,8 @@ function credentialDoc(credential: RubyCredential): string {
   return `${what}${sent[credential.placement]} (default: \`ENV["${credential.env}"]\`)`;
 }
 
-function credentialsArg(credentials: readonly RubyCredential[]): string {
-  if (credentials.length === 0) return "{}";
-  return `{ ${credentials.map((credential) => `${credential.keyword}: ${credential.keyword}`).join(", ")} }`;
+/** `credentials: { api_key: api_key, auth_email: auth_email }`, broken over lines when long. */
+function credentialsArg(credentials: readonly RubyCredential[]): Expr {
+  const items = credentials.map((credential) => `${credential.keyword}: ${credential.keyword}`);
+  return { open: "credentials: {", items, close: "}", pad: true };
 }

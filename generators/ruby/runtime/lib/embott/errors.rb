@@ -10,7 +10,7 @@ module Embott
   class MissingCredentialsError < ArgumentError; end
 
   # The API answered with an error status (or sent an `error` event inside a stream). The fields are read from
-  # the error body where the API's spec puts them (Embott: `{ "error": { "type", "code", "message", ... } }`).
+  # the error body where the spec puts them (e.g. `{ "error": { "type", "code", "message", ... } }`).
   class APIError < Error
     # @return [Integer, nil] HTTP status; nil for an error event inside a stream
     attr_reader :status
@@ -18,7 +18,7 @@ module Embott
     attr_reader :headers
     # @return [String, nil] the request id to quote to support: the request id header, else the body's
     attr_reader :request_id
-    # @return [Hash, nil] the object of the body holding the error fields (Embott: its `error` object)
+    # @return [Hash, nil] the object of the body holding the error fields (e.g. its `error` object)
     attr_reader :error
     # @return [String, nil] the message the server sent (also part of {#message})
     attr_reader :error_message

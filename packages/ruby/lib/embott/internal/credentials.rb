@@ -18,7 +18,7 @@ module Embott
 
       # @param schemes [Hash{Symbol => Hash}] option => { kind: :bearer|:basic|:header|:query|:cookie, name:, env: }
       # @param given [Hash{Symbol => String, nil}] the values passed to the client
-      # @param client_name [String] e.g. "Embott::Client", named in messages
+      # @param client_name [String] the client class, named in messages
       def initialize(schemes, given, client_name:)
         @schemes = schemes
         @client_name = client_name

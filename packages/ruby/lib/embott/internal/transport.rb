@@ -210,8 +210,7 @@ module Embott
 
         body = parse_error_body(response.body)
         retryable = RetryPolicy.retryable_status?(status, headers, **@retry_rules)
-        { ok: false, retryable: retryable, status: status, headers: headers,
-          body: body }
+        { ok: false, retryable: retryable, status: status, headers: headers, body: body }
       end
 
       def connection_outcome(prepared, error)
@@ -250,9 +249,8 @@ module Embott
 
       def net_request(prepared, retry_index)
         klass = Net::HTTP.const_get(prepared[:method].capitalize, false)
-        request = klass.new(prepared[:uri],
-                            prepared[:headers].merge("#{@telemetry_prefix}-retry-count" => retry_index.to_s))
-        request.body = prepared[:body] if prepared[:body]
+        headers = prepared[:headers].merge("#{@telemetry_prefix}-retry-count" => retry_index.to_s)
+        request = BodyEncoder.net_request(klass, prepared[:uri], headers, prepared[:body])
         log(:debug) do
           headers = @redactor.headers(request.each_header.to_h)
           "#{prepared[:method]} #{prepared[:uri]} #{headers} #{preview(prepared[:body])}".rstrip

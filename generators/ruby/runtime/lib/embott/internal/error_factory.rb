@@ -1,5 +1,6 @@
 # frozen_string_literal: true
 
+require "json"
 require "time"
 
 module Embott
@@ -20,7 +21,7 @@ module Embott
       # @param redactor [Redactor]
       # @param api_key_env [String, nil] the variable that holds the key, named in 401 hints
       # @param envelope [Hash{Symbol => Array<String>}, nil] key path of each of {FIELDS} in an error body
-      #   (Embott: `message: ["error", "message"]`); nil when the API declares no error body
+      #   (e.g. `message: ["error", "message"]`); nil when the API declares no error body
       # @param request_id_header [String] lower-case name of the response header carrying the request id
       def initialize(redactor, api_key_env, envelope: nil, request_id_header: "x-request-id")
         @redactor = redactor
@@ -72,7 +73,7 @@ module Embott
         fields
       end
 
-      # The object holding the message (Embott: the `error` object), when it is one.
+      # The object holding the message (e.g. the `error` object), when it is one.
       def holder(body)
         path = @envelope[:message]
         return nil unless path && body.is_a?(Hash)
@@ -100,11 +101,16 @@ module Embott
 
       def describe(error, hint)
         kind = error.type || (error.status ? "HTTP #{error.status}" : "error")
-        detail = error.error_message
-        detail ||= error.body.is_a?(String) && !error.body.empty? ? error.body[0, 500] : "no details"
+        detail = error.error_message || excerpt(error.body)
         head = error.status ? "#{error.status} #{kind}" : kind
         where = error.request_id ? " (request #{error.request_id})" : ""
         "#{head}: #{detail}#{where}.#{hint ? " #{hint}" : ""}"
+      end
+
+      # The body itself when no envelope field names the message: its text or JSON, cut at 500 characters.
+      def excerpt(body)
+        text = body.is_a?(String) ? body : body && JSON.generate(body)
+        text.nil? || text.empty? ? "no details" : text[0, 500]
       end
 
       def hint(error, rate_limit, retries, server_wait, over_cap)
