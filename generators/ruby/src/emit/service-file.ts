@@ -320,7 +320,7 @@ function methodDocs(out: RubyWriter, sdk: RubySdk, method: RubyMethod, index: Mo
       lines.push(
         ...tagLines(
           `@return [${root}::Stream, ${returns.event ? index.yardType(returns.event) : "String"}, nil] `,
-          `without a block, the stream (sent when iterated); with one, the final event${returns.stream.final ? ` ("${returns.stream.final}")` : ""}`,
+          `without a block, the stream (sent now, events read as iterated); with one, the final event${returns.stream.final ? ` ("${returns.stream.final}")` : ""}`,
           width,
         ),
       );

@@ -86,8 +86,8 @@ module Embott
     end
 
     # @api private
-    # Sends an SSE call. With a block, yields each event and returns the final one (if the stream has a final
-    # kind); without, returns the {Stream}.
+    # Sends an SSE call now. With a block, yields each event and returns the final one (if the stream has a final
+    # kind); without, returns the {Stream} once its response headers arrived.
     # @return [Stream, Model, nil]
     def request_stream(method, path, stream:, event:, options: {}, **params, &block)
       options = options.dup
@@ -97,7 +97,7 @@ module Embott
       open = lambda do |on_headers, &chunk|
         @transport.stream(request, options, idle_timeout: idle, on_headers: on_headers, &chunk)
       end
-      result = Stream.new(open: open, descriptor: stream, event: event, errors: @errors)
+      result = Stream.new(open: open, descriptor: stream, event: event, errors: @errors).start
       return result unless block
 
       last = nil
