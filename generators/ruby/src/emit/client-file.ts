@@ -74,7 +74,13 @@ function credentialsExpr(credentials: readonly RubyCredential[]): Expr {
 function errorEnvelopeExpr(sdk: RubySdk): Expr {
   const envelope = sdk.config.errorEnvelope;
   if (!envelope) return "error_envelope: nil";
-  const keys = { message: "message", type: "type", code: "code", param: "param", requestId: "request_id" } as const;
+  const keys = {
+    message: "message",
+    type: "type",
+    code: "code",
+    param: "param",
+    requestId: "request_id",
+  } as const;
   const items = Object.entries(keys).flatMap(([field, key]) => {
     const path = envelope[field as keyof typeof keys];
     return path ? [`${key}: ${keyPath(path)}`] : [];

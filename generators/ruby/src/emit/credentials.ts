@@ -42,8 +42,7 @@ export function rubyAuth(plan: SdkPlan): RubyAuth {
       alternative.map((credential) => option.get(credential.scheme) ?? ""),
     );
   const primary = credentials.find((credential) => credential.primary);
-  const root =
-    credentials.length > 1 ? alternatives(auth.requirements) : primary ? [[primary.keyword]] : [];
+  const root = credentials.length > 1 ? alternatives(auth.requirements) : primary ? [[primary.keyword]] : [];
   return { credentials, root, alternatives };
 }
 

@@ -124,7 +124,10 @@ function optionOf(plan: SdkPlan, scheme: string): string {
   return credential.keyword;
 }
 
-function runRuby(script: string, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runRuby(
+  script: string,
+  input: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn("ruby", ["-w", script]);
     let stdout = "";
@@ -199,7 +202,8 @@ describe("Ruby SDKs of testdata/repro (cases.json)", () => {
       );
       wanted.requests.forEach((request, position) => {
         const seen = outcome.requests[position]!;
-        for (const [name, value] of Object.entries(request.headers ?? {})) expect(seen.headers[name]).toBe(value);
+        for (const [name, value] of Object.entries(request.headers ?? {}))
+          expect(seen.headers[name]).toBe(value);
         for (const name of request.absentHeaders ?? []) expect(seen.headers).not.toHaveProperty(name);
         if (request.json !== undefined)
           expect(JSON.parse(Buffer.from(seen.bodyBase64, "base64").toString("utf8"))).toEqual(request.json);
@@ -214,7 +218,8 @@ describe("Ruby SDKs of testdata/repro (cases.json)", () => {
         expect(outcome.error?.missingCredentials).toBe(true);
         expect(outcome.requests).toEqual([]);
         const plan = plans.get(reproCase.spec)!;
-        for (const scheme of error.mentions) expect(outcome.error?.message).toContain(`${optionOf(plan, scheme)}:`);
+        for (const scheme of error.mentions)
+          expect(outcome.error?.message).toContain(`${optionOf(plan, scheme)}:`);
       }
       if (error.status !== undefined) {
         expect(outcome.error?.status).toBe(error.status);
