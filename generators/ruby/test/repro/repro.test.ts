@@ -1,14 +1,12 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { allResources, methodById, type SdkPlan } from "@embott/codegen-core";
+import type { SdkPlan } from "@embott/codegen-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPRO_DIR } from "../../../../testdata/corpus";
 import { rubyAuth } from "../../src/emit/credentials";
 import { buildRubySdk } from "../../src/emit/from-plan";
-import type { RubyService } from "../../src/emit/sdk-view";
-import { rubyNaming } from "../../src/naming";
 import { type EmittedGem, emitGem } from "../support/emit";
+import { rubyCall, runRuby } from "../support/ruby-call";
 
 // testdata/repro/cases.json (see its README) against the Ruby SDK of each repro spec: every case scripts the
 // recorder's replies, builds the client, calls, and its requests and result are asserted here.
@@ -79,35 +77,10 @@ const { cases, baseUrlPath } = JSON.parse(readFileSync(join(REPRO_DIR, "cases.js
 };
 const specs = [...new Set(cases.map((reproCase) => reproCase.spec))];
 
-/** The Ruby call of a case: service readers from the client, method name, keyword arguments and credentials. */
-function rubyCall(plan: SdkPlan, reproCase: ReproCase) {
-  const sdk = buildRubySdk(plan);
-  const method = methodById(plan, reproCase.call.method);
-  const resourceId = plan.index.methods[reproCase.call.method] ?? "";
-  const chain = allResources(plan)
-    .filter((resource) => resourceId === resource.id || resourceId.startsWith(`${resource.id}.`))
-    .map((resource) => rubyNaming.identifier(resource.property, "resource"));
-  let level: RubyService[] = sdk.services;
-  let service: RubyService | undefined;
-  for (const reader of chain) {
-    service = level.find((candidate) => candidate.reader === reader);
-    level = service?.children ?? [];
-  }
-  const rubyMethod = service?.methods.find(
-    (candidate) => candidate.name === rubyNaming.identifier(method.name, "method"),
-  );
-  if (!rubyMethod) throw new Error(`no Ruby method for ${reproCase.call.method}`);
-  const args = Object.fromEntries(
-    Object.entries(reproCase.call.args).map(([wireName, value]) => {
-      const param = rubyMethod.params.find((candidate) => candidate.wireName === wireName);
-      if (!param) throw new Error(`${reproCase.call.method} has no param "${wireName}"`);
-      return [param.keyword, value];
-    }),
-  );
+/** The Ruby call of a case with its credentials (by option), environment, mode and scripted replies. */
+function caseInput(plan: SdkPlan, reproCase: ReproCase) {
   return {
-    path: chain,
-    method: rubyMethod.name,
-    args,
+    ...rubyCall(plan, reproCase.call.method, reproCase.call.args),
     credentials: Object.fromEntries(
       Object.entries(reproCase.credentials ?? {}).map(([scheme, value]) => [optionOf(plan, scheme), value]),
     ),
@@ -122,26 +95,6 @@ function optionOf(plan: SdkPlan, scheme: string): string {
   const credential = rubyAuth(plan).credentials.find((candidate) => candidate.scheme === scheme);
   if (!credential) throw new Error(`the plan has no credential for scheme ${scheme}`);
   return credential.keyword;
-}
-
-function runRuby(
-  script: string,
-  input: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("ruby", ["-w", script]);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
 }
 
 describe("Ruby SDKs of testdata/repro (cases.json)", () => {
@@ -170,7 +123,7 @@ describe("Ruby SDKs of testdata/repro (cases.json)", () => {
         prefix: gem.plan.client.env.prefix,
         base_url: `${recorder.url}${baseUrlPath}`,
         recorder: recorder.url,
-        cases: own.map((reproCase) => rubyCall(gem.plan, reproCase)),
+        cases: own.map((reproCase) => caseInput(gem.plan, reproCase)),
       };
       const run = await runRuby(join(import.meta.dirname, "run_repro.rb"), JSON.stringify(input));
       if (run.code !== 0 || run.stderr !== "") throw new Error(`ruby failed on ${spec}: ${run.stderr}`);
