@@ -79,6 +79,19 @@ class CredentialsTest < Minitest::Test
     refute sent[:headers].key?("authorization")
   end
 
+  def test_every_page_carries_the_query_credential_a_link_page_too
+    serve do |request|
+      number = (request[:query]["p"] || 1).to_i
+      link = number < 2 ? "<#{@server.url}/v1/reports?p=2>; rel=\"next\"" : nil
+      json(200, { "data" => [{ "n" => number }] }, link ? { "link" => link } : {})
+    end
+    page = multi(api_key: "tok_1", partner_key: "pk_1").request_page(
+      :get, "/reports", query: {}, pagination: { style: "link", items: "data" }, item: nil, security: [%i[partner_key]]
+    )
+    assert_equal 2, page.auto_paging_each.count
+    assert_equal(%w[partner_key=pk_1 p=2&partner_key=pk_1], @server.received.map { |request| request[:raw_query] })
+  end
+
   def test_an_operation_the_client_cannot_satisfy_fails_before_sending
     api = multi(api_key: "tok_1")
     error = assert_raises(Embott::MissingCredentialsError) do

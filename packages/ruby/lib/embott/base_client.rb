@@ -64,7 +64,8 @@ module Embott
     # `security`: the operation's alternatives of credential options when not the API's (`[]`: none sent).
     # @return [Model, Object]
     def request(method, path, model: nil, options: {}, **params)
-      response = @transport.call(build_request(method, path, params), options)
+      alternatives = params.delete(:security) || security
+      response = @transport.call(authorize(build_request(method, path, params), alternatives), options)
       result = Model.coerce(response.body, model)
       result.is_a?(Model) ? result.attach_response(response_info(response)) : result
     end
@@ -75,9 +76,11 @@ module Embott
     def request_page(method, path, pagination:, item:, options: {}, **params)
       options = options.dup
       extra_query = options.delete(:extra_query) || {}
+      alternatives = params.delete(:security) || security
       request = build_request(method, path, params.merge(query: (params[:query] || {}).merge(extra_query)))
+      # Credentials go on every page's request, a `Link` URL's included.
       loader = lambda do |next_request|
-        response = @transport.call(next_request, options)
+        response = @transport.call(authorize(next_request, alternatives), options)
         response.info = response_info(response)
         response
       end
@@ -93,7 +96,7 @@ module Embott
       options = options.dup
       idle = options.delete(:idle_timeout)
       check_seconds(:idle_timeout, idle) if idle
-      request = build_request(method, path, params)
+      request = authorize(build_request(method, path, params), params.delete(:security) || security)
       open = lambda do |on_headers, &chunk|
         @transport.stream(request, options, idle_timeout: idle, on_headers: on_headers, &chunk)
       end
@@ -146,17 +149,19 @@ module Embott
     end
 
     def build_request(method, path, params)
-      params = params.dup
-      alternatives = params.delete(:security) || security
-      unknown = params.keys - REQUEST_PARTS
+      unknown = params.keys - REQUEST_PARTS - [:security]
       raise ArgumentError, "unknown request part(s): #{unknown.join(", ")}" if unknown.any?
 
-      auth = @credentials.place(alternatives, "#{method.to_s.upcase} #{path}")
-      Internal::Transport::Request.new(
-        http_method: method, path: path, **params, query: (params[:query] || {}).merge(auth.query),
-        headers: (params[:headers] || {}).merge(auth.headers), cookies: (params[:cookies] || {}).merge(auth.cookies),
-        body: params.fetch(:body, OMIT)
-      )
+      Internal::Transport::Request.new(http_method: method, path: path, **params.except(:security),
+                                       body: params.fetch(:body, OMIT))
+    end
+
+    # The request with the credentials of the first alternative the client holds; raises before sending when none.
+    def authorize(request, alternatives)
+      auth = @credentials.place(alternatives, "#{request.http_method.to_s.upcase} #{request.path}")
+      placed = { query: (request.query || {}).merge(auth.query), headers: (request.headers || {}).merge(auth.headers),
+                 cookies: (request.cookies || {}).merge(auth.cookies) }
+      Internal::Transport::Request.new(**request.to_h, **placed)
     end
 
     def error_factory
