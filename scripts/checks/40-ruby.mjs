@@ -1,4 +1,6 @@
 // Ruby: the `embott` gem (packages/ruby) and its hand-written runtime (generators/ruby/runtime).
+// The Ruby SDKs generated from testdata/wire and testdata/repro (cases.json) are driven by vitest files under
+// generators/ruby/test/{wire,repro}, counted with the other vitest projects in 10-typescript.mjs.
 // Toolchain from apt (Debian's ruby 3.1, minitest, rubocop 1.39, yard); the gem itself needs only the stdlib.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

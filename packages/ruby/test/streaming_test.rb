@@ -47,11 +47,21 @@ class StreamingTest < Minitest::Test
     end
   end
 
+  def test_without_a_block_the_request_is_sent_at_call_time
+    missing = assert_raises(Embott::NotFoundError) do
+      client.conversations.stream_message(conversation_id: "conv_missing0000", role: "user", content: "Hi")
+    end
+    assert_match(/404/, missing.message)
+    events = stream
+    assert_match(%r{\Atext/event-stream}, events.headers["content-type"])
+    assert_equal "message.completed", events.to_a.last.type
+  end
+
   def test_a_slow_stream_hits_the_idle_timeout
     MOCK.fault(method: "POST", path: "/conversations/{conversation_id}/messages", delay_ms: 1500, times: 1)
     error = assert_raises(Embott::APITimeoutError) do
       client(timeout: 0.3, max_retries: 0).conversations.stream_message(conversation_id: "conv_abc123", role: "user",
-                                                                        content: "Hi").to_a
+                                                                        content: "Hi")
     end
     assert_match(/timed out/, error.message)
   end

@@ -104,6 +104,17 @@ class WebhooksTest < Minitest::Test
     event = api.webhooks.unwrap(unknown, api.webhooks.generate_test_header(unknown))
     assert_instance_of Embott::Model, event
     assert_equal "robot.dreamed", event["type"]
+    assert_equal({ id: "bot_1" }, event.to_h[:data])
+  end
+
+  def test_a_tolerance_or_now_that_is_not_a_finite_number_is_an_argument_error
+    api = client(webhook_secret: "whsec_local_test")
+    header = api.webhooks.generate_test_header("{}")
+    [{ tolerance: Float::NAN }, { tolerance: Float::INFINITY }, { tolerance: "300" }, { now: Float::NAN },
+     { now: "now" }].each do |options|
+      assert_raises(ArgumentError) { api.webhooks.verify("{}", header, **options) }
+      assert_raises(ArgumentError) { api.webhooks.unwrap("{}", "t=1,v1=00", **options) }
+    end
   end
 
   def test_bad_headers_are_typed_errors

@@ -142,6 +142,13 @@ class PaginationTest < Minitest::Test
     assert_equal([nil, "1", "2"], @server.received.map { |request| request[:query]["page"] })
   end
 
+  def test_a_page_number_not_sent_at_first_goes_after_the_calls_own_params
+    serve { |request| json(200, { "results" => request[:query]["page"] ? [] : ITEMS[0, 1] }) }
+    descriptor = { style: "page", items: "results", page_param: "page", limit_param: "per_page" }
+    list(descriptor: descriptor, query: { "page" => Embott::OMIT, "per_page" => 1 }).auto_paging_each.to_a
+    assert_equal(%w[per_page=1 per_page=1&page=2], @server.received.map { |request| request[:raw_query] })
+  end
+
   def test_page_style_without_totals_stops_on_a_short_page
     serve do |request|
       number = (request[:query]["page"] || 1).to_i

@@ -33,10 +33,11 @@ class StreamTest < Minitest::Test
     assert_match(/\Aidem_/, request[:headers]["idempotency-key"])
   end
 
-  def test_enumerator_form_is_lazy_and_consumed_once
+  def test_without_a_block_the_request_is_sent_at_call_time_and_consumed_once
     serve { { status: 200, headers: SSE, chunks: chunks } }
     events = stream
-    assert_empty @server.received
+    assert_equal 1, @server.received.length, "sent before iteration"
+    assert_equal "text/event-stream", events.headers["content-type"]
     assert_equal 5, events.count
     error = assert_raises(Embott::Error) { events.to_a }
     assert_match(/already been consumed/, error.message)
@@ -117,9 +118,21 @@ class StreamTest < Minitest::Test
     assert_equal 1, keys.uniq.length
   end
 
-  def test_not_found_raises_on_iteration
+  def test_an_error_status_raises_at_call_time
     serve { json(404, { "error" => { "type" => "not_found_error", "message" => "No such conversation" } }) }
-    assert_raises(Embott::NotFoundError) { stream.to_a }
+    assert_raises(Embott::NotFoundError) { stream }
+    unreachable = TestClient.new(api_key: "k", base_url: "http://127.0.0.1:1", max_retries: 0)
+    assert_raises(Embott::APIConnectionError) { stream(unreachable) }
+  end
+
+  def test_close_drops_an_unread_stream
+    serve { { status: 200, headers: SSE, chunks: chunks(%w[a b c d e f]), delay: 0.05 } }
+    events = stream
+    assert_nil events.close
+    deadline = Time.now + 0.2
+    sleep 0.01 while @server.closed.zero? && Time.now < deadline
+    assert_equal 1, @server.closed, "the client closed the connection"
+    assert_raises(Embott::Error) { events.to_a }
   end
 
   def test_text_streams_yield_strings_and_skip_done

@@ -34,14 +34,19 @@ end
 # A client over the runtime, configured like a generated one.
 class TestClient < Embott::BaseClient
   CONFIG = {
-    sdk_name: "embott", version: "0.0.0-test", client_name: "TestClient", api_key_env: "EMBOTT_TEST_API_KEY",
+    sdk_name: "embott", version: "0.0.0-test", client_name: "TestClient",
     base_url_env: "EMBOTT_TEST_BASE_URL", default_base_url: "https://api.example.test/v1",
-    auth: { kind: :bearer },
+    credentials: { api_key: { kind: :bearer, env: "EMBOTT_TEST_API_KEY" } }, security: [%i[api_key]],
+    error_envelope: {
+      message: %w[error message], type: %w[error type], code: %w[error code], param: %w[error param],
+      request_id: %w[error request_id]
+    },
+    request_id_header: "x-request-id", retry: { statuses: [408, 429], min_server_error: 500 },
     webhook_scheme: { header: "Embott-Signature", scheme: "timestamped", encoding: "hex", tolerance: 300 }
   }.freeze
 
-  def initialize(**options)
-    super(CONFIG, **options)
+  def initialize(api_key: nil, **options)
+    super(CONFIG, credentials: { api_key: api_key }, **options)
   end
 end
 

@@ -75,7 +75,19 @@ class WebhookSignatureTest < Minitest::Test
     assert_raises(ArgumentError) { verify("{}", header, tolerance: Float::NAN) }
     assert_raises(ArgumentError) { verify("{}", header, tolerance: Float::INFINITY) }
     assert_raises(ArgumentError) { verify("{}", header, now: -Float::INFINITY) }
+    assert_raises(ArgumentError) { verify("{}", header, tolerance: "300") }
+    assert_raises(ArgumentError) { verify("{}", header, now: "1798761600") }
     assert_equal "timestamp_too_old", (code_of { verify("{}", header, now: Time.at(NOW + 301)) })
+  end
+
+  def test_a_bad_clock_argument_is_an_argument_error_before_the_signature_is_checked
+    bad = "t=#{NOW},v1=#{"0" * 64}"
+    assert_raises(ArgumentError) { verify("{}", bad, tolerance: Float::NAN) }
+    assert_raises(ArgumentError) { verify("{}", "garbage", now: Float::INFINITY) }
+    plain = { header: "X-Sig", scheme: "plain", encoding: "hex" }
+    assert_raises(ArgumentError) do
+      Embott::WebhookSignature.verify("{}", "0" * 64, SECRET, scheme: plain, tolerance: Float::NAN)
+    end
   end
 
   def test_parsed_bodies_and_reserialised_json_get_a_hint

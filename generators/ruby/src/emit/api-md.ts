@@ -13,7 +13,7 @@ export function apiReference(sdk: RubySdk, index: ModelIndex, specFile: string):
     "",
   ];
   lines.push(
-    `\`${root}::Client.new(api_key:, base_url:, max_retries:, timeout:, open_timeout:, max_retry_after:, logger:, default_headers:, webhook_secret:${sdk.config.serverVariables.map((variable) => `, ${variable.keyword}:`).join("")})\`; every service below is a reader on the client. Keyword arguments in **bold** are required; the others default to \`${root}::OMIT\` (not sent). Every method also takes \`request_options:\` (\`max_retries\`, \`timeout\`, \`idempotency_key\`, \`extra_headers\`, \`extra_query\`).`,
+    `\`${root}::Client.new(${sdk.config.credentials.map((credential) => `${credential.keyword}:, `).join("")}base_url:, max_retries:, timeout:, open_timeout:, max_retry_after:, logger:, default_headers:, webhook_secret:${sdk.config.serverVariables.map((variable) => `, ${variable.keyword}:`).join("")})\`; every service below is a reader on the client. Keyword arguments in **bold** are required; the others default to \`${root}::OMIT\` (not sent). Every method also takes \`request_options:\` (\`max_retries\`, \`timeout\`, \`idempotency_key\`, \`extra_headers\`, \`extra_query\`).`,
     "",
   );
   for (const service of flatten(sdk.services)) lines.push(...serviceSection(sdk, service, index));

@@ -1,10 +1,11 @@
 import type { GeneratedFile } from "@embott/codegen-core";
+import { alternativesLiteral } from "./credentials";
 import { docLines, tagLines } from "./docs";
-import { writeExpr } from "./expression";
+import { type Expr, writeExpr } from "./expression";
 import { withHeader } from "./header";
 import { rubyString } from "./literals";
 import { RubyWriter } from "./ruby-writer";
-import type { RubySdk } from "./sdk-view";
+import type { RubyCredential, RubySdk } from "./sdk-view";
 
 /** lib/<libDir>/client.rb: the client class, its configuration and one reader per top-level service. */
 export function clientFile(sdk: RubySdk, specFile: string): GeneratedFile {
@@ -19,16 +20,19 @@ export function clientFile(sdk: RubySdk, specFile: string): GeneratedFile {
     out.comment([...intro, "", "@example", ...exampleLines(sdk)]);
     out.block(`class Client < ::${root}::BaseClient`, () => {
       out.comment(["What the runtime needs to know about this API."]);
-      const entries: string[] = [
+      const entries: Expr[] = [
         `sdk_name: ${rubyString(sdk.sdkName)}`,
         `version: ${root}::VERSION`,
         `client_name: ${rubyString(`${root}::Client`)}`,
-        `api_key_env: ${config.apiKeyEnv ? rubyString(config.apiKeyEnv) : "nil"}`,
         `base_url_env: ${config.baseUrlEnv ? rubyString(config.baseUrlEnv) : "nil"}`,
         `webhook_secret_env: ${config.webhookSecretEnv ? rubyString(config.webhookSecretEnv) : "nil"}`,
         `default_base_url: ${rubyString(config.defaultBaseUrl)}`,
         `server_variables: ${serverVariables(sdk)}`,
-        `auth: { kind: :${config.auth.kind}${config.auth.name ? `, name: ${rubyString(config.auth.name)}` : ""} }`,
+        credentialsExpr(config.credentials),
+        `security: ${alternativesLiteral(config.security)}`,
+        errorEnvelopeExpr(sdk),
+        `request_id_header: ${rubyString(config.requestIdHeader)}`,
+        `retry: { statuses: [${config.retry.statuses.join(", ")}], min_server_error: ${config.retry.minServerError} }`,
         `webhook_scheme: ${webhookScheme(sdk)}`,
       ];
       writeExpr(out, { open: "CONFIG = {", items: entries, close: "}.freeze" });
@@ -52,8 +56,43 @@ export function clientFile(sdk: RubySdk, specFile: string): GeneratedFile {
 }
 
 function exampleLines(sdk: RubySdk): string[] {
-  const key = sdk.config.apiKeyEnv ? `ENV.fetch(${rubyString(sdk.config.apiKeyEnv)})` : '"..."';
-  return [`  client = ${sdk.moduleName}::Client.new(api_key: ${key})`];
+  const key = sdk.config.apiKeyEnv;
+  const options = key ? `(api_key: ENV.fetch(${rubyString(key)}))` : "";
+  return [`  client = ${sdk.moduleName}::Client.new${options}`];
+}
+
+/** `credentials: { api_key: { kind: :bearer, env: "EMBOTT_API_KEY" }, ... }`: how each option is sent. */
+function credentialsExpr(credentials: readonly RubyCredential[]): Expr {
+  const items = credentials.map((credential) => {
+    const name = credential.name ? `, name: ${rubyString(credential.name)}` : "";
+    return `${credential.keyword}: { kind: :${credential.placement}${name}, env: ${rubyString(credential.env)} }`;
+  });
+  return { open: "credentials: {", items, close: "}", pad: true };
+}
+
+/** `error_envelope: { message: %w[error message], ... }`, or nil when the API declares no error body. */
+function errorEnvelopeExpr(sdk: RubySdk): Expr {
+  const envelope = sdk.config.errorEnvelope;
+  if (!envelope) return "error_envelope: nil";
+  const keys = {
+    message: "message",
+    type: "type",
+    code: "code",
+    param: "param",
+    requestId: "request_id",
+  } as const;
+  const items = Object.entries(keys).flatMap(([field, key]) => {
+    const path = envelope[field as keyof typeof keys];
+    return path ? [`${key}: ${keyPath(path)}`] : [];
+  });
+  return { open: "error_envelope: {", items, close: "}", pad: true };
+}
+
+/** `%w[error message]` (or `["a b"]` when a key is not a plain word). */
+function keyPath(path: readonly string[]): string {
+  return path.length > 1 && path.every((key) => /^[\w.-]+$/.test(key))
+    ? `%w[${path.join(" ")}]`
+    : `[${path.map(rubyString).join(", ")}]`;
 }
 
 function serverVariables(sdk: RubySdk): string {
@@ -83,7 +122,9 @@ function initializer(out: RubyWriter, sdk: RubySdk): void {
   const config = sdk.config;
   const variables = config.serverVariables;
   const docs: string[] = [
-    `@param api_key [String, nil] your API key${config.apiKeyEnv ? ` (default: \`ENV["${config.apiKeyEnv}"]\`)` : ""}`,
+    ...config.credentials.flatMap((credential) =>
+      tagLines(`@param ${credential.keyword} [String, nil] `, credentialDoc(credential), out.indentWidth),
+    ),
     `@param base_url [String, nil] the API's base URL${config.baseUrlEnv ? ` (default: \`ENV["${config.baseUrlEnv}"]\`, else` : " (default:"}`,
     `  ${rubyString(config.defaultBaseUrl)})`,
     ...variables.map(
@@ -97,11 +138,16 @@ function initializer(out: RubyWriter, sdk: RubySdk): void {
     "@param logger [Logger, nil] receives debug lines (method, URL, status, timing), secrets removed",
     "@param default_headers [Hash{String => String}] sent with every request",
     "@param webhook_secret [String, nil] default secret for `webhooks.verify` and `webhooks.unwrap`",
-    "@raise [ArgumentError] when the configuration is unusable (no API key, a base URL without scheme, ...)",
+    ...(config.credentials.length > 0
+      ? [
+          `@raise [${sdk.moduleName}::MissingCredentialsError] when the client holds no credentials the API accepts`,
+        ]
+      : []),
+    "@raise [ArgumentError] when the configuration is unusable (a base URL without scheme, a bad timeout, ...)",
   ];
   out.comment(docs);
   const params = [
-    "api_key: nil",
+    ...config.credentials.map((credential) => `${credential.keyword}: nil`),
     "base_url: nil",
     ...variables.map((variable) => `${variable.keyword}: nil`),
     "max_retries: DEFAULT_MAX_RETRIES",
@@ -115,9 +161,9 @@ function initializer(out: RubyWriter, sdk: RubySdk): void {
   writeExpr(out, { open: "def initialize(", items: params, close: ")" });
   out.indented(() => {
     const servers = variables.map((variable) => `${variable.name}: ${variable.keyword}`).join(", ");
-    const args = [
+    const args: Expr[] = [
       "CONFIG",
-      "api_key: api_key",
+      credentialsArg(config.credentials),
       "base_url: base_url",
       "max_retries: max_retries",
       "timeout: timeout",
@@ -131,4 +177,23 @@ function initializer(out: RubyWriter, sdk: RubySdk): void {
     writeExpr(out, { open: "super(", items: args, close: ")" });
   });
   out.line("end");
+}
+
+/** What a credential option is: "sent as the `X-Auth-Email` header (default: `ENV["..."]`)". */
+function credentialDoc(credential: RubyCredential): string {
+  const sent: Record<RubyCredential["placement"], string> = {
+    bearer: "sent as `Authorization: Bearer <value>`",
+    basic: "`user:password`, sent as `Authorization: Basic`",
+    header: `sent as the \`${credential.name}\` header`,
+    query: `sent as the \`${credential.name}\` query parameter`,
+    cookie: `sent as the \`${credential.name}\` cookie`,
+  };
+  const what = credential.primary ? "your API key, " : "";
+  return `${what}${sent[credential.placement]} (default: \`ENV["${credential.env}"]\`)`;
+}
+
+/** `credentials: { api_key: api_key, auth_email: auth_email }`, broken over lines when long. */
+function credentialsArg(credentials: readonly RubyCredential[]): Expr {
+  const items = credentials.map((credential) => `${credential.keyword}: ${credential.keyword}`);
+  return { open: "credentials: {", items, close: "}", pad: true };
 }

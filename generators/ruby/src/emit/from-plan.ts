@@ -9,6 +9,7 @@ import {
   type TypeRef,
 } from "@embott/codegen-core";
 import { rubyNaming } from "../naming";
+import { type RubyAuth, rubyAuth } from "./credentials";
 import type {
   RubyMethod,
   RubyModel,
@@ -40,7 +41,9 @@ export function buildRubySdk(plan: SdkPlan): RubySdk {
     throw new Error(`Ruby emitter reads plan version ${PLAN_VERSION}, got ${plan.planVersion}`);
   const client = plan.client;
   const moduleName = rubyNaming.identifier(client.name, "type");
-  const primary = client.auth.schemes.find((scheme) => scheme.id === client.auth.primary);
+  const auth = rubyAuth(plan);
+  const primary = auth.credentials.find((credential) => credential.primary);
+  const envelope = client.errorEnvelope;
   const server = client.servers[0];
   const signature = plan.webhooks?.signature;
   const models = plan.models.map(toModel);
@@ -52,7 +55,7 @@ export function buildRubySdk(plan: SdkPlan): RubySdk {
     title: plan.info.title,
     description: client.docs,
     config: {
-      apiKeyEnv: primary ? client.env.apiKey : undefined,
+      apiKeyEnv: primary?.env,
       baseUrlEnv: client.env.baseUrl,
       webhookSecretEnv: client.env.webhookSecret,
       defaultBaseUrl: server?.url ?? client.defaultBaseUrl,
@@ -63,10 +66,17 @@ export function buildRubySdk(plan: SdkPlan): RubySdk {
         enum: variable.enum,
         description: variable.description,
       })),
-      auth:
-        !primary || primary.placement === "none"
-          ? { kind: "none" }
-          : { kind: primary.placement, name: primary.parameterName },
+      credentials: auth.credentials,
+      security: auth.root,
+      errorEnvelope: envelope && {
+        message: envelope.message,
+        type: envelope.type,
+        code: envelope.code,
+        param: envelope.param,
+        requestId: envelope.requestId,
+      },
+      requestIdHeader: client.headers.requestId,
+      retry: { statuses: client.retry.statuses, minServerError: client.retry.minServerErrorStatus },
       webhookScheme: signature
         ? {
             header: signature.header,
@@ -77,7 +87,7 @@ export function buildRubySdk(plan: SdkPlan): RubySdk {
           }
         : undefined,
     },
-    services: plan.resources.map((resource) => toService(resource, plan)),
+    services: plan.resources.map((resource) => toService(resource, auth)),
     models,
     webhookEvents: (plan.webhooks?.events ?? []).map((event) => ({
       type: event.type,
@@ -157,19 +167,19 @@ function toModel(model: ModelPlan): RubyModel {
   }
 }
 
-function toService(resource: ResourcePlan, plan: SdkPlan): RubyService {
+function toService(resource: ResourcePlan, auth: RubyAuth): RubyService {
   return {
     className: rubyNaming.identifier(resource.className, "type"),
     reader: rubyNaming.identifier(resource.property, "resource"),
     file: resource.path.map((segment) => rubyNaming.identifier(segment, "file")).join("_"),
     description: resource.description,
-    methods: resource.methods.map((method) => toMethod(method)),
-    children: resource.children.map((child) => toService(child, plan)),
+    methods: resource.methods.map((method) => toMethod(method, auth)),
+    children: resource.children.map((child) => toService(child, auth)),
     webhookHelpers: resource.verifiesWebhooks,
   };
 }
 
-function toMethod(method: MethodPlan): RubyMethod {
+function toMethod(method: MethodPlan, auth: RubyAuth): RubyMethod {
   const name = rubyNaming.identifier(method.name, "method");
   const body = method.request.body;
   const params = method.params.map((param) => toParam(param, body?.encoding));
@@ -189,7 +199,14 @@ function toMethod(method: MethodPlan): RubyMethod {
     fixedBody: flag ? { [flag.field]: flag.value } : {},
     returns: toReturn(method),
     scopes: method.scopes,
+    security: ownSecurity(method, auth),
   };
+}
+
+/** The method's alternatives when they differ from the client's default ones. */
+function ownSecurity(method: MethodPlan, auth: RubyAuth): string[][] | undefined {
+  const own = auth.alternatives(method.security);
+  return JSON.stringify(own) === JSON.stringify(auth.root) ? undefined : own;
 }
 
 function toParam(param: ParamPlan, encoding: string | undefined): RubyParam {

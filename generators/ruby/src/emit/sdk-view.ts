@@ -43,8 +43,32 @@ export interface RubyClientConfig {
     enum?: string[];
     description?: string;
   }[];
-  auth: { kind: "bearer" | "basic" | "header" | "query" | "cookie" | "none"; name?: string };
+  /** The client's credential options, the primary's (`api_key`) first; none when the API takes no credentials. */
+  credentials: RubyCredential[];
+  /** Alternatives of credential keywords every operation without its own sends (`[]`: none). */
+  security: string[][];
+  /** Key path of each error field in an error body; absent when the API declares none. */
+  errorEnvelope?: Partial<Record<"message" | "type" | "code" | "param" | "requestId", string[]>>;
+  /** Lower-case name of the response header carrying the request id. */
+  requestIdHeader: string;
+  /** Statuses retried below `minServerError`, and the first retried server status. */
+  retry: { statuses: number[]; minServerError: number };
   webhookScheme?: { header: string; scheme: string; encoding: string; prefix?: string; tolerance?: number };
+}
+
+/** A credential keyword option of the client and how its scheme sends it. */
+export interface RubyCredential {
+  /** Keyword argument, e.g. `api_key`, `auth_email`. */
+  keyword: string;
+  /** Security scheme id. */
+  scheme: string;
+  placement: "bearer" | "basic" | "header" | "query" | "cookie";
+  /** Header, query or cookie name. */
+  name?: string;
+  /** Environment variable read when the option is not passed. */
+  env: string;
+  /** The scheme the plan made primary (its option is `api_key`). */
+  primary: boolean;
 }
 
 export interface RubyService {
@@ -97,6 +121,8 @@ export interface RubyMethod {
   fixedBody: Record<string, unknown>;
   returns: RubyReturn;
   scopes: string[];
+  /** The operation's alternatives of credential keywords, when not the client's default. */
+  security?: string[][];
 }
 
 export type RubyReturn =

@@ -1,4 +1,5 @@
 import type { GeneratedFile } from "@embott/codegen-core";
+import { alternativesLiteral } from "./credentials";
 import { docLines, tagLines } from "./docs";
 import { type Expr, hashExpr, inline, writeExpr } from "./expression";
 import { withHeader } from "./header";
@@ -161,6 +162,7 @@ function callBody(out: RubyWriter, method: RubyMethod, index: ModelIndex): void 
     const coercion = index.coercion(returns.type);
     if (coercion) args.push(`model: ${coercion}`);
   }
+  if (method.security) args.push(`security: ${alternativesLiteral(method.security)}`);
   args.push("options: request_options");
   if (returns.kind === "stream") args.push("&block");
   const call =
@@ -318,7 +320,7 @@ function methodDocs(out: RubyWriter, sdk: RubySdk, method: RubyMethod, index: Mo
       lines.push(
         ...tagLines(
           `@return [${root}::Stream, ${returns.event ? index.yardType(returns.event) : "String"}, nil] `,
-          `without a block, the stream (sent when iterated); with one, the final event${returns.stream.final ? ` ("${returns.stream.final}")` : ""}`,
+          `without a block, the stream (sent now, events read as iterated); with one, the final event${returns.stream.final ? ` ("${returns.stream.final}")` : ""}`,
           width,
         ),
       );

@@ -1,11 +1,9 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { allResources, methodById, type SdkPlan } from "@embott/codegen-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRubySdk } from "../../src/emit/from-plan";
-import { rubyNaming } from "../../src/naming";
 import { type EmittedGem, emitGem } from "../support/emit";
+import { rubyCall, runRuby } from "../support/ruby-call";
 
 const WIRE = join(import.meta.dirname, "..", "..", "..", "..", "testdata", "wire");
 
@@ -41,58 +39,6 @@ const { cases, baseUrlPath } = JSON.parse(readFileSync(join(WIRE, "cases.json"),
   baseUrlPath: string;
 };
 
-/** The Ruby call for a case: service readers from the client, method name, keyword arguments. */
-function rubyCall(plan: SdkPlan, wireCase: WireCase) {
-  const sdk = buildRubySdk(plan);
-  const method = methodById(plan, wireCase.method);
-  const resourceId = plan.index.methods[wireCase.method] ?? "";
-  const chain = allResources(plan)
-    .filter((resource) => resourceId === resource.id || resourceId.startsWith(`${resource.id}.`))
-    .map((resource) => rubyNaming.identifier(resource.property, "resource"));
-  const service = findService(sdk.services, chain);
-  const rubyMethod = service?.methods.find(
-    (candidate) => candidate.name === rubyNaming.identifier(method.name, "method"),
-  );
-  if (!rubyMethod) throw new Error(`no Ruby method for ${wireCase.method}`);
-  const args: Record<string, unknown> = {};
-  for (const [wireName, value] of Object.entries(wireCase.args)) {
-    const param = rubyMethod.params.find((candidate) => candidate.wireName === wireName);
-    if (!param) throw new Error(`${wireCase.method} has no param "${wireName}"`);
-    args[param.keyword] = value;
-  }
-  return { path: chain, method: rubyMethod.name, args };
-}
-
-function findService(services: ReturnType<typeof buildRubySdk>["services"], chain: string[]) {
-  let level = services;
-  let found: (typeof services)[number] | undefined;
-  for (const reader of chain) {
-    found = level.find((service) => service.reader === reader);
-    level = found?.children ?? [];
-  }
-  return found;
-}
-
-function runRuby(
-  script: string,
-  input: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("ruby", ["-w", script]);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
 describe("Ruby SDK on the wire (testdata/wire)", () => {
   let gem: EmittedGem;
   let recorder: Recorder;
@@ -110,7 +56,7 @@ describe("Ruby SDK on the wire (testdata/wire)", () => {
       lib: sdk.libDir,
       module: sdk.moduleName,
       base_url: `${recorder.url}${baseUrlPath}`,
-      calls: cases.map((wireCase) => rubyCall(gem.plan, wireCase)),
+      calls: cases.map((wireCase) => rubyCall(gem.plan, wireCase.method, wireCase.args)),
     };
     // Asynchronous: the recorder answers from this process's event loop.
     const run = await runRuby(join(import.meta.dirname, "run_cases.rb"), JSON.stringify(input));

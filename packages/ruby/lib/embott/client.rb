@@ -13,16 +13,26 @@ module Embott
       sdk_name: "embott",
       version: Embott::VERSION,
       client_name: "Embott::Client",
-      api_key_env: "EMBOTT_API_KEY",
       base_url_env: "EMBOTT_BASE_URL",
       webhook_secret_env: "EMBOTT_WEBHOOK_SECRET",
       default_base_url: "https://api.embott.com/v1",
       server_variables: {},
-      auth: { kind: :bearer },
+      credentials: { api_key: { kind: :bearer, env: "EMBOTT_API_KEY" } },
+      security: [%i[api_key]],
+      error_envelope: {
+        message: %w[error message],
+        type: %w[error type],
+        code: %w[error code],
+        param: %w[error param],
+        request_id: %w[error request_id]
+      },
+      request_id_header: "x-request-id",
+      retry: { statuses: [408, 429], min_server_error: 500 },
       webhook_scheme: { header: "Embott-Signature", scheme: "timestamped", encoding: "hex", tolerance: 300 }
     }.freeze
 
-    # @param api_key [String, nil] your API key (default: `ENV["EMBOTT_API_KEY"]`)
+    # @param api_key [String, nil] your API key, sent as `Authorization: Bearer <value>` (default:
+    #   `ENV["EMBOTT_API_KEY"]`)
     # @param base_url [String, nil] the API's base URL (default: `ENV["EMBOTT_BASE_URL"]`, else
     #   "https://api.embott.com/v1")
     # @param max_retries [Integer] retries after the first attempt (default 2)
@@ -32,7 +42,8 @@ module Embott
     # @param logger [Logger, nil] receives debug lines (method, URL, status, timing), secrets removed
     # @param default_headers [Hash{String => String}] sent with every request
     # @param webhook_secret [String, nil] default secret for `webhooks.verify` and `webhooks.unwrap`
-    # @raise [ArgumentError] when the configuration is unusable (no API key, a base URL without scheme, ...)
+    # @raise [Embott::MissingCredentialsError] when the client holds no credentials the API accepts
+    # @raise [ArgumentError] when the configuration is unusable (a base URL without scheme, a bad timeout, ...)
     def initialize(
       api_key: nil,
       base_url: nil,
@@ -46,7 +57,7 @@ module Embott
     )
       super(
         CONFIG,
-        api_key: api_key,
+        credentials: { api_key: api_key },
         base_url: base_url,
         max_retries: max_retries,
         timeout: timeout,

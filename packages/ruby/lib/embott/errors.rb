@@ -7,16 +7,29 @@ module Embott
   # Root of every error the SDK raises; rescue it to catch them all.
   class Error < StandardError; end
 
-  # The API answered with an error status (or sent an `error` event inside a stream).
+  # The client lacks the credentials an operation (or, at construction, the API) needs: raised before any request.
+  # An ArgumentError, like every other unusable configuration.
+  class MissingCredentialsError < ArgumentError; end
+
+  # The API answered with an error status (or sent an `error` event inside a stream). The fields are read from
+  # the error body where the spec puts them (e.g. `{ "error": { "type", "code", "message", ... } }`).
   class APIError < Error
     # @return [Integer, nil] HTTP status; nil for an error event inside a stream
     attr_reader :status
     # @return [Hash{String => String}] response headers (lower-case names), secrets masked
     attr_reader :headers
-    # @return [String, nil] the `X-Request-Id` to quote to support
+    # @return [String, nil] the request id to quote to support: the request id header, else the body's
     attr_reader :request_id
-    # @return [Hash, nil] the `error` object of the envelope (`type`, `code`, `message`, `param`)
+    # @return [Hash, nil] the object of the body holding the error fields (e.g. its `error` object)
     attr_reader :error
+    # @return [String, nil] the message the server sent (also part of {#message})
+    attr_reader :error_message
+    # @return [String, nil] the error type the server sent (e.g. "invalid_request_error")
+    attr_reader :type
+    # @return [String, nil] the error code the server sent (e.g. "parameter_missing")
+    attr_reader :code
+    # @return [String, nil] the parameter the server blamed, dotted (e.g. "persona.tone")
+    attr_reader :param
     # @return [Object] the parsed body (Hash) or its text, secrets removed
     attr_reader :body
     # @return [RateLimit, nil] the `X-RateLimit-*` and `Retry-After` values, when sent
@@ -28,32 +41,23 @@ module Embott
     # @param status [Integer, nil]
     # @param headers [Hash{String => String}]
     # @param body [Object]
+    # @param fields [Hash{Symbol => Object}] what the body says: `error`, `message`, `type`, `code`, `param`,
+    #   `request_id` (see {Internal::ErrorFactory})
     # @param rate_limit [RateLimit, nil]
     # @param idempotency_key [String, nil]
-    def initialize(message, status: nil, headers: {}, body: nil, rate_limit: nil, idempotency_key: nil)
+    def initialize(message, status: nil, headers: {}, body: nil, fields: {}, rate_limit: nil, idempotency_key: nil)
       super(message)
       @status = status
       @headers = headers
       @body = body
-      @error = body.is_a?(Hash) && body["error"].is_a?(Hash) ? body["error"] : nil
-      @request_id = headers["x-request-id"] || @error&.fetch("request_id", nil)
+      @error = fields[:error]
+      @error_message = fields[:message]
+      @type = fields[:type]
+      @code = fields[:code]
+      @param = fields[:param]
+      @request_id = fields[:request_id]
       @rate_limit = rate_limit
       @idempotency_key = idempotency_key
-    end
-
-    # @return [String, nil] the error `type` of the envelope (e.g. "invalid_request_error")
-    def type
-      @error&.fetch("type", nil)
-    end
-
-    # @return [String, nil] the error `code` of the envelope (e.g. "parameter_missing")
-    def code
-      @error&.fetch("code", nil)
-    end
-
-    # @return [String, nil] the parameter the server blamed, dotted (e.g. "persona.tone")
-    def param
-      @error&.fetch("param", nil)
     end
   end
 
@@ -80,7 +84,7 @@ module Embott
   class PermissionDeniedError < APIError
     # @return [String, nil] the scope the key lacks (e.g. "bots:write"), read from the error message
     def missing_scope
-      message = @error&.fetch("message", nil).to_s
+      message = error_message.to_s
       message[/'([\w.-]+:[\w.-]+)'/, 1] || message[/\b(\w+:\w+)\b/, 1]
     end
   end

@@ -26,35 +26,44 @@ module Embott
 
     # @api private
     # @param config [Hash] what the generated client knows about its API: `sdk_name`, `version`, `client_name`,
-    #   `api_key_env`, `base_url_env`, `webhook_secret_env`, `default_base_url` (with `{variable}`s),
-    #   `server_variables` (name => { default:, enum: }), `auth` ({ kind: :bearer | :header | :query | :none, name: }),
+    #   `base_url_env`, `webhook_secret_env`, `default_base_url` (with `{variable}`s), `server_variables`
+    #   (name => { default:, enum: }), `credentials` (option => { kind: :bearer | :basic | :header | :query |
+    #   :cookie, name:, env: }), `security` (the alternatives of options operations send by default),
+    #   `error_envelope` (field => key path), `request_id_header`, `retry` ({ statuses:, min_server_error: }),
     #   `webhook_scheme`
-    def initialize(config, api_key: nil, base_url: nil, max_retries: DEFAULT_MAX_RETRIES, timeout: DEFAULT_TIMEOUT,
+    # @param credentials [Hash{Symbol => String, nil}] the credential options passed (nil: read its env variable)
+    def initialize(config, credentials: {}, base_url: nil, max_retries: DEFAULT_MAX_RETRIES, timeout: DEFAULT_TIMEOUT,
                    open_timeout: DEFAULT_OPEN_TIMEOUT, max_retry_after: DEFAULT_MAX_RETRY_AFTER, logger: nil,
                    default_headers: {}, webhook_secret: nil, server_variables: {}, clock: Internal::Clock.new)
       @config = config
-      @api_key = resolve_api_key(api_key)
+      @credentials = Internal::Credentials.new(config[:credentials] || {}, credentials,
+                                               client_name: config[:client_name])
+      @credentials.require_any!(security)
       @webhook_secret = webhook_secret || env(config[:webhook_secret_env])
       @base_url = resolve_base_url(base_url, server_variables)
       @max_retries = check_count(:max_retries, max_retries)
       @timeout = check_seconds(:timeout, timeout)
       check_seconds(:open_timeout, open_timeout)
       check_seconds(:max_retry_after, max_retry_after)
-      @redactor = Internal::Redactor.new([@api_key, @webhook_secret], secret_headers: auth_header_names)
-      @errors = Internal::ErrorFactory.new(@redactor, config[:api_key_env])
+      @redactor = Internal::Redactor.new([*@credentials.secrets, @webhook_secret],
+                                         secret_headers: @credentials.header_names)
+      @errors = error_factory
       @transport = Internal::Transport.new(
         base_uri: @base_url, headers: base_headers(default_headers), max_retries: @max_retries, timeout: @timeout,
         open_timeout: open_timeout, max_retry_after: max_retry_after, redactor: @redactor, logger: logger,
-        api_key_env: config[:api_key_env], clock: clock, telemetry_prefix: "x-#{config[:sdk_name]}"
+        errors: @errors, clock: clock, telemetry_prefix: "x-#{config[:sdk_name]}",
+        retry_rules: config[:retry] || {}, request_id_header: request_id_header
       )
     end
 
     # @api private
     # Sends a call and converts the response body to `model`. `params` are the request's parts: `query`,
-    # `query_styles`, `headers`, `cookies`, `body`, `encoding` (see {Internal::Transport::Request}).
+    # `query_styles`, `headers`, `cookies`, `body`, `encoding` (see {Internal::Transport::Request}), and
+    # `security`: the operation's alternatives of credential options when not the API's (`[]`: none sent).
     # @return [Model, Object]
     def request(method, path, model: nil, options: {}, **params)
-      response = @transport.call(build_request(method, path, params), options)
+      alternatives = params.delete(:security) || security
+      response = @transport.call(authorize(build_request(method, path, params), alternatives), options)
       result = Model.coerce(response.body, model)
       result.is_a?(Model) ? result.attach_response(response_info(response)) : result
     end
@@ -65,9 +74,11 @@ module Embott
     def request_page(method, path, pagination:, item:, options: {}, **params)
       options = options.dup
       extra_query = options.delete(:extra_query) || {}
+      alternatives = params.delete(:security) || security
       request = build_request(method, path, params.merge(query: (params[:query] || {}).merge(extra_query)))
+      # Credentials go on every page's request, a `Link` URL's included.
       loader = lambda do |next_request|
-        response = @transport.call(next_request, options)
+        response = @transport.call(authorize(next_request, alternatives), options)
         response.info = response_info(response)
         response
       end
@@ -76,18 +87,18 @@ module Embott
     end
 
     # @api private
-    # Sends an SSE call. With a block, yields each event and returns the final one (if the stream has a final
-    # kind); without, returns the {Stream}.
+    # Sends an SSE call now. With a block, yields each event and returns the final one (if the stream has a final
+    # kind); without, returns the {Stream} once its response headers arrived.
     # @return [Stream, Model, nil]
     def request_stream(method, path, stream:, event:, options: {}, **params, &block)
       options = options.dup
       idle = options.delete(:idle_timeout)
       check_seconds(:idle_timeout, idle) if idle
-      request = build_request(method, path, params)
+      request = authorize(build_request(method, path, params), params.delete(:security) || security)
       open = lambda do |on_headers, &chunk|
         @transport.stream(request, options, idle_timeout: idle, on_headers: on_headers, &chunk)
       end
-      result = Stream.new(open: open, descriptor: stream, event: event, errors: @errors)
+      result = Stream.new(open: open, descriptor: stream, event: event, errors: @errors).start
       return result unless block
 
       last = nil
@@ -106,8 +117,11 @@ module Embott
 
     # @return [String] the client without its secrets
     def inspect
-      key = @api_key ? "[redacted]" : "nil"
-      "#<#{self.class.name} base_url=#{@base_url} api_key=#{key} max_retries=#{@max_retries}>"
+      held = @credentials.held
+      secrets = (@config[:credentials] || {}).keys.map do |option|
+        "#{option}=#{held.include?(option) ? "[redacted]" : "nil"}"
+      end
+      "#<#{self.class.name} base_url=#{@base_url} #{[*secrets, "max_retries=#{@max_retries}"].join(" ")}>"
     end
     alias to_s inspect
 
@@ -127,15 +141,35 @@ module Embott
       ResponseInfo.from(response.status, @redactor.headers(response.headers))
     end
 
+    # The API's default security: the alternatives of credential options an operation sends.
+    def security
+      @config[:security] || []
+    end
+
     def build_request(method, path, params)
-      unknown = params.keys - REQUEST_PARTS
+      unknown = params.keys - REQUEST_PARTS - [:security]
       raise ArgumentError, "unknown request part(s): #{unknown.join(", ")}" if unknown.any?
 
-      auth = @config[:auth] || {}
-      query = params[:query] || {}
-      query = query.merge(auth[:name] => @api_key) if auth[:kind] == :query
-      Internal::Transport::Request.new(http_method: method, path: path, **params, query: query,
+      Internal::Transport::Request.new(http_method: method, path: path, **params.except(:security),
                                        body: params.fetch(:body, OMIT))
+    end
+
+    # The request with the credentials of the first alternative the client holds; raises before sending when none.
+    def authorize(request, alternatives)
+      auth = @credentials.place(alternatives, "#{request.http_method.to_s.upcase} #{request.path}")
+      placed = { query: (request.query || {}).merge(auth.query), headers: (request.headers || {}).merge(auth.headers),
+                 cookies: (request.cookies || {}).merge(auth.cookies) }
+      Internal::Transport::Request.new(**request.to_h, **placed)
+    end
+
+    def error_factory
+      api_key_env = @config.dig(:credentials, :api_key, :env)
+      Internal::ErrorFactory.new(@redactor, api_key_env, envelope: @config[:error_envelope],
+                                                         request_id_header: request_id_header)
+    end
+
+    def request_id_header
+      @config[:request_id_header] || "x-request-id"
     end
 
     def base_headers(default_headers)
@@ -145,41 +179,8 @@ module Embott
       end
 
       headers = { "user-agent" => "#{@config[:sdk_name]}-ruby/#{@config[:version]} ruby/#{RUBY_VERSION}" }
-      headers.merge!(auth_headers)
       default_headers.each { |name, value| headers[name.to_s.downcase] = value.to_s }
       headers
-    end
-
-    def auth_headers
-      auth = @config[:auth] || { kind: :bearer }
-      case auth[:kind]
-      when :bearer then { "authorization" => "Bearer #{@api_key}" }
-      when :header then { auth[:name].downcase => @api_key }
-      when :cookie then { "cookie" => "#{auth[:name]}=#{@api_key}" }
-      when :basic then { "authorization" => "Basic #{[@api_key].pack("m0")}" }
-      else {}
-      end
-    end
-
-    def auth_header_names
-      auth = @config[:auth] || {}
-      auth[:kind] == :header ? [auth[:name]] : []
-    end
-
-    def resolve_api_key(given)
-      return nil if @config.dig(:auth, :kind) == :none
-
-      key = given || env(@config[:api_key_env])
-      if key.nil? || key.to_s.strip.empty?
-        where = @config[:api_key_env] ? " or set the #{@config[:api_key_env]} environment variable" : ""
-        raise ArgumentError, "Missing API key: pass api_key: to #{@config[:client_name]}.new#{where}."
-      end
-      unless key.is_a?(String) && key.ascii_only? && key.match?(/\A[\x21-\x7e]+\z/)
-        raise ArgumentError, "The API key must be printable ASCII without spaces " \
-                             "(check for a stray newline or quote); " \
-                             "it was not used."
-      end
-      key
     end
 
     def resolve_base_url(given, variables)

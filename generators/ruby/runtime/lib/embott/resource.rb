@@ -35,16 +35,20 @@ module Embott
     # @param header [String, Hash] the signature header's value, or the request headers
     # @param secret [String, nil] the endpoint's signing secret (default: the client's)
     # @param tolerance [Numeric, nil] seconds of clock difference allowed (default 300)
+    # @param now [Numeric, Time, nil] the current time (for tests)
     # @return [true]
-    # @raise [InvalidWebhookSignatureError]
+    # @raise [InvalidWebhookSignatureError] when the delivery fails verification
+    # @raise [ArgumentError] when `tolerance` or `now` is not a finite number (or `now` a Time), or no secret is set
     def verify(payload, header, secret = nil, tolerance: nil, now: nil)
       WebhookSignature.verify(payload, header, webhook_secret(secret), scheme: @client.webhook_scheme,
                                                                        tolerance: tolerance, now: now)
     end
 
-    # Verifies a delivery and returns its event as a model (unknown event types as a generic {Model}).
+    # Verifies a delivery and returns its event as a model. An event type this SDK does not know yet (a newer
+    # server event) is a generic {Model}: `event["type"]`, every field by wire name with `[]` and `to_h`.
     # @return [Model]
-    # @raise [InvalidWebhookSignatureError]
+    # @raise [InvalidWebhookSignatureError] when the delivery fails verification
+    # @raise [ArgumentError] when `tolerance` or `now` is not a finite number (or `now` a Time)
     def unwrap(payload, header, secret = nil, tolerance: nil, now: nil)
       event = WebhookSignature.unwrap(payload, header, webhook_secret(secret), scheme: @client.webhook_scheme,
                                                                                tolerance: tolerance, now: now)

@@ -3,13 +3,14 @@
 require "json"
 
 module Embott
-  # A Server-Sent Events response, read as it arrives. Iterate it once with {#each} (it is Enumerable, so
-  # `lazy`, `first`, `find` work); the request is sent when iteration starts and the connection is closed when
-  # the loop ends, breaks or raises.
+  # A Server-Sent Events response, read as it arrives. The request is sent when the stream method is called (an
+  # error status or a refused connection raises there); iterate the events once with {#each} (it is Enumerable, so
+  # `lazy`, `first`, `find` work). The connection is closed when the loop ends, breaks or raises, or by {#close}
+  # when the events are not wanted. Iterate it on the thread that called the method.
   #
   # @example
   #   client.conversations.stream_message(conversation_id: id, content: "Hi") { |event| print event["delta"] }
-  #   stream = client.conversations.stream_message(conversation_id: id, content: "Hi")
+  #   stream = client.conversations.stream_message(conversation_id: id, content: "Hi") # sent here
   #   stream.each { |event| ... }
   class Stream
     include Enumerable
@@ -29,6 +30,34 @@ module Embott
       @event = event
       @errors = errors
       @consumed = false
+      @reader = nil
+    end
+
+    # @api private
+    # Sends the request and waits for the response headers; the body is read as the events are iterated.
+    # @return [self]
+    # @raise [APIError, APIConnectionError] when the response is an error (after retries) or never arrives
+    def start
+      @reader ||= Fiber.new do
+        catch(:close) do
+          on_headers = lambda do |headers|
+            @headers = headers
+            throw :close if Fiber.yield(:headers) == :close
+          end
+          @open.call(on_headers) { |chunk| throw :close if Fiber.yield(chunk) == :close }
+        end
+        :done
+      end
+      @reader.resume if @headers.nil?
+      self
+    end
+
+    # Closes the connection without reading the remaining events.
+    # @return [nil]
+    def close
+      @consumed = true
+      @reader.resume(:close) if @reader&.alive?
+      nil
     end
 
     # Yields each event: a model (JSON streams) or the data string (text streams). `[DONE]` is skipped.
@@ -40,12 +69,17 @@ module Embott
       return enum_for(:each) unless block
       raise Error, "This stream has already been consumed; a stream can be iterated once." if @consumed
 
+      start
       @consumed = true
       parser = Internal::SSEParser.new
       @finished = false
-      @open.call(->(headers) { @headers = headers }) { |chunk| parser.feed(chunk) { |sse| deliver(sse, &block) } }
+      while (chunk = @reader.resume) != :done
+        parser.feed(chunk) { |sse| deliver(sse, &block) }
+      end
       check_complete(parser)
       nil
+    ensure
+      close if block && @reader&.alive?
     end
 
     # Consumes the stream and returns its final event (e.g. "message.completed").

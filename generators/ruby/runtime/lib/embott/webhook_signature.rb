@@ -27,8 +27,14 @@ module Embott
     # @param tolerance [Numeric, nil] seconds of clock difference allowed both ways
     # @param now [Numeric, Time, nil] the current time (for tests)
     # @return [true]
+    # @raise [InvalidWebhookSignatureError] when the delivery fails verification
+    # @raise [ArgumentError] when the secret is missing, `tolerance` is not a finite non-negative number or `now`
+    #   not a Time or finite number (checked before the signature)
     def verify(payload, header, secret, scheme:, tolerance: nil, now: nil)
       raise ArgumentError, "a webhook signing secret is required" unless secret.is_a?(String) && !secret.empty?
+
+      tolerance ||= scheme[:tolerance] || DEFAULT_TOLERANCE
+      check_clock(tolerance, now)
 
       value = read_header(header, scheme.fetch(:header))
       body = raw_bytes(payload)
@@ -37,7 +43,7 @@ module Embott
       else
         timestamp_text, signatures = parse_timestamped(value)
         assert_match(body, sign(secret, "#{timestamp_text}.".b + body, scheme), signatures, scheme)
-        assert_fresh(Integer(timestamp_text, 10), tolerance || scheme[:tolerance] || DEFAULT_TOLERANCE, now)
+        assert_fresh(Integer(timestamp_text, 10), tolerance, now)
       end
       true
     end
@@ -159,17 +165,18 @@ module Embott
       )
     end
 
-    def assert_fresh(timestamp, tolerance, now)
+    # `tolerance` and `now` are the caller's arguments: a wrong one is an ArgumentError, whatever the signature.
+    def check_clock(tolerance, now)
       unless tolerance.is_a?(Numeric) && tolerance.to_f.finite? && tolerance >= 0
         raise ArgumentError,
               "tolerance must be a finite, non-negative number of seconds, got #{tolerance.inspect}"
       end
+      return if now.nil? || now.is_a?(Time) || (now.is_a?(Numeric) && now.to_f.finite?)
 
-      unless now.nil? || now.is_a?(Time) || (now.is_a?(Numeric) && now.to_f.finite?)
-        raise ArgumentError,
-              "now must be a Time or finite unix seconds, got #{now.inspect}"
-      end
+      raise ArgumentError, "now must be a Time or finite unix seconds, got #{now.inspect}"
+    end
 
+    def assert_fresh(timestamp, tolerance, now)
       now = now.nil? ? Time.now.to_i : now.to_r
       age = now - timestamp
       if age > tolerance

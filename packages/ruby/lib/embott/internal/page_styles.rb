@@ -43,7 +43,9 @@ module Embott
         param, value = next_query(descriptor, request.query || {}, body, count)
         return nil if param.nil?
 
-        Transport::Request.new(**request.to_h, query: (request.query || {}).merge(param => value))
+        # A cursor the first request did not send goes after the call's own params (`per_page=1&page=2`).
+        query = (request.query || {}).reject { |name, sent| name == param && Query.omitted?(sent) }
+        Transport::Request.new(**request.to_h, query: query.merge(param => value))
       end
 
       # The RFC 8288 `rel="next"` URL of a Link header.

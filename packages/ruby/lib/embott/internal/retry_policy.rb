@@ -18,8 +18,10 @@ module Embott
       MAX_JITTER = 0.25
       # A server-sent wait is stretched by up to this fraction, so clients told the same wait do not return together.
       SERVER_WAIT_JITTER = 0.1
-      # Retryable statuses below 500.
+      # Retryable statuses below {MIN_SERVER_ERROR_STATUS} (the API's plan may name others).
       RETRYABLE_STATUSES = [408, 429].freeze
+      # Every status from this one up is retried.
+      MIN_SERVER_ERROR_STATUS = 500
       # Methods sent without an automatic Idempotency-Key.
       SAFE_METHODS = %w[GET HEAD OPTIONS].freeze
       # A non-negative decimal number of seconds or milliseconds.
@@ -29,12 +31,14 @@ module Embott
 
       # @param status [Integer]
       # @param headers [Hash{String => String}] lower-case names
-      # @return [Boolean] `x-should-retry` wins; else 408, 429 and >= 500 (never 409)
-      def retryable_status?(status, headers)
+      # @param statuses [Array<Integer>] retried statuses below `min_server_error`
+      # @param min_server_error [Integer] every status from this one up is retried
+      # @return [Boolean] `x-should-retry` wins; else 408, 429 and >= 500 (never 409) unless the API says otherwise
+      def retryable_status?(status, headers, statuses: RETRYABLE_STATUSES, min_server_error: MIN_SERVER_ERROR_STATUS)
         case headers["x-should-retry"]&.strip&.downcase
         when "true" then true
         when "false" then false
-        else RETRYABLE_STATUSES.include?(status) || status >= 500
+        else statuses.include?(status) || status >= min_server_error
         end
       end
 

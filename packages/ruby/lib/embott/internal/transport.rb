@@ -40,9 +40,12 @@ module Embott
       attr_reader :base_uri
 
       # @param base_uri [URI::HTTP]
-      # @param headers [Hash{String => String}] sent with every request (auth included)
+      # @param headers [Hash{String => String}] sent with every request
+      # @param errors [ErrorFactory] builds the error of a failed response
+      # @param retry_rules [Hash] `statuses:` and `min_server_error:` retried (see {RetryPolicy.retryable_status?})
+      # @param request_id_header [String] lower-case name of the response header carrying the request id
       def initialize(base_uri:, headers:, max_retries:, timeout:, open_timeout:, max_retry_after:, redactor:,
-                     logger:, api_key_env:, clock:, telemetry_prefix:)
+                     logger:, errors:, clock:, telemetry_prefix:, retry_rules: {}, request_id_header: "x-request-id")
         @base_uri = base_uri
         @headers = headers
         @max_retries = max_retries
@@ -52,7 +55,9 @@ module Embott
         @logger = logger
         @clock = clock
         @telemetry_prefix = telemetry_prefix
-        @errors = ErrorFactory.new(redactor, api_key_env)
+        @errors = errors
+        @retry_rules = retry_rules
+        @request_id_header = request_id_header
         @pool = ConnectionPool.new(base_uri, open_timeout: open_timeout)
       end
 
@@ -194,18 +199,18 @@ module Embott
         status = response.code.to_i
         log(:debug) do
           elapsed = ((@clock.now - started) * 1000).round
-          "#{prepared[:method]} #{prepared[:uri]} -> #{status} (#{elapsed} ms, request #{headers["x-request-id"]})"
+          "#{prepared[:method]} #{prepared[:uri]} -> #{status} (#{elapsed} ms, request #{headers[@request_id_header]})"
         end
         if status.between?(200, 299)
           body = yield
           return { ok: true,
                    response: Response.new(status: status, headers: headers, body: body,
-                                          request_id: headers["x-request-id"]) }
+                                          request_id: headers[@request_id_header]) }
         end
 
         body = parse_error_body(response.body)
-        { ok: false, retryable: RetryPolicy.retryable_status?(status, headers), status: status, headers: headers,
-          body: body }
+        retryable = RetryPolicy.retryable_status?(status, headers, **@retry_rules)
+        { ok: false, retryable: retryable, status: status, headers: headers, body: body }
       end
 
       def connection_outcome(prepared, error)
@@ -244,9 +249,8 @@ module Embott
 
       def net_request(prepared, retry_index)
         klass = Net::HTTP.const_get(prepared[:method].capitalize, false)
-        request = klass.new(prepared[:uri],
-                            prepared[:headers].merge("#{@telemetry_prefix}-retry-count" => retry_index.to_s))
-        request.body = prepared[:body] if prepared[:body]
+        headers = prepared[:headers].merge("#{@telemetry_prefix}-retry-count" => retry_index.to_s)
+        request = BodyEncoder.net_request(klass, prepared[:uri], headers, prepared[:body])
         log(:debug) do
           headers = @redactor.headers(request.each_header.to_h)
           "#{prepared[:method]} #{prepared[:uri]} #{headers} #{preview(prepared[:body])}".rstrip
@@ -263,7 +267,7 @@ module Embott
 
         JSON.parse(text)
       rescue JSON::ParserError => e
-        request_id = response["x-request-id"]
+        request_id = response[@request_id_header]
         detail = e.message[0, 200]
         raise Error, scrub("The API answered #{response.code} with invalid JSON (request #{request_id}): #{detail}")
       end

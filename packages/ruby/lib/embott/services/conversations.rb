@@ -189,8 +189,8 @@ module Embott
       # @param request_options [Hash] Per-call options: `max_retries`, `timeout`, `idempotency_key`, `extra_headers`,
       #   `extra_query`.
       # @yieldparam event [Models::MessageStreamEvent] each event, as it arrives
-      # @return [Embott::Stream, Models::MessageStreamEvent, nil] without a block, the stream (sent when iterated);
-      #   with one, the final event ("message.completed")
+      # @return [Embott::Stream, Models::MessageStreamEvent, nil] without a block, the stream (sent now, events read
+      #   as iterated); with one, the final event ("message.completed")
       # @raise [Embott::APIError] when the API answers with an error status
       # @raise [Embott::APIConnectionError] when no response arrives (after retries)
       def stream_message(conversation_id:, content:, role: "user", metadata: OMIT, request_options: {}, &block)

@@ -1,6 +1,7 @@
 # frozen_string_literal: true
 
 require "json"
+require "net/http"
 require "securerandom"
 
 module Embott
@@ -25,6 +26,21 @@ module Embott
         when :binary then [bytes_of(body), media_type]
         else raise ArgumentError, "unknown body encoding #{encoding[:type].inspect}"
         end
+      end
+
+      # The Net::HTTP request carrying `bytes`. A POST (PUT, PATCH) without a body is sent with `Content-Length: 0`
+      # and no Content-Type (Net::HTTP would invent a form one, and warn).
+      # @param klass [Class] a Net::HTTPRequest subclass, e.g. Net::HTTP::Post
+      # @param uri [URI::HTTP]
+      # @param headers [Hash{String => String}]
+      # @param bytes [String, nil]
+      # @return [Net::HTTPGenericRequest]
+      def net_request(klass, uri, headers, bytes)
+        return klass.new(uri, headers).tap { |request| request.body = bytes } if bytes
+        return klass.new(uri, headers) unless klass::REQUEST_HAS_BODY
+
+        Net::HTTPGenericRequest.new(klass::METHOD, false, klass::RESPONSE_HAS_BODY, uri,
+                                    headers.merge("content-length" => "0"))
       end
 
       # A value as JSON-ready data: models as their fields, times as ISO 8601, {OMIT} entries dropped.

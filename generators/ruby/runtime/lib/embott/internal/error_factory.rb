@@ -1,5 +1,6 @@
 # frozen_string_literal: true
 
+require "json"
 require "time"
 
 module Embott
@@ -14,11 +15,19 @@ module Embott
         404 => NotFoundError, 409 => ConflictError, 422 => UnprocessableEntityError, 429 => RateLimitError
       }.freeze
 
+      # The fields an error body may carry, each read through its key path in the envelope.
+      FIELDS = %i[message type code param request_id].freeze
+
       # @param redactor [Redactor]
       # @param api_key_env [String, nil] the variable that holds the key, named in 401 hints
-      def initialize(redactor, api_key_env)
+      # @param envelope [Hash{Symbol => Array<String>}, nil] key path of each of {FIELDS} in an error body
+      #   (e.g. `message: ["error", "message"]`); nil when the API declares no error body
+      # @param request_id_header [String] lower-case name of the response header carrying the request id
+      def initialize(redactor, api_key_env, envelope: nil, request_id_header: "x-request-id")
         @redactor = redactor
         @api_key_env = api_key_env
+        @envelope = (envelope || {}).slice(*FIELDS)
+        @request_id_header = request_id_header
       end
 
       # @param status [Integer]
@@ -34,9 +43,10 @@ module Embott
         safe_body = @redactor.scrub_value(body)
         safe_headers = @redactor.headers(headers)
         rate_limit = RateLimit.from_headers(safe_headers, retry_after: server_wait)
-        probe = APIError.new("", status: status, headers: safe_headers, body: safe_body)
+        fields = read_fields(safe_body, safe_headers)
+        probe = APIError.new("", status: status, headers: safe_headers, body: safe_body, fields: fields)
         message = describe(probe, hint(probe, rate_limit, retries, server_wait, over_cap))
-        klass.new(@redactor.scrub(message), status: status, headers: safe_headers, body: safe_body,
+        klass.new(@redactor.scrub(message), status: status, headers: safe_headers, body: safe_body, fields: fields,
                                             rate_limit: rate_limit, idempotency_key: idempotency_key)
       end
 
@@ -45,21 +55,62 @@ module Embott
       # @param headers [Hash{String => String}]
       # @return [APIError]
       def from_stream_event(payload, headers)
-        body = @redactor.scrub_value(payload.is_a?(Hash) && payload.key?("error") ? payload : { "error" => payload })
+        body = @redactor.scrub_value(enveloped(payload))
         safe_headers = @redactor.headers(headers)
-        probe = APIError.new("", headers: safe_headers, body: body)
-        APIError.new(@redactor.scrub("Stream error: #{describe(probe, nil)}"), headers: safe_headers, body: body)
+        fields = read_fields(body, safe_headers)
+        probe = APIError.new("", headers: safe_headers, body: body, fields: fields)
+        APIError.new(@redactor.scrub("Stream error: #{describe(probe, nil)}"), headers: safe_headers, body: body,
+                                                                               fields: fields)
       end
 
       private
 
+      # The body's fields through the envelope's paths; the request id header wins over the body's.
+      def read_fields(body, headers)
+        fields = @envelope.transform_values { |path| text_at(body, path) }
+        fields[:request_id] = headers[@request_id_header] || fields[:request_id]
+        fields[:error] = holder(body)
+        fields
+      end
+
+      # The object holding the message (e.g. the `error` object), when it is one.
+      def holder(body)
+        path = @envelope[:message]
+        return nil unless path && body.is_a?(Hash)
+
+        parent = path.length > 1 ? body.dig(*path[0..-2]) : body
+        parent.is_a?(Hash) ? parent : nil
+      rescue TypeError
+        nil
+      end
+
+      def text_at(body, path)
+        value = body.is_a?(Hash) && !path.empty? ? body.dig(*path) : nil
+        value.is_a?(String) || value.is_a?(Numeric) ? value.to_s : nil
+      rescue TypeError
+        nil
+      end
+
+      # A stream's error event may carry the inner error object alone: put it where the envelope expects it.
+      def enveloped(payload)
+        outer = (@envelope[:message] || [])[0..-2]
+        return payload if outer.empty? || (payload.is_a?(Hash) && payload.key?(outer.first))
+
+        outer.reverse.reduce(payload) { |inner, key| { key => inner } }
+      end
+
       def describe(error, hint)
         kind = error.type || (error.status ? "HTTP #{error.status}" : "error")
-        detail = error.error&.fetch("message", nil)
-        detail ||= error.body.is_a?(String) && !error.body.empty? ? error.body[0, 500] : "no details"
+        detail = error.error_message || excerpt(error.body)
         head = error.status ? "#{error.status} #{kind}" : kind
         where = error.request_id ? " (request #{error.request_id})" : ""
         "#{head}: #{detail}#{where}.#{hint ? " #{hint}" : ""}"
+      end
+
+      # The body itself when no envelope field names the message: its text or JSON, cut at 500 characters.
+      def excerpt(body)
+        text = body.is_a?(String) ? body : body && JSON.generate(body)
+        text.nil? || text.empty? ? "no details" : text[0, 500]
       end
 
       def hint(error, rate_limit, retries, server_wait, over_cap)
