@@ -3,12 +3,18 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { corpusSpecs } from "../../../testdata/corpus";
+import { corpusSpecs, REPRO_DIR } from "../../../testdata/corpus";
 import { RUNTIME_DIR } from "../src/emit/runtime-files";
 import { emitGem } from "./support/emit";
 
 const REPO = join(import.meta.dirname, "..", "..", "..");
-const SPECS = [join(REPO, "spec", "openapi.yaml"), ...corpusSpecs()];
+const SPECS = [
+  join(REPO, "spec", "openapi.yaml"),
+  ...corpusSpecs(),
+  ...readdirSync(REPRO_DIR)
+    .filter((name) => name.endsWith(".yaml"))
+    .map((name) => join(REPRO_DIR, name)),
+];
 
 /** The gem's rubocop rules, with `inherit_from` made absolute so they apply to a gem emitted anywhere. */
 function rubocopConfig(): string {
@@ -71,7 +77,7 @@ function gemFiles(root: string, gem: string): { runtime: string[]; emitted: stri
   };
 }
 
-// The corpus gate: Ruby emitted for the Embott spec and every corpus spec parses without warnings (the checks of
+// The corpus gate: Ruby emitted for the Embott spec, every corpus spec and every repro spec parses without warnings (the checks of
 // `ruby -wc`, on every file) and passes rubocop with the gem's own configuration. Rubocop reads every emitted
 // file of every gem, but the copied runtime only once: its copies differ from generators/ruby/runtime (linted by
 // `npm test`'s Ruby step) only by the module name, so the gem with the longest module name stands for all of
