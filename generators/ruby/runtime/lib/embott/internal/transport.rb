@@ -33,6 +33,12 @@ module Embott
       TIMEOUT_ERRORS = [Net::OpenTimeout, Net::ReadTimeout, Net::WriteTimeout].freeze
       # Longest request body excerpt logged at debug level.
       BODY_PREVIEW = 1000
+      # Request classes by upper-case method, looked up once (others via Net::HTTP.const_get).
+      METHOD_CLASSES = %w[GET POST PUT PATCH DELETE HEAD OPTIONS].to_h do |name|
+        [name, Net::HTTP.const_get(name.capitalize, false)]
+      end.freeze
+      # An empty Hash for absent optional parts.
+      EMPTY = {}.freeze
 
       # @return [URI::HTTP] the base URL every path is relative to
       attr_reader :base_uri
@@ -52,6 +58,7 @@ module Embott
         @telemetry_prefix = telemetry_prefix
         @errors = ErrorFactory.new(redactor, api_key_env)
         @pool = ConnectionPool.new(base_uri, open_timeout: open_timeout)
+        @target = RequestTarget.new(base_uri)
       end
 
       # Sends `request` and returns the parsed success response, or raises a typed error.
@@ -87,24 +94,32 @@ module Embott
 
       private
 
+      # `uri` is the full URL (for messages); `target` what the request line carries: the path and query of a
+      # URL on the base origin, else the parsed URI.
       def prepare(request, options, accept)
-        unknown = options.keys - OPTION_KEYS
-        if unknown.any?
-          raise ArgumentError,
-                "unknown request option(s): #{unknown.join(", ")} (accepted: #{OPTION_KEYS.join(", ")})"
-        end
-
+        check_options(options) unless options.empty?
         method = request.http_method.to_s.upcase
-        query = (request.query || {}).merge(options[:extra_query] || {})
-        uri = build_uri(request.path, query, request.query_styles || {})
+        query = request.query || EMPTY
+        query = query.merge(options[:extra_query]) if options[:extra_query]
+        encoded = query.empty? ? "" : Query.encode(query, request.query_styles || EMPTY)
+        uri, target = @target.resolve(request.path, encoded)
         headers = @headers.merge("accept" => accept)
         body = encode_body(method, request, headers)
-        headers.merge!(param_headers(request))
+        add_param_headers(request, headers)
         key = options[:idempotency_key] || (RetryPolicy.idempotency_key?(method) ? "idem_#{SecureRandom.uuid}" : nil)
         headers["idempotency-key"] = key if key
         headers.merge!(downcase_keys(options[:extra_headers])) if options[:extra_headers]
+        headers["host"] ||= @target.host if target.is_a?(String)
         timeout = positive(:timeout, options.fetch(:timeout, @timeout))
-        { method: method, uri: uri, headers: headers.compact, body: body, timeout: timeout, idempotency_key: key }
+        { method: method, uri: uri, target: target, headers: headers.compact, body: body, timeout: timeout,
+          idempotency_key: key }
+      end
+
+      def check_options(options)
+        unknown = options.keys - OPTION_KEYS
+        return if unknown.empty?
+
+        raise ArgumentError, "unknown request option(s): #{unknown.join(", ")} (accepted: #{OPTION_KEYS.join(", ")})"
       end
 
       # GET and HEAD never send a body, even when the spec declares one.
@@ -116,12 +131,12 @@ module Embott
         bytes
       end
 
-      def param_headers(request)
-        headers = (request.headers || {}).reject { |_, value| Query.omitted?(value) }
-        headers = headers.to_h { |name, value| [name.to_s.downcase, Query.header(value)] }
-        cookie = Query.cookie(request.cookies || {})
+      def add_param_headers(request, headers)
+        request.headers&.each do |name, value|
+          headers[name.to_s.downcase] = Query.header(value) unless Query.omitted?(value)
+        end
+        cookie = request.cookies && Query.cookie(request.cookies)
         headers["cookie"] = cookie if cookie
-        headers
       end
 
       def with_retries(prepared, options)
@@ -151,7 +166,8 @@ module Embott
 
       def attempt_parsed(prepared, retry_index)
         started = @clock.now
-        response = @pool.with(prepared[:timeout]) { |http| http.request(net_request(prepared, retry_index)) }
+        request = net_request(prepared, retry_index)
+        response = @pool.with(prepared[:timeout]) { |http| http.request(request) }
         outcome_for(prepared, response, started) { parse_success(response) }
       rescue *TIMEOUT_ERRORS, *CONNECTION_ERRORS => e
         connection_outcome(prepared, e)
@@ -241,8 +257,8 @@ module Embott
       end
 
       def net_request(prepared, retry_index)
-        klass = Net::HTTP.const_get(prepared[:method].capitalize, false)
-        request = klass.new(prepared[:uri],
+        klass = METHOD_CLASSES[prepared[:method]] || Net::HTTP.const_get(prepared[:method].capitalize, false)
+        request = klass.new(prepared[:target],
                             prepared[:headers].merge("#{@telemetry_prefix}-retry-count" => retry_index.to_s))
         request.body = prepared[:body] if prepared[:body]
         log(:debug) do
@@ -281,14 +297,6 @@ module Embott
 
       def response_headers(response)
         response.each_header.to_h
-      end
-
-      def build_uri(path, query, styles)
-        url = path.match?(%r{\Ahttps?://}i) ? path : "#{@base_uri.to_s.chomp("/")}/#{path.delete_prefix("/")}"
-        uri = URI.parse(url)
-        encoded = Query.encode(query, styles)
-        uri.query = [uri.query, encoded].reject { |part| part.nil? || part.empty? }.join("&") unless encoded.empty?
-        uri
       end
 
       def origin
