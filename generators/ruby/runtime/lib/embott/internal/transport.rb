@@ -55,7 +55,7 @@ module Embott
         @redactor = redactor
         @logger = logger
         @clock = clock
-        @telemetry_prefix = telemetry_prefix
+        @retry_count_header = "#{telemetry_prefix}-retry-count"
         @errors = ErrorFactory.new(redactor, api_key_env)
         @pool = ConnectionPool.new(base_uri, open_timeout: open_timeout)
         @target = RequestTarget.new(base_uri)
@@ -259,7 +259,7 @@ module Embott
       def net_request(prepared, retry_index)
         klass = METHOD_CLASSES[prepared[:method]] || Net::HTTP.const_get(prepared[:method].capitalize, false)
         request = klass.new(prepared[:target],
-                            prepared[:headers].merge("#{@telemetry_prefix}-retry-count" => retry_index.to_s))
+                            prepared[:headers].merge(@retry_count_header => retry_index.to_s))
         request.body = prepared[:body] if prepared[:body]
         log(:debug) do
           headers = @redactor.headers(request.each_header.to_h)
@@ -332,10 +332,11 @@ module Embott
         @redactor.scrub(text)
       end
 
-      def log(level, &message)
+      # Yields (to build the message) only when a logger is set: no Proc is made per request otherwise.
+      def log(level)
         return unless @logger
 
-        @logger.public_send(level) { scrub(message.call) }
+        @logger.public_send(level) { scrub(yield) }
       end
     end
   end
