@@ -20,7 +20,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -47,37 +46,38 @@ BOT_BYTES = json.dumps(BOT).encode()
 TOTAL_ITEMS = 100_000
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True
+def respond(target: str) -> bytes:
+    """The answer to GET `target`: a page of bots for /v1/bots (cursor, limit), else one bot."""
+    parts = urlsplit(target)
+    if parts.path == "/v1/bots":
+        query = parse_qs(parts.query)
+        start = int(query.get("cursor", ["0"])[0])
+        limit = int(query.get("limit", ["100"])[0])
+        end = min(start + limit, TOTAL_ITEMS)
+        items = [{**BOT, "id": f"bot_{index}"} for index in range(start, end)]
+        body = json.dumps(
+            {
+                "object": "list",
+                "data": items,
+                "has_more": end < TOTAL_ITEMS,
+                "next_cursor": str(end) if end < TOTAL_ITEMS else None,
+            }
+        ).encode()
+    else:
+        body = BOT_BYTES
+    head = f"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {len(body)}\r\nx-request-id: req_bench\r\n\r\n"
+    return head.encode() + body
 
-    def do_GET(self) -> None:
-        parts = urlsplit(self.path)
-        if parts.path == "/v1/bots":
-            query = parse_qs(parts.query)
-            start = int(query.get("cursor", ["0"])[0])
-            limit = int(query.get("limit", ["100"])[0])
-            end = min(start + limit, TOTAL_ITEMS)
-            items = [{**BOT, "id": f"bot_{index}"} for index in range(start, end)]
-            body = json.dumps(
-                {
-                    "object": "list",
-                    "data": items,
-                    "has_more": end < TOTAL_ITEMS,
-                    "next_cursor": str(end) if end < TOTAL_ITEMS else None,
-                }
-            ).encode()
-        else:
-            body = BOT_BYTES
-        self.send_response(200)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(body)))
-        self.send_header("x-request-id", "req_bench")
-        self.end_headers()
-        self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """One kept-alive connection: answers each GET until the client closes it."""
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            writer.write(respond(head.split(b" ", 2)[1].decode()))
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError):
+        writer.close()
 
 
 def rate(count: int, action: Callable[[], object]) -> float:
@@ -295,11 +295,15 @@ def pagination_memory(url: str) -> None:
 
 
 def serve() -> None:
-    """The benchmark's server, run in its own process (so it does not share the client's GIL): prints its URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(f"http://127.0.0.1:{server.server_address[1]}", flush=True)
-    server.serve_forever()
+    """The benchmark's server, in its own process (it does not share the client's GIL) and one thread (every
+    connection is served alike): prints its URL, then serves until killed."""
+
+    async def run() -> None:
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        print(f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}", flush=True)
+        await server.serve_forever()
+
+    asyncio.run(run())
 
 
 def main() -> None:
