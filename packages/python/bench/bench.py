@@ -18,10 +18,8 @@ import os
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -48,37 +46,38 @@ BOT_BYTES = json.dumps(BOT).encode()
 TOTAL_ITEMS = 100_000
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True
+def respond(target: str) -> bytes:
+    """The answer to GET `target`: a page of bots for /v1/bots (cursor, limit), else one bot."""
+    parts = urlsplit(target)
+    if parts.path == "/v1/bots":
+        query = parse_qs(parts.query)
+        start = int(query.get("cursor", ["0"])[0])
+        limit = int(query.get("limit", ["100"])[0])
+        end = min(start + limit, TOTAL_ITEMS)
+        items = [{**BOT, "id": f"bot_{index}"} for index in range(start, end)]
+        body = json.dumps(
+            {
+                "object": "list",
+                "data": items,
+                "has_more": end < TOTAL_ITEMS,
+                "next_cursor": str(end) if end < TOTAL_ITEMS else None,
+            }
+        ).encode()
+    else:
+        body = BOT_BYTES
+    head = f"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {len(body)}\r\nx-request-id: req_bench\r\n\r\n"
+    return head.encode() + body
 
-    def do_GET(self) -> None:
-        parts = urlsplit(self.path)
-        if parts.path == "/v1/bots":
-            query = parse_qs(parts.query)
-            start = int(query.get("cursor", ["0"])[0])
-            limit = int(query.get("limit", ["100"])[0])
-            end = min(start + limit, TOTAL_ITEMS)
-            items = [{**BOT, "id": f"bot_{index}"} for index in range(start, end)]
-            body = json.dumps(
-                {
-                    "object": "list",
-                    "data": items,
-                    "has_more": end < TOTAL_ITEMS,
-                    "next_cursor": str(end) if end < TOTAL_ITEMS else None,
-                }
-            ).encode()
-        else:
-            body = BOT_BYTES
-        self.send_response(200)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(body)))
-        self.send_header("x-request-id", "req_bench")
-        self.end_headers()
-        self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """One kept-alive connection: answers each GET until the client closes it."""
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            writer.write(respond(head.split(b" ", 2)[1].decode()))
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError):
+        writer.close()
 
 
 def rate(count: int, action: Callable[[], object]) -> float:
@@ -88,53 +87,150 @@ def rate(count: int, action: Callable[[], object]) -> float:
     return count / (time.perf_counter() - started)
 
 
-async def async_rate(count: int, action: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    for _ in range(count):
-        await action()  # type: ignore[misc]
-    return count / (time.perf_counter() - started)
-
-
 def rss_mb() -> float:
     pages = int(Path("/proc/self/statm").read_text().split()[1])
     return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-def requests_per_second(url: str, count: int) -> None:
-    with httpx.Client(base_url=url) as raw, Embott(api_key=KEY, base_url=f"{url}/v1") as client:
-        headers = {"authorization": f"Bearer {KEY}"}
-        rate(50, lambda: raw.get("/v1/bots/bot_bench", headers=headers).json())
-        rate(50, lambda: client.bots.get("bot_bench"))
-        raw_rate = statistics.median(
-            rate(count, lambda: raw.get("/v1/bots/bot_bench", headers=headers).json()) for _ in range(3)
-        )
-        sdk_rate = statistics.median(rate(count, lambda: client.bots.get("bot_bench")) for _ in range(3))
+class Side:
+    """Per-round samples of one side: requests/s and client CPU microseconds per request."""
+
+    def __init__(self) -> None:
+        self.rates: list[float] = []
+        self.cpu_us: list[float] = []
+
+    def add(self, count: int, wall: float, cpu: float) -> None:
+        self.rates.append(count / wall)
+        self.cpu_us.append(cpu / count * 1e6)
+
+
+ROUNDS = 20
+
+
+def report(kind: str, raw: Side, sdk: Side) -> None:
+    ratio = statistics.median(s / r for s, r in zip(sdk.rates, raw.rates))
     print(
-        f"sync  requests/s   embott {sdk_rate:8.0f}   raw httpx {raw_rate:8.0f}   ratio {sdk_rate / raw_rate:.2f}x (goal >= 0.9x)"
+        f"{kind} requests/s   embott {statistics.median(sdk.rates):8.0f}   raw httpx {statistics.median(raw.rates):8.0f}"
+        f"   ratio {ratio:.2f}x (goal >= 0.9x)   client CPU/request: embott "
+        f"{statistics.median(sdk.cpu_us):.0f} us, raw {statistics.median(raw.cpu_us):.0f} us"
     )
 
-    async def run_async() -> tuple[float, float]:
+
+def requests_per_second(url: str, count: int) -> None:
+    """Raw httpx and embott against the same server (another process), both kept-alive and warmed up, in
+    interleaved rounds (alternating which side goes first) so a busy machine slows both alike; medians of the
+    per-round rates, of the per-round ratios, and of the client's CPU time per request."""
+    per_round = max(count // ROUNDS, 1)
+    headers = {"authorization": f"Bearer {KEY}"}
+    with httpx.Client(base_url=url) as raw, Embott(api_key=KEY, base_url=f"{url}/v1") as client:
+
+        def raw_call() -> object:
+            return raw.get("/v1/bots/bot_bench", headers=headers).json()
+
+        def sdk_call() -> object:
+            return client.bots.get("bot_bench")
+
+        def measure(side: Side, action: Callable[[], object]) -> None:
+            wall, cpu = time.perf_counter(), time.process_time()
+            for _ in range(per_round):
+                action()
+            side.add(per_round, time.perf_counter() - wall, time.process_time() - cpu)
+
+        rate(100, raw_call)
+        rate(100, sdk_call)
+        raw_side, sdk_side = Side(), Side()
+        for round_index in range(ROUNDS):
+            order = [(raw_side, raw_call), (sdk_side, sdk_call)]
+            for side, action in order if round_index % 2 == 0 else reversed(order):
+                measure(side, action)
+    report("sync ", raw_side, sdk_side)
+
+    async def run_async() -> tuple[Side, Side]:
         async with (
             httpx.AsyncClient(base_url=url) as raw_async,
             AsyncEmbott(api_key=KEY, base_url=f"{url}/v1") as client_async,
         ):
 
             async def raw_call() -> object:
-                return (await raw_async.get("/v1/bots/bot_bench", headers={"authorization": f"Bearer {KEY}"})).json()
+                return (await raw_async.get("/v1/bots/bot_bench", headers=headers)).json()
 
             async def sdk_call() -> object:
                 return await client_async.bots.get("bot_bench")
 
-            await async_rate(50, raw_call)
-            await async_rate(50, sdk_call)
-            raw_result = statistics.median([await async_rate(count, raw_call) for _ in range(3)])
-            sdk_result = statistics.median([await async_rate(count, sdk_call) for _ in range(3)])
-            return sdk_result, raw_result
+            async def measure(side: Side, action: Callable[[], Awaitable[object]], times: int) -> None:
+                wall, cpu = time.perf_counter(), time.process_time()
+                for _ in range(times):
+                    await action()
+                side.add(times, time.perf_counter() - wall, time.process_time() - cpu)
 
-    sdk_async, raw_async_rate = asyncio.run(run_async())
+            await measure(Side(), raw_call, 100)
+            await measure(Side(), sdk_call, 100)
+            raw_side, sdk_side = Side(), Side()
+            for round_index in range(ROUNDS):
+                order = [(raw_side, raw_call), (sdk_side, sdk_call)]
+                for side, action in order if round_index % 2 == 0 else reversed(order):
+                    await measure(side, action, per_round)
+            return raw_side, sdk_side
+
+    report("async", *asyncio.run(run_async()))
+
+
+def client_cost() -> None:
+    """Both sides over `httpx.MockTransport` (no network, no server): what each call costs the client itself,
+    best of 7 rounds, interleaved."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=BOT_BYTES, headers={"content-type": "application/json"})
+
+    headers = {"authorization": f"Bearer {KEY}"}
+    count = 2000
+
+    def best(rounds: list[float]) -> float:
+        return min(rounds) / count * 1e6
+
+    with (
+        httpx.Client(base_url="http://bench.local", transport=httpx.MockTransport(answer)) as raw,
+        Embott(
+            api_key=KEY,
+            base_url="http://bench.local/v1",
+            http_client=httpx.Client(transport=httpx.MockTransport(answer)),
+        ) as client,
+    ):
+        raw_rounds: list[float] = []
+        sdk_rounds: list[float] = []
+        for _ in range(7):
+            raw_rounds.append(count / rate(count, lambda: raw.get("/v1/bots/bot_bench", headers=headers).json()))
+            sdk_rounds.append(count / rate(count, lambda: client.bots.get("bot_bench")))
     print(
-        f"async requests/s   embott {sdk_async:8.0f}   raw httpx {raw_async_rate:8.0f}   ratio {sdk_async / raw_async_rate:.2f}x (goal >= 0.9x)"
+        f"client cost per call (MockTransport, best of 7)   sync: embott {best(sdk_rounds):5.0f} us   "
+        f"raw httpx {best(raw_rounds):5.0f} us",
+        end="",
     )
+
+    async def run_async() -> tuple[list[float], list[float]]:
+        async with (
+            httpx.AsyncClient(base_url="http://bench.local", transport=httpx.MockTransport(answer)) as raw_async,
+            AsyncEmbott(
+                api_key=KEY,
+                base_url="http://bench.local/v1",
+                http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)),
+            ) as client_async,
+        ):
+            raw_rounds: list[float] = []
+            sdk_rounds: list[float] = []
+            for _ in range(7):
+                started = time.perf_counter()
+                for _ in range(count):
+                    (await raw_async.get("/v1/bots/bot_bench", headers=headers)).json()
+                raw_rounds.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                for _ in range(count):
+                    await client_async.bots.get("bot_bench")
+                sdk_rounds.append(time.perf_counter() - started)
+            return raw_rounds, sdk_rounds
+
+    raw_async_rounds, sdk_async_rounds = asyncio.run(run_async())
+    print(f"   async: embott {best(sdk_async_rounds):5.0f} us   raw httpx {best(raw_async_rounds):5.0f} us")
 
 
 def webhooks() -> None:
@@ -198,18 +294,33 @@ def pagination_memory(url: str) -> None:
     print(f"paginate {count} items   RSS {before:.0f} -> {after:.0f} MB, growth {after - before:.1f} MB (goal < 20 MB)")
 
 
+def serve() -> None:
+    """The benchmark's server, in its own process (it does not share the client's GIL) and one thread (every
+    connection is served alike): prints its URL, then serves until killed."""
+
+    async def run() -> None:
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        print(f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}", flush=True)
+        await server.serve_forever()
+
+    asyncio.run(run())
+
+
 def main() -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    count = int(os.environ.get("BENCH_REQUESTS", "1000"))
-    requests_per_second(url, count)
-    webhooks()
-    import_times()
-    pagination_memory(url)
-    server.shutdown()
+    server = subprocess.Popen([sys.executable, __file__, "--serve"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        url = server.stdout.readline().strip()
+        count = int(os.environ.get("BENCH_REQUESTS", "2000"))
+        requests_per_second(url, count)
+        client_cost()
+        webhooks()
+        import_times()
+        pagination_memory(url)
+    finally:
+        server.terminate()
+        server.wait()
 
 
 if __name__ == "__main__":
-    main()
+    serve() if sys.argv[1:] == ["--serve"] else main()

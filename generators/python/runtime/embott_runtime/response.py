@@ -51,18 +51,33 @@ def validate(target: type[_T], data: object, response: httpx.Response | None = N
             request=response.request if response is not None else None,
             body=data,
         ) from None
-    if isinstance(value, BaseModel) and response is not None:
-        value._request_id = header(response.headers, "x-request-id")  # pyright: ignore[reportPrivateUsage]
-    return value
+    return value if response is None else _with_request_id(value, response)
 
 
 def parse_response(target: type[_T], response: httpx.Response) -> _T:
-    """The typed result of a successful response: bytes and text as they are, JSON validated as `target`."""
+    """The typed result of a successful response: bytes and text as they are, JSON validated as `target`.
+
+    A JSON body is parsed and validated in one pass by pydantic-core; when that fails, the body is decoded and
+    validated again the slow way, so an invalid body gets the same error as before."""
     if target is bytes:
         return cast(_T, response.content)
-    if target is str and "json" not in (header(response.headers, "content-type") or ""):
+    is_json = "json" in (header(response.headers, "content-type") or "")
+    if target is str and not is_json:
         return cast(_T, response.text)
+    if is_json and response.content:
+        try:
+            value: _T = type_adapter(cast(Any, target)).validate_json(response.content)
+        except pydantic.ValidationError:
+            pass
+        else:
+            return _with_request_id(value, response)
     return validate(target, decode_body(response), response)
+
+
+def _with_request_id(value: _T, response: httpx.Response) -> _T:
+    if isinstance(value, BaseModel):
+        value._request_id = header(response.headers, "x-request-id")  # pyright: ignore[reportPrivateUsage]
+    return value
 
 
 class APIResponse(Generic[_T]):

@@ -81,9 +81,13 @@ final class Fields
      */
     public function list(string $key, string $item, bool $nullable = false): ?array
     {
-        $value = $this->read($key, $nullable, 'array', static fn (mixed $v): bool => is_array($v) && array_is_list($v));
-        if ($value === null) {
-            return null;
+        $value = $this->data[$key] ?? null;
+        if (!is_array($value) || !array_is_list($value)) {
+            $isList = static fn (mixed $v): bool => is_array($v) && array_is_list($v);
+            $value = $this->read($key, $nullable, 'array', $isList);
+            if ($value === null) {
+                return null;
+            }
         }
         if ($item === 'string' && array_filter($value, 'is_string') === $value) {
             return $value;
@@ -98,9 +102,15 @@ final class Fields
      */
     public function map(string $key, string $item, bool $nullable = false): ?array
     {
-        $value = $this->read($key, $nullable, 'object', static fn (mixed $v): bool => is_array($v));
-        if ($value === null) {
-            return null;
+        $value = $this->data[$key] ?? null;
+        if (!is_array($value)) {
+            $value = $this->read($key, $nullable, 'object', is_array(...));
+            if ($value === null) {
+                return null;
+            }
+        }
+        if ($item === 'string' && array_filter($value, 'is_string') === $value) {
+            return $value; // keys as they are: PHP keeps integer-like keys as integers either way
         }
         $map = [];
         foreach ($value as $name => $one) {

@@ -50,6 +50,9 @@ final class Query
     /** A path parameter's value: simple (default), label or matrix style. */
     public static function pathValue(string $name, mixed $value, ?Style $style): string
     {
+        if ($style === null && !is_array($value)) {
+            return rawurlencode(self::scalar($name, $value)); // the common case: one simple value
+        }
         $explode = $style?->explode ?? false;
         $items = is_array($value) ? self::flatItems($name, $value, $explode) : [self::scalar($name, $value)];
         $encoded = array_map(static fn (string $item): string => rawurlencode($item), $items);

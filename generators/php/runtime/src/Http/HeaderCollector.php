@@ -19,12 +19,39 @@ final class HeaderCollector
             $this->complete = false;
         } elseif ($trimmed === '') {
             $this->complete = curl_getinfo($handle, CURLINFO_RESPONSE_CODE) >= 200;
-        } elseif (str_contains($trimmed, ':')) {
-            [$name, $value] = explode(':', $trimmed, 2);
-            $name = strtolower(trim($name));
-            $value = trim($value);
-            $this->headers[$name] = isset($this->headers[$name]) ? "{$this->headers[$name]}, $value" : $value;
+        } else {
+            self::add($this->headers, $trimmed);
         }
         return strlen($line);
+    }
+
+    /**
+     * The headers of the last response in a head curl returned with CURLOPT_HEADER (1xx heads come first).
+     *
+     * @return array<string, string>
+     */
+    public static function parse(string $head): array
+    {
+        $headers = [];
+        foreach (explode("\n", $head) as $line) {
+            $trimmed = trim($line);
+            if (str_starts_with($trimmed, 'HTTP/')) {
+                $headers = [];
+            } elseif ($trimmed !== '') {
+                self::add($headers, $trimmed);
+            }
+        }
+        return $headers;
+    }
+
+    /** @param array<string, string> $headers */
+    private static function add(array &$headers, string $line): void
+    {
+        if (str_contains($line, ':')) {
+            [$name, $value] = explode(':', $line, 2);
+            $name = strtolower(trim($name));
+            $value = trim($value);
+            $headers[$name] = isset($headers[$name]) ? "{$headers[$name]}, $value" : $value;
+        }
     }
 }

@@ -47,25 +47,30 @@ sleep = time.sleep
 async_sleep = asyncio.sleep
 
 
+def _empty() -> dict[Any, Any]:
+    """A fresh empty dict (a plain call: `dict[str, object]()` costs ten times more, once per request)."""
+    return {}
+
+
 @dataclass(frozen=True)
 class RequestSpec:
     """One API call as the generated method describes it; `path` is relative to base_url or absolute."""
 
     method: str
     path: str
-    query: Mapping[str, object] = field(default_factory=dict[str, object])
+    query: Mapping[str, object] = field(default_factory=_empty)
     body: object = NOT_GIVEN
     options: RequestOptions = field(default_factory=lambda: RequestOptions())
     #: Header parameters (values None/NOT_GIVEN are left out) and cookie parameters.
-    headers: Mapping[str, object] = field(default_factory=dict[str, object])
-    cookies: Mapping[str, object] = field(default_factory=dict[str, object])
+    headers: Mapping[str, object] = field(default_factory=_empty)
+    cookies: Mapping[str, object] = field(default_factory=_empty)
     #: Query parameters not in the default `form`+explode style, and those sent with reserved characters as is.
-    query_styles: Mapping[str, tuple[QueryStyle, bool]] = field(default_factory=dict[str, "tuple[QueryStyle, bool]"])
+    query_styles: Mapping[str, tuple[QueryStyle, bool]] = field(default_factory=_empty)
     allow_reserved: frozenset[str] = frozenset()
     body_encoding: BodyEncoding = "json"
     #: Form/multipart fields not in the default `form`+explode style; multipart file parts' content types.
-    body_styles: Mapping[str, tuple[QueryStyle, bool]] = field(default_factory=dict[str, "tuple[QueryStyle, bool]"])
-    part_types: Mapping[str, str] = field(default_factory=dict[str, str])
+    body_styles: Mapping[str, tuple[QueryStyle, bool]] = field(default_factory=_empty)
+    part_types: Mapping[str, str] = field(default_factory=_empty)
     #: The body's media type when it is not the encoding's usual one (e.g. `application/merge-patch+json`).
     content_type: Optional[str] = None
 

@@ -35,6 +35,12 @@ module Embott
       TIMEOUT_ERRORS = [Net::OpenTimeout, Net::ReadTimeout, Net::WriteTimeout].freeze
       # Longest request body excerpt logged at debug level.
       BODY_PREVIEW = 1000
+      # Request classes by upper-case method, looked up once (others via Net::HTTP.const_get).
+      METHOD_CLASSES = %w[GET POST PUT PATCH DELETE HEAD OPTIONS].to_h do |name|
+        [name, Net::HTTP.const_get(name.capitalize, false)]
+      end.freeze
+      # An empty Hash for absent optional parts.
+      EMPTY = {}.freeze
 
       # @return [URI::HTTP] the base URL every path is relative to
       attr_reader :base_uri
@@ -54,11 +60,12 @@ module Embott
         @redactor = redactor
         @logger = logger
         @clock = clock
-        @telemetry_prefix = telemetry_prefix
+        @retry_count_header = "#{telemetry_prefix}-retry-count"
         @errors = errors
         @retry_rules = retry_rules
         @request_id_header = request_id_header
         @pool = ConnectionPool.new(base_uri, open_timeout: open_timeout)
+        @target = RequestTarget.new(base_uri)
       end
 
       # Sends `request` and returns the parsed success response, or raises a typed error.
@@ -94,24 +101,32 @@ module Embott
 
       private
 
+      # `uri` is the full URL (for messages); `target` what the request line carries: the path and query of a
+      # URL on the base origin, else the parsed URI.
       def prepare(request, options, accept)
-        unknown = options.keys - OPTION_KEYS
-        if unknown.any?
-          raise ArgumentError,
-                "unknown request option(s): #{unknown.join(", ")} (accepted: #{OPTION_KEYS.join(", ")})"
-        end
-
+        check_options(options) unless options.empty?
         method = request.http_method.to_s.upcase
-        query = (request.query || {}).merge(options[:extra_query] || {})
-        uri = build_uri(request.path, query, request.query_styles || {})
+        query = request.query || EMPTY
+        query = query.merge(options[:extra_query]) if options[:extra_query]
+        encoded = query.empty? ? "" : Query.encode(query, request.query_styles || EMPTY)
+        uri, target = @target.resolve(request.path, encoded)
         headers = @headers.merge("accept" => accept)
         body = encode_body(method, request, headers)
-        headers.merge!(param_headers(request))
+        add_param_headers(request, headers)
         key = options[:idempotency_key] || (RetryPolicy.idempotency_key?(method) ? "idem_#{SecureRandom.uuid}" : nil)
         headers["idempotency-key"] = key if key
         headers.merge!(downcase_keys(options[:extra_headers])) if options[:extra_headers]
+        headers["host"] ||= @target.host if target.is_a?(String)
         timeout = positive(:timeout, options.fetch(:timeout, @timeout))
-        { method: method, uri: uri, headers: headers.compact, body: body, timeout: timeout, idempotency_key: key }
+        { method: method, uri: uri, target: target, headers: headers.compact, body: body, timeout: timeout,
+          idempotency_key: key }
+      end
+
+      def check_options(options)
+        unknown = options.keys - OPTION_KEYS
+        return if unknown.empty?
+
+        raise ArgumentError, "unknown request option(s): #{unknown.join(", ")} (accepted: #{OPTION_KEYS.join(", ")})"
       end
 
       # GET and HEAD never send a body, even when the spec declares one.
@@ -123,12 +138,12 @@ module Embott
         bytes
       end
 
-      def param_headers(request)
-        headers = (request.headers || {}).reject { |_, value| Query.omitted?(value) }
-        headers = headers.to_h { |name, value| [name.to_s.downcase, Query.header(value)] }
-        cookie = Query.cookie(request.cookies || {})
+      def add_param_headers(request, headers)
+        request.headers&.each do |name, value|
+          headers[name.to_s.downcase] = Query.header(value) unless Query.omitted?(value)
+        end
+        cookie = request.cookies && Query.cookie(request.cookies)
         headers["cookie"] = cookie if cookie
-        headers
       end
 
       def with_retries(prepared, options)
@@ -158,7 +173,8 @@ module Embott
 
       def attempt_parsed(prepared, retry_index)
         started = @clock.now
-        response = @pool.with(prepared[:timeout]) { |http| http.request(net_request(prepared, retry_index)) }
+        request = net_request(prepared, retry_index)
+        response = @pool.with(prepared[:timeout]) { |http| http.request(request) }
         outcome_for(prepared, response, started) { parse_success(response) }
       rescue *TIMEOUT_ERRORS, *CONNECTION_ERRORS => e
         connection_outcome(prepared, e)
@@ -171,7 +187,7 @@ module Embott
         http.request(net_request(prepared, retry_index)) do |response|
           outcome = outcome_for(prepared, response, started) do
             http.read_timeout = idle
-            on_headers&.call(response_headers(response))
+            on_headers&.call(response.each_header.to_h)
             read_stream(prepared, response, idle, &)
             nil
           end
@@ -195,7 +211,7 @@ module Embott
       end
 
       def outcome_for(prepared, response, started)
-        headers = response_headers(response)
+        headers = response.each_header.to_h
         status = response.code.to_i
         log(:debug) do
           elapsed = ((@clock.now - started) * 1000).round
@@ -248,9 +264,9 @@ module Embott
       end
 
       def net_request(prepared, retry_index)
-        klass = Net::HTTP.const_get(prepared[:method].capitalize, false)
-        headers = prepared[:headers].merge("#{@telemetry_prefix}-retry-count" => retry_index.to_s)
-        request = BodyEncoder.net_request(klass, prepared[:uri], headers, prepared[:body])
+        klass = METHOD_CLASSES[prepared[:method]] || Net::HTTP.const_get(prepared[:method].capitalize, false)
+        headers = prepared[:headers].merge(@retry_count_header => retry_index.to_s)
+        request = BodyEncoder.net_request(klass, prepared[:target], headers, prepared[:body])
         log(:debug) do
           headers = @redactor.headers(request.each_header.to_h)
           "#{prepared[:method]} #{prepared[:uri]} #{headers} #{preview(prepared[:body])}".rstrip
@@ -283,18 +299,6 @@ module Embott
       def json?(content_type)
         media = content_type.to_s.split(";").first.to_s.strip.downcase
         media == "application/json" || media.end_with?("+json")
-      end
-
-      def response_headers(response)
-        response.each_header.to_h
-      end
-
-      def build_uri(path, query, styles)
-        url = path.match?(%r{\Ahttps?://}i) ? path : "#{@base_uri.to_s.chomp("/")}/#{path.delete_prefix("/")}"
-        uri = URI.parse(url)
-        encoded = Query.encode(query, styles)
-        uri.query = [uri.query, encoded].reject { |part| part.nil? || part.empty? }.join("&") unless encoded.empty?
-        uri
       end
 
       def origin
@@ -330,10 +334,11 @@ module Embott
         @redactor.scrub(text)
       end
 
-      def log(level, &message)
+      # Yields (to build the message) only when a logger is set: no Proc is made per request otherwise.
+      def log(level)
         return unless @logger
 
-        @logger.public_send(level) { scrub(message.call) }
+        @logger.public_send(level) { scrub(yield) }
       end
     end
   end

@@ -16,6 +16,14 @@ module Embott
       RESERVED = ":/?#\\[\\]@!$&'()*+,;="
       # Array delimiters per style (not encoded).
       DELIMITERS = { "form" => ",", "pipeDelimited" => "|", "spaceDelimited" => "%20" }.freeze
+      # Text that needs no escaping.
+      PLAIN = /\A[#{UNRESERVED}]*\z/
+      # Characters {escape} looks at.
+      ESCAPED = /[^#{UNRESERVED}]/n
+      # What {escape} keeps as it is.
+      KEEP_UNRESERVED = /[#{UNRESERVED}]/
+      # What {escape} keeps as it is with `allow_reserved`.
+      KEEP_RESERVED = /[#{UNRESERVED}#{RESERVED}]/
 
       module_function
 
@@ -69,8 +77,11 @@ module Embott
       # @param allow_reserved [Boolean]
       # @return [String] text percent-encoded (UTF-8, upper-case hex), unreserved characters kept
       def escape(text, allow_reserved: false)
-        keep = allow_reserved ? /[#{UNRESERVED}#{RESERVED}]/o : /[#{UNRESERVED}]/o
-        text.to_s.b.gsub(/[^#{UNRESERVED}]/n) { |char| char.match?(keep) ? char : format("%%%02X", char.ord) }
+        text = text.to_s
+        return text.b if text.match?(PLAIN)
+
+        keep = allow_reserved ? KEEP_RESERVED : KEEP_UNRESERVED
+        text.b.gsub(ESCAPED) { |char| char.match?(keep) ? char : format("%%%02X", char.ord) }
       end
 
       def pairs(name, value, style)
