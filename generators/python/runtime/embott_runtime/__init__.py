@@ -1,5 +1,6 @@
 """The hand-written runtime every generated Embott SDK package ships (copied in as `<package>._runtime`)."""
 
+from .auth import Credential
 from .client import AsyncAPIClient, RequestSpec, SyncAPIClient, client_options
 from .config import ClientInfo
 from .errors import (
@@ -12,6 +13,7 @@ from .errors import (
     BadRequestError,
     ConfigurationError,
     ConflictError,
+    ErrorEnvelope,
     InternalServerError,
     InvalidWebhookSignatureError,
     NotFoundError,
@@ -61,6 +63,8 @@ __all__ = [
     "ClientInfo",
     "ConfigurationError",
     "ConflictError",
+    "Credential",
+    "ErrorEnvelope",
     "FileContent",
     "Headers",
     "InternalServerError",

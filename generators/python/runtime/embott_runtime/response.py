@@ -58,11 +58,17 @@ def validate(target: type[_T], data: object, response: httpx.Response | None = N
 
 def parse_response(target: type[_T], response: httpx.Response) -> _T:
     """The typed result of a successful response: bytes and text as they are, JSON validated as `target`."""
+    if _documents_no_body(target):
+        return cast(_T, None)  # whatever the server sent is not part of the result
     if target is bytes:
         return cast(_T, response.content)
     if target is str and "json" not in (header(response.headers, "content-type") or ""):
         return cast(_T, response.text)
     return validate(target, decode_body(response), response)
+
+
+def _documents_no_body(target: object) -> bool:
+    return target is type(None)
 
 
 class APIResponse(Generic[_T]):

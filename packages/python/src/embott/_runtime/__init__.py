@@ -2,6 +2,7 @@
 # Copied from generators/python/runtime/embott_runtime; edit it there.
 """The hand-written runtime every generated Embott SDK package ships (copied in as `<package>._runtime`)."""
 
+from .auth import Credential
 from .client import AsyncAPIClient, RequestSpec, SyncAPIClient, client_options
 from .config import ClientInfo
 from .errors import (
@@ -14,6 +15,7 @@ from .errors import (
     BadRequestError,
     ConfigurationError,
     ConflictError,
+    ErrorEnvelope,
     InternalServerError,
     InvalidWebhookSignatureError,
     NotFoundError,
@@ -63,6 +65,8 @@ __all__ = [
     "ClientInfo",
     "ConfigurationError",
     "ConflictError",
+    "Credential",
+    "ErrorEnvelope",
     "FileContent",
     "Headers",
     "InternalServerError",
