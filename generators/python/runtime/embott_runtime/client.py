@@ -446,7 +446,11 @@ class SyncAPIClient(BaseClient):
         """Opens a server-sent event stream; use it as a context manager and iterate the typed events."""
         from .streaming import SyncStream
 
-        return SyncStream(self.send(spec, stream=True), stream_spec, self._secrets)
+        raw = RAW_RESPONSE.get()
+        RAW_RESPONSE.set(False)
+        response = self.send(spec, stream=True)
+        stream = SyncStream(response, stream_spec, self._secrets)
+        return cast("SyncStream[_T]", APIResponse(response, lambda: stream)) if raw else stream
 
 
 class AsyncAPIClient(BaseClient):
@@ -541,7 +545,11 @@ class AsyncAPIClient(BaseClient):
         """Opens a server-sent event stream; `async with` it and `async for` the typed events."""
         from .streaming import AsyncStream
 
-        return AsyncStream(await self.send(spec, stream=True), stream_spec, self._secrets)
+        raw = RAW_RESPONSE.get()
+        RAW_RESPONSE.set(False)
+        response = await self.send(spec, stream=True)
+        stream = AsyncStream(response, stream_spec, self._secrets)
+        return cast("AsyncStream[_T]", APIResponse(response, lambda: stream)) if raw else stream
 
 
 def client_options(**values: Any) -> dict[str, Any]:

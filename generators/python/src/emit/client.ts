@@ -8,6 +8,7 @@ import { docstring } from "./docs";
 import { compareNames, Imports } from "./imports";
 import { type PythonNames, pyString } from "./names";
 import { resourceNames } from "./resources";
+import { runtimeErrorNames } from "./runtime-files";
 
 /** One constructor option of the client. */
 interface ClientOption {
@@ -228,25 +229,7 @@ function envelopeInfo(plan: SdkPlan, imports: Imports): string[] {
 /** `__init__.py`: the client classes, errors, pagination and streaming types, `NOT_GIVEN`, `types`. */
 export function renderPackageInit(plan: SdkPlan, names: PythonNames, header: string): string {
   const clientName = names.type(plan.client.name);
-  const errors = [
-    "APIConnectionError",
-    "APIError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConfigurationError",
-    "ConflictError",
-    "InternalServerError",
-    "InvalidWebhookSignatureError",
-    "NotFoundError",
-    "PaginationCycleError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "StreamTruncatedError",
-    "UnprocessableEntityError",
-  ];
+  const errors = runtimeErrorNames();
   const runtime = [
     "NOT_GIVEN",
     "APIResponse",
@@ -256,6 +239,7 @@ export function renderPackageInit(plan: SdkPlan, names: PythonNames, header: str
     "NotGiven",
     "SyncPage",
     "SyncStream",
+    ...(plan.webhooks?.signature ? ["UnknownWebhookEvent"] : []),
     ...errors,
   ];
   const exported = [

@@ -375,9 +375,8 @@ function renderRawClass(
   const wrapper = flavour === "sync" ? "to_raw_response_wrapper" : "async_to_raw_response_wrapper";
   const className = `${flavour === "sync" ? "" : "Async"}${own.sync}WithRawResponse`;
   const argument = names.id(resource.property, "parameter");
-  const methods = resource.methods.filter(
-    (method) => method.kind === "plain" || (flavour === "sync" && method.kind === "page"),
-  );
+  // Every method: plain calls, lists (the first page's response) and streams (the stream is `.parse()`).
+  const methods = resource.methods;
   if (methods.length > 0) imports.add(RUNTIME, wrapper);
   const lines = [
     `\nclass ${className}:`,

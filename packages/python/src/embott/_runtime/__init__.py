@@ -44,7 +44,16 @@ from .types import (
     request_options,
     strip_not_given,
 )
-from .webhooks import Payload, SignatureHeaders, SignatureScheme, generate_test_header, unwrap, verify
+from .webhooks import (
+    Payload,
+    SignatureHeaders,
+    SignatureScheme,
+    UnknownWebhookEvent,
+    generate_test_header,
+    parse_event,
+    unwrap,
+    verify,
+)
 
 __all__ = [
     "NOT_GIVEN",
@@ -92,12 +101,14 @@ __all__ = [
     "SyncPage",
     "SyncStream",
     "Timeout",
+    "UnknownWebhookEvent",
     "UnprocessableEntityError",
     "async_to_raw_response_wrapper",
     "client_options",
     "expand_path",
     "generate_test_header",
     "is_given",
+    "parse_event",
     "path_param",
     "request_options",
     "strip_not_given",
