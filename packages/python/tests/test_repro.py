@@ -194,3 +194,25 @@ def assert_requests(recorder: str, expected: list[dict[str, Any]]) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_repro_case(emitted: dict[str, Path], recorder: str, case: dict[str, Any], flavour: str) -> None:
     run_case(Sdk(emitted[Path(case["spec"]).stem]), recorder, case, flavour)
+
+
+#: The specs whose clients exercise credentials (two-header alternatives, per-operation security, none at all).
+TYPED_SPECS = ["typing-auth", "security-overrides", "error-envelope"]
+
+
+@pytest.mark.parametrize("name", sorted({Path(case["spec"]).stem for case in CASES}))
+def test_every_repro_sdk_is_lint_clean_formatted_and_typed(emitted: dict[str, Path], name: str) -> None:
+    src = emitted[name]
+    config = str(ROOT / "packages" / "python" / "pyproject.toml")
+    tools = Path(sys.executable).parent
+    commands = [
+        [str(tools / "ruff"), "check", "--no-cache", "--config", config, "."],
+        [str(tools / "ruff"), "format", "--check", "--no-cache", "--config", config, "."],
+    ]
+    if name in TYPED_SPECS:
+        commands.append([str(tools / "mypy"), "--strict", "--no-incremental", Sdk(src).package])
+    for command in commands:
+        result = subprocess.run(command, cwd=src, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, (
+            f"{' '.join(command[:2])} on {name}:\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
+        )

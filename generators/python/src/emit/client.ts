@@ -148,7 +148,7 @@ export function renderClientModule(plan: SdkPlan, names: PythonNames, header: st
         return `    @cached_property\n    def ${names.id(resource.property, "resource")}(self) -> ${target}:\n${docs}        from .resources.${resourceClass.module} import ${target}\n\n        return ${target}(self)\n`;
       })
       .join("\n");
-    const docs = docstring(plan.client.docs, "    ");
+    const docs = docstring(clientDocs(plan, names), "    ");
     return `
 
 class ${className}(${base}):
@@ -185,6 +185,31 @@ ${accessors ? `\n${accessors}` : ""}`;
     .map((block) => block.trim())
     .filter((block) => block !== "");
   return `${header}\n${importText}\n${checking}\n${all}\n\n${blocks.join("\n\n\n")}\n`;
+}
+
+/**
+ * The client's docstring: the plan's, with its credentials sentence replaced by the options this client really
+ * has (none, one, or alternatives of several), each with its environment variable.
+ */
+function clientDocs(plan: SdkPlan, names: PythonNames): string {
+  const { credentials } = plan.client.auth;
+  const root = rootAlternatives(plan);
+  const option = (credential: CredentialPlan) => `\`${credentialOption(names, credential)}\``;
+  if (credentials.length === 1 && root.length === 1 && root[0]?.length === 1) return plan.client.docs;
+  const base = `The base URL defaults to \`${plan.client.env.baseUrl}\`.`;
+  let sentence = `The API takes no credentials. ${base}`;
+  if (credentials.length > 0) {
+    const choices = root.map((alternative) => alternative.map(option).join(" and ")).join(", or ");
+    const which = root.length > 0 ? `pass ${choices}` : "for the operations that need them";
+    const each = credentials.map((credential) => `  ${option(credential)}: \`${credential.env}\``);
+    sentence = [`Credentials (${which}), each defaulting to an environment variable:`, ...each, base].join(
+      "\n",
+    );
+  }
+  const paragraphs = plan.client.docs
+    .split("\n\n")
+    .filter((paragraph) => !/^The API key defaults to/.test(paragraph));
+  return [...paragraphs, sentence].join("\n\n");
 }
 
 /** The `ClientInfo` lines of the credential options and the API's own security alternatives. */

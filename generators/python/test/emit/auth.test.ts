@@ -19,6 +19,8 @@ describe("python emitter: credentials, security and the error envelope come from
     expect(client).toContain('Credential("partner_key", "REPRO_PARTNER_KEY", "query", "partner_key"),');
     expect(client).toContain('security=(("auth_email", "auth_key"), ("api_key",)),');
     expect(client).toContain("        auth_email: Optional[str] = None,");
+    expect(client).toContain("Credentials (pass `auth_email` and `auth_key`, or `api_key`), each defaulting");
+    expect(client).toContain("      `partner_key`: `REPRO_PARTNER_KEY`\n");
     expect(client).toContain(
       'credentials={\n                "api_key": api_key,\n                "auth_email": auth_email,\n                "auth_key": auth_key,\n                "partner_key": partner_key,\n            },',
     );
@@ -44,6 +46,7 @@ describe("python emitter: credentials, security and the error envelope come from
     const client = (await emit("testdata/repro/error-envelope.yaml")).get("_client.py") ?? "";
     expect(client).not.toContain("api_key");
     expect(client).not.toContain("Credential(");
+    expect(client).toContain("The API takes no credentials. The base URL defaults to `REPRO_BASE_URL`.");
     expect(client).toContain(
       'error_envelope=ErrorEnvelope(message=("detail",), code=("code",), param=("field",)',
     );
