@@ -1,10 +1,10 @@
-"""The embott Python SDK, run for real: the README's seed message, auto-pagination, a streamed reply and
-webhook verification. Reads EMBOTT_API_KEY and EMBOTT_BASE_URL (`npm start` points them at the mock)."""
+"""The embott Python SDK, run for real: the README's seed message, auto-pagination, a streamed reply,
+webhook verification and a failed call's error fields. Reads EMBOTT_API_KEY and EMBOTT_BASE_URL (`npm start` points them at the mock)."""
 
 import json
 import os
 
-from embott import Embott, InvalidWebhookSignatureError
+from embott import Embott, InvalidWebhookSignatureError, NotFoundError
 
 client = Embott(api_key=os.environ["EMBOTT_API_KEY"])
 
@@ -44,3 +44,11 @@ try:
 except InvalidWebhookSignatureError as error:
     print(f"webhook: authentic delivery accepted, tampered one rejected ({error.code})")
 client.webhooks.delete(subscription.id)
+
+# 5. A failed call says what went wrong: status, the API's code and message, and the request id to quote.
+try:
+    client.bots.get("bot_0doesNotExist")
+except NotFoundError as error:
+    print(
+        f"error: {error.status_code} {error.code}: {error.error_message} (request {error.request_id})"
+    )

@@ -13,7 +13,7 @@ import pytest
 from embott import AsyncEmbott, Embott
 from embott._runtime import client as runtime_client
 
-from .generated import PAGINATION_SPEC, SPECS, WIRE_SPEC, generate_all
+from .generated import PAGINATION_SPEC, REPRO_SPECS, SPECS, WIRE_SPEC, generate_all
 
 ROOT = Path(__file__).resolve().parents[3]
 ADMIN_KEY = "sk_live_admin_0001"
@@ -80,9 +80,9 @@ async def async_client(mock: Mock) -> AsyncIterator[AsyncEmbott]:
 
 @pytest.fixture(scope="session")
 def emitted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Python emitted for every corpus spec, ours, the wire features spec and the pagination repro spec:
-    spec name → its `src` folder."""
-    return generate_all([*SPECS, WIRE_SPEC, PAGINATION_SPEC], tmp_path_factory.mktemp("emitted"))
+    """Python emitted for every corpus spec, ours, the wire features spec and the repro specs (each once per run):
+    spec name → its `src` folder (beside it `names.json`: the Python names of the plan's ids)."""
+    return generate_all([*SPECS, WIRE_SPEC, PAGINATION_SPEC, *REPRO_SPECS], tmp_path_factory.mktemp("emitted"))
 
 
 @pytest.fixture

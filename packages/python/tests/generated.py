@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import subprocess
 import sys
 from collections.abc import Generator
@@ -18,6 +19,10 @@ SPECS = [*CORPUS, ROOT / "spec" / "openapi.yaml"]
 WIRE_SPEC = ROOT / "testdata" / "wire" / "features.yaml"
 #: The shapes big APIs page with (Stripe's `starting_after` = the last item's id), for test_item_cursor_pagination.
 PAGINATION_SPEC = ROOT / "testdata" / "repro" / "pagination.yaml"
+REPRO = ROOT / "testdata" / "repro"
+#: testdata/repro/cases.json, run by test_repro against the SDK of each case's spec.
+REPRO_CASES: dict[str, Any] = json.loads((REPRO / "cases.json").read_text())
+REPRO_SPECS = sorted({REPRO / case["spec"] for case in REPRO_CASES["cases"]} - {PAGINATION_SPEC})
 
 
 def generate_all(specs: list[Path], out: Path) -> dict[str, Path]:

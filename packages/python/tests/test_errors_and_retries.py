@@ -111,3 +111,17 @@ def test_a_refused_connection_names_host_and_port(waits: list[float]) -> None:
     with pytest.raises(embott.APIConnectionError, match=r"127\.0\.0\.1:9") as caught:
         Embott(api_key=ADMIN_KEY, base_url="http://127.0.0.1:9/v1", max_retries=0).bots.list()
     assert isinstance(caught.value.__cause__, httpx.ConnectError)
+
+
+def test_the_package_exports_every_exception_class_of_the_runtime() -> None:
+    from embott._runtime import errors
+
+    classes = {
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, Exception) and value.__module__ == errors.__name__
+    }
+    assert "ConflictError" in classes
+    assert classes - {"SDKError"} <= set(embott.__all__)
+    assert all(getattr(embott, name) is getattr(errors, name) for name in classes - {"SDKError"})
+    assert embott.EmbottError is errors.SDKError

@@ -115,6 +115,30 @@ def test_raw_response_and_to_dict(client: Embott) -> None:
     assert response.headers["x-request-id"] == response.parse().request_id
 
 
+def test_raw_response_of_a_stream_parses_to_the_stream(client: Embott) -> None:
+    raw = client.conversations.with_raw_response.stream_message("conv_abc123", role="user", content="Hello")
+    assert raw.status_code == 200 and raw.headers["content-type"].startswith("text/event-stream")
+    with raw.parse() as stream:
+        kinds = [event.type for event in stream]
+    assert kinds[0] == "message.started" and kinds[-1] == "message.completed"
+
+
+async def test_async_raw_response_covers_lists_and_streams(async_client: AsyncEmbott) -> None:
+    raw_page = await async_client.bots.with_raw_response.list(limit=1)
+    assert raw_page.status_code == 200 and raw_page.request_id is not None
+    page = raw_page.parse()
+    assert len(page.items) == 1 and page.has_next_page()
+    assert len([bot async for bot in page]) > 1
+    raw_stream = await async_client.conversations.with_raw_response.stream_message(
+        "conv_abc123", role="user", content="Hello"
+    )
+    assert raw_stream.headers["content-type"].startswith("text/event-stream")
+    async with raw_stream.parse() as stream:
+        kinds = [event.type async for event in stream]
+    assert kinds[0] == "message.started" and kinds[-1] == "message.completed"
+    assert (await async_client.bots.list(limit=1)).items[0].id == page.items[0].id
+
+
 async def test_async_client_covers_the_same_surface(async_client: AsyncEmbott) -> None:
     reply = await async_client.conversations.send_message("conv_abc123", role="user", content="What are your hours?")
     assert reply.input.role == "user" and reply.message.role in ("assistant", "system")

@@ -61,6 +61,25 @@ def test_unwrap_returns_a_typed_event_and_rejects_tampering(client: Embott) -> N
         client.webhooks.verify(payload, header)
 
 
+def test_an_event_of_an_unknown_type_unwraps_to_a_generic_event(client: Embott) -> None:
+    payload = json.dumps({"id": "evt_9", "object": "event", "type": "bot.retrained", "data": {"bot_id": "bot_1"}})
+    header = client.webhooks.generate_test_header(payload, "whsec_test")
+    event = client.webhooks.unwrap(payload, header, "whsec_test")
+    assert isinstance(event, embott.UnknownWebhookEvent) and event.type == "bot.retrained"
+    assert event.to_dict() == json.loads(payload)
+    broken = json.dumps({"id": "evt_9", "object": "event", "type": "lead.captured", "data": "not a lead"})
+    with pytest.raises(embott.APIResponseValidationError):
+        client.webhooks.unwrap(broken, client.webhooks.generate_test_header(broken, "whsec_test"), "whsec_test")
+
+
+@pytest.mark.parametrize("bad", [{"now": float("nan")}, {"tolerance": float("inf")}, {"now": "1700000000"}])
+def test_a_clock_or_tolerance_that_is_not_a_finite_number_is_a_value_error(client: Embott, bad: Any) -> None:
+    payload = json.dumps({"type": "bot.deployed"})
+    header = client.webhooks.generate_test_header(payload, "whsec_test")
+    with pytest.raises(ValueError, match="finite"):
+        client.webhooks.unwrap(payload, header, "whsec_test", **bad)
+
+
 class Receiver:
     """A local endpoint the mock delivers webhooks to; keeps each delivery's raw body and headers."""
 

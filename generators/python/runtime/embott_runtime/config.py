@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, Optional, Union
+from typing import Mapping, Optional, Union
 from urllib.parse import urlsplit
 
 import httpx
 
-from .errors import ConfigurationError
+from .auth import Alternatives, Credential, choose, missing_message, resolve_credentials
+from .errors import ConfigurationError, ErrorEnvelope
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_RETRIES = 2
@@ -22,20 +23,27 @@ class ClientInfo:
 
     package: str
     version: str
-    api_key_env: str
     base_url_env: str
     log_env: str
     default_base_url: str
-    #: Where the API key goes: `bearer`/`basic` (Authorization), `header`/`query`/`cookie` under `auth_name`, or
-    #: `none` (the API needs no key).
-    auth: Literal["bearer", "basic", "header", "query", "cookie", "none"] = "bearer"
-    auth_name: str = "Authorization"
+    #: The credential options (the primary scheme's is `api_key`); none when the API takes no credentials.
+    credentials: tuple[Credential, ...] = ()
+    #: The API's security alternatives (option names), used by every request that has none of its own.
+    security: Alternatives = ()
     idempotency_header: str = "Idempotency-Key"
+    request_id_header: str = "x-request-id"
+    #: Where the error body's fields are; None reads none (the message is the status and the body's text).
+    error_envelope: Optional[ErrorEnvelope] = None
+    #: Statuses retried besides every one at or above `min_server_error_status`.
+    retry_statuses: frozenset[int] = frozenset({408, 429})
+    min_server_error_status: int = 500
+    default_max_retries: int = DEFAULT_MAX_RETRIES
 
 
 @dataclass(frozen=True)
 class ClientConfig:
-    api_key: str = field(repr=False)
+    #: Option name -> (its scheme, the value held), for the credentials passed or found in the environment.
+    credentials: Mapping[str, tuple[Credential, str]] = field(repr=False)
     base_url: str
     timeout: httpx.Timeout
     max_retries: int
@@ -46,7 +54,8 @@ class ClientConfig:
 def resolve_config(
     info: ClientInfo,
     *,
-    api_key: Optional[str],
+    client_name: str,
+    credentials: Mapping[str, Optional[str]],
     base_url: Optional[str],
     default_base_url: Optional[str] = None,
     timeout: Union[float, httpx.Timeout, None],
@@ -55,26 +64,20 @@ def resolve_config(
     default_headers: Optional[Mapping[str, str]],
 ) -> ClientConfig:
     """Fills defaults from the environment and checks every option; ConfigurationError names the bad one."""
-    key = api_key if api_key is not None else os.environ.get(info.api_key_env)
-    if not key and info.auth == "none":
-        key = ""
-    elif not key:
-        raise ConfigurationError(f"No API key: pass api_key=... or set the {info.api_key_env} environment variable.")
-    if key and (not key.isascii() or not key.isprintable() or key != key.strip()):
-        raise ConfigurationError(
-            "The API key contains whitespace or non-ASCII characters; copy it again from the dashboard."
-        )
+    held = resolve_credentials(info.credentials, credentials)
+    if info.security and choose(info.security, held) is None:
+        raise ConfigurationError(missing_message(info.security, info.credentials, client_name))
     url = base_url or os.environ.get(info.base_url_env) or default_base_url or info.default_base_url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigurationError(
             f"base_url must be an absolute http(s) URL such as {info.default_base_url!r}, got {url!r}."
         )
-    retries = DEFAULT_MAX_RETRIES if max_retries is None else max_retries
+    retries = info.default_max_retries if max_retries is None else max_retries
     if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:  # pyright: ignore[reportUnnecessaryIsInstance]
         raise ConfigurationError(f"max_retries must be a non-negative int, got {retries!r}.")
     return ClientConfig(
-        api_key=key,
+        credentials=held,
         base_url=url.rstrip("/"),
         timeout=to_timeout(DEFAULT_TIMEOUT if timeout is None else timeout),
         max_retries=retries,

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 import httpx
 from typing_extensions import override
@@ -22,6 +22,7 @@ __all__ = [
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
+    "ErrorEnvelope",
     "InternalServerError",
     "InvalidWebhookSignatureError",
     "NotFoundError",
@@ -81,15 +82,50 @@ class RateLimitInfo:
     retry_after: Optional[float]
 
 
+@dataclass(frozen=True)
+class ErrorEnvelope:
+    """Where an error body's fields are, as key paths from its root (`("error", "message")`); () = absent."""
+
+    message: tuple[str, ...] = ()
+    code: tuple[str, ...] = ()
+    type: tuple[str, ...] = ()
+    param: tuple[str, ...] = ()
+    request_id: tuple[str, ...] = ()
+
+    def read(self, body: object, path: tuple[str, ...]) -> str | None:
+        """The string at `path` in `body`, or None (missing, not a string, or no path)."""
+        value = body
+        for key in path:
+            mapping = as_dict(value)
+            if mapping is None:
+                return None
+            value = mapping.get(key)
+        return value if path and isinstance(value, str) else None
+
+    def holder(self, body: object) -> dict[str, Any] | None:
+        """The object holding the message (Embott's `error`; the body itself for a flat envelope)."""
+        value = body
+        for key in self.message[:-1]:
+            value = (as_dict(value) or {}).get(key)
+        mapping = as_dict(value) if self.message else None
+        return dict(mapping) if mapping is not None else None
+
+
 class APIStatusError(APIError):
-    """The server answered with a 4xx/5xx status."""
+    """The server answered with a 4xx/5xx status. The error body's fields are read where the API puts them."""
 
     status_code: int
     response: httpx.Response
     headers: dict[str, str]
+    #: The request id header (e.g. `x-request-id`), else the body's request id field.
     request_id: str | None
-    #: The envelope's `error` object (`type`, `code`, `message`, `param`), when the body had one.
+    #: The object holding the error fields (Embott: the envelope's `error`), when the body had one.
     error: dict[str, Any] | None
+    #: The server's own message, machine-readable code and type, and the parameter the error is about.
+    error_message: str | None
+    code: str | None
+    type: str | None
+    param: str | None
     rate_limit: RateLimitInfo
 
     def __init__(
@@ -101,6 +137,8 @@ class APIStatusError(APIError):
         idempotency_key: str | None = None,
         retry_after: float | None = None,
         secrets: tuple[str, ...] = (),
+        envelope: ErrorEnvelope | None = None,
+        request_id_header: str = "x-request-id",
     ) -> None:
         clean_body = scrub_value(body, secrets)
         super().__init__(
@@ -112,19 +150,14 @@ class APIStatusError(APIError):
         self.status_code = response.status_code
         self.response = response
         self.headers = redact_headers(response.headers, secrets)
-        self.error = _error_object(clean_body)
-        self.request_id = header(response.headers, "x-request-id") or _str_or_none(self.error, "request_id")
+        fields = envelope or ErrorEnvelope()
+        self.error = fields.holder(clean_body)
+        self.error_message = fields.read(clean_body, fields.message)
+        self.code = fields.read(clean_body, fields.code)
+        self.type = fields.read(clean_body, fields.type)
+        self.param = fields.read(clean_body, fields.param)
+        self.request_id = header(response.headers, request_id_header) or fields.read(clean_body, fields.request_id)
         self.rate_limit = _rate_limit(response.headers, retry_after)
-
-    @property
-    def code(self) -> str | None:
-        """The envelope's machine-readable `error.code` (e.g. `missing_scope`)."""
-        return _str_or_none(self.error, "code")
-
-    @property
-    def param(self) -> str | None:
-        """The parameter the error is about (`error.param`), when the server named one."""
-        return _str_or_none(self.error, "param")
 
     @override
     def __repr__(self) -> str:
@@ -146,7 +179,7 @@ class PermissionDeniedError(APIStatusError):
     @property
     def missing_scope(self) -> str | None:
         """The scope the key lacks, read from the error message (`... scope 'bots:write'.`)."""
-        message = _str_or_none(self.error, "message") or ""
+        message = self.error_message or ""
         start = message.find("'")
         end = message.find("'", start + 1)
         return message[start + 1 : end] if 0 <= start < end else None
@@ -222,17 +255,6 @@ def status_error_class(status: int) -> type[APIStatusError]:
     if status >= 500:
         return InternalServerError
     return _STATUS_ERRORS.get(status, APIStatusError)
-
-
-def _error_object(body: object) -> dict[str, Any] | None:
-    envelope = as_dict(body)
-    error = as_dict(envelope.get("error")) if envelope else None
-    return dict(error) if error is not None else None
-
-
-def _str_or_none(error: Mapping[str, Any] | None, key: str) -> str | None:
-    value = error.get(key) if error else None
-    return value if isinstance(value, str) else None
 
 
 def _int_header(headers: httpx.Headers, name: str) -> int | None:

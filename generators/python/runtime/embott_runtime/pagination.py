@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, AsyncIterator, Generator, Generic, Iterator, Literal, Optional, TypeVar, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    AsyncIterator,
+    Generator,
+    Generic,
+    Iterator,
+    Literal,
+    Optional,
+    TypeVar,
+    Union,
+    cast,
+)
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from .errors import PaginationCycleError, SDKError
-from .response import decode_body, validate
+from .response import RAW_RESPONSE, APIResponse, decode_body, validate
 from .types import as_dict, as_list, header
 
 if TYPE_CHECKING:
@@ -317,8 +329,12 @@ class AsyncPaginator(Generic[_T]):
         self._descriptor = descriptor
 
     async def _first_page(self) -> AsyncPage[_T]:
+        raw = RAW_RESPONSE.get()
+        RAW_RESPONSE.set(False)
         response = await self._client.send(self._spec)
-        return AsyncPage[_T].build(self._client, self._item_type, self._spec, self._descriptor, response, frozenset())
+        page = AsyncPage[_T].build(self._client, self._item_type, self._spec, self._descriptor, response, frozenset())
+        # Under `.with_raw_response` the awaited value is the first page's `APIResponse` (`.parse()` is the page).
+        return cast("AsyncPage[_T]", APIResponse(response, lambda: page)) if raw else page
 
     def __await__(self) -> Generator[Any, None, AsyncPage[_T]]:
         return self._first_page().__await__()

@@ -6,15 +6,23 @@ from typing import Any, Optional
 
 import httpx
 
-from embott_runtime import AsyncAPIClient, ClientInfo, SyncAPIClient
+from embott_runtime import AsyncAPIClient, ClientInfo, Credential, ErrorEnvelope, SyncAPIClient
 
 INFO = ClientInfo(
     package="embott_test",
     version="0.0.0",
-    api_key_env="EMBOTT_TEST_API_KEY",
     base_url_env="EMBOTT_TEST_BASE_URL",
     log_env="EMBOTT_TEST_LOG",
     default_base_url="https://api.embott.com/v1",
+    credentials=(Credential("api_key", "EMBOTT_TEST_API_KEY", "bearer"),),
+    security=(("api_key",),),
+    error_envelope=ErrorEnvelope(
+        message=("error", "message"),
+        code=("error", "code"),
+        type=("error", "type"),
+        param=("error", "param"),
+        request_id=("error", "request_id"),
+    ),
 )
 
 
@@ -22,7 +30,7 @@ class Client(SyncAPIClient):
     def __init__(self, *, api_key: Optional[str] = None, base_url: Optional[str] = None, **options: Any) -> None:
         super().__init__(
             INFO,
-            api_key=api_key,
+            credentials={"api_key": api_key},
             base_url=base_url,
             timeout=options.get("timeout"),
             max_retries=options.get("max_retries"),
@@ -36,7 +44,7 @@ class AsyncClient(AsyncAPIClient):
     def __init__(self, *, api_key: Optional[str] = None, base_url: Optional[str] = None, **options: Any) -> None:
         super().__init__(
             INFO,
-            api_key=api_key,
+            credentials={"api_key": api_key},
             base_url=base_url,
             timeout=options.get("timeout"),
             max_retries=options.get("max_retries"),

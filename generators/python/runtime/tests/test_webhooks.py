@@ -6,12 +6,21 @@ import base64
 import json
 import time
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, Union, cast
 
 import httpx
+import pydantic
 import pytest
 
-from embott_runtime import InvalidWebhookSignatureError, SDKError, SignatureScheme
+from embott_runtime import (
+    APIResponseValidationError,
+    BaseModel,
+    InvalidWebhookSignatureError,
+    SDKError,
+    SignatureScheme,
+    UnknownWebhookEvent,
+    parse_event,
+)
 from embott_runtime.webhooks import generate_test_header, unwrap, verify
 
 VECTORS = json.loads((Path(__file__).resolve().parents[4] / "testdata/webhook-signatures.json").read_text())["cases"]
@@ -134,3 +143,27 @@ def test_non_string_headers_are_malformed_never_a_crash(headers: Any) -> None:
     with pytest.raises(InvalidWebhookSignatureError) as caught:
         verify("{}", headers, SECRET, scheme=SCHEME, now=1)
     assert caught.value.code == "malformed_header"
+
+
+class _Started(BaseModel):
+    type: Literal["started"]
+    at: int
+
+
+class _Ended(BaseModel):
+    type: Literal["ended"]
+
+
+_Event = Annotated[Union[_Started, _Ended], pydantic.Field(discriminator="type")]
+
+
+def test_parse_event_types_known_events_and_keeps_unknown_ones_whole() -> None:
+    target = cast("type[Union[_Started, _Ended]]", _Event)
+    assert isinstance(parse_event(target, {"type": "started", "at": 1}), _Started)
+    unknown = parse_event(target, {"type": "paused", "for": {"seconds": 3}})
+    assert isinstance(unknown, UnknownWebhookEvent)
+    assert unknown.to_dict() == {"type": "paused", "for": {"seconds": 3}}
+    with pytest.raises(APIResponseValidationError):
+        parse_event(target, {"type": "started", "at": "never"})
+    with pytest.raises(APIResponseValidationError):
+        parse_event(target, {"no_type": True})

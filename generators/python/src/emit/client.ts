@@ -1,15 +1,60 @@
-import type { SdkPlan } from "@embott/codegen-core";
+import {
+  allResources,
+  type CredentialPlan,
+  credentialAlternatives,
+  type SdkPlan,
+} from "@embott/codegen-core";
 import { docstring } from "./docs";
 import { compareNames, Imports } from "./imports";
 import { type PythonNames, pyString } from "./names";
 import { resourceNames } from "./resources";
+import { runtimeErrorNames } from "./runtime-files";
 
 /** One constructor option of the client. */
 interface ClientOption {
   name: string;
   type: string;
-  /** Passed straight to the runtime's constructor under this keyword (server variables are not). */
+  /** Passed straight to the runtime's constructor under this keyword (server variables and credentials are not). */
   runtime: boolean;
+}
+
+/** The client option holding a credential (`api_key` for the primary scheme, `auth_email`…). */
+export function credentialOption(names: PythonNames, credential: CredentialPlan): string {
+  return names.id(credential.name, "parameter");
+}
+
+/** Security alternatives as a Python tuple of option-name tuples: `(("auth_email", "auth_key"), ("api_key",))`. */
+export function alternativesLiteral(names: PythonNames, alternatives: CredentialPlan[][]): string {
+  return pyTuple(
+    alternatives.map((alternative) => pyTuple(alternative.map((c) => pyString(credentialOption(names, c))))),
+  );
+}
+
+/**
+ * The alternatives the client checks at construction and every method without its own uses: the spec's root
+ * security, else (no root security) the one set every operation requires, so a client that can call nothing
+ * fails when it is built (Embott names its bearer scheme per operation, for the scopes).
+ */
+export function rootAlternatives(plan: SdkPlan): CredentialPlan[][] {
+  const { auth } = plan.client;
+  const root = credentialAlternatives(auth, auth.requirements);
+  if (root.length > 0) return root;
+  const methods = allResources(plan).flatMap((resource) => resource.methods);
+  const each = methods.map((method) => credentialAlternatives(auth, method.security));
+  const key = (alternatives: CredentialPlan[][]) =>
+    JSON.stringify(alternatives.map((alternative) => alternative.map((credential) => credential.scheme)));
+  const first = each[0];
+  const shared =
+    first !== undefined &&
+    first.length > 0 &&
+    first.every((alternative) => alternative.length > 0) &&
+    each.every((alternatives) => key(alternatives) === key(first));
+  return shared ? first : [];
+}
+
+/** A Python tuple literal (`()`, `(a,)`, `(a, b)`). */
+export function pyTuple(items: string[]): string {
+  return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
 }
 
 /** `_client.py`: the sync and async clients, their options and resource accessors. */
@@ -37,8 +82,9 @@ export function renderClientModule(plan: SdkPlan, names: PythonNames, header: st
     }
     return { name, type, runtime: false };
   });
+  const credentials = plan.client.auth.credentials.map((credential) => credentialOption(names, credential));
   const options = (flavour: "sync" | "async"): ClientOption[] => [
-    { name: "api_key", type: "str", runtime: true },
+    ...credentials.map((name) => ({ name, type: "str", runtime: false })),
     { name: "base_url", type: "str", runtime: true },
     ...variableOptions,
     { name: "timeout", type: "Timeout", runtime: true },
@@ -47,19 +93,21 @@ export function renderClientModule(plan: SdkPlan, names: PythonNames, header: st
     { name: "default_headers", type: "Mapping[str, str]", runtime: true },
     { name: "http_client", type: flavour === "sync" ? "httpx.Client" : "httpx.AsyncClient", runtime: true },
   ];
-  const auth = plan.client.auth.schemes.find((scheme) => scheme.id === plan.client.auth.primary);
   const info = [
     `    package=${pyString(names.module([plan.sdk.packageName]))},`,
     "    version=__version__,",
-    `    api_key_env=${pyString(plan.client.env.apiKey)},`,
     `    base_url_env=${pyString(plan.client.env.baseUrl)},`,
     `    log_env=${pyString(plan.client.env.log)},`,
     `    default_base_url=${pyString(plan.client.defaultBaseUrl)},`,
-    `    auth=${pyString(auth?.placement ?? "none")},`,
-    ...(auth?.parameterName ? [`    auth_name=${pyString(auth.parameterName)},`] : []),
+    ...credentialInfo(plan, names, imports),
     ...(plan.client.headers.idempotencyKey.toLowerCase() !== "idempotency-key"
       ? [`    idempotency_header=${pyString(plan.client.headers.idempotencyKey)},`]
       : []),
+    `    request_id_header=${pyString(plan.client.headers.requestId)},`,
+    ...envelopeInfo(plan, imports),
+    `    retry_statuses=frozenset({${plan.client.retry.statuses.join(", ")}}),`,
+    `    min_server_error_status=${plan.client.retry.minServerErrorStatus},`,
+    `    default_max_retries=${plan.client.retry.maxRetries},`,
   ];
   const serverFunction =
     variables.length > 0 && server
@@ -78,10 +126,12 @@ export function renderClientModule(plan: SdkPlan, names: PythonNames, header: st
     const signature = own
       .map((option) => `        ${option.name}: Optional[${option.type}] = None,`)
       .join("\n");
-    const runtimeArgs = own
-      .filter((option) => option.runtime)
-      .map((option) => `            ${option.name}=${option.name},`)
-      .join("\n");
+    const runtimeArgs = [
+      ...(credentials.length > 0
+        ? [`            credentials={${credentials.map((name) => `${pyString(name)}: ${name}`).join(", ")}},`]
+        : []),
+      ...own.filter((option) => option.runtime).map((option) => `            ${option.name}=${option.name},`),
+    ].join("\n");
     const defaultBase =
       variables.length > 0
         ? `            default_base_url=_server_url(${variableOptions.map((option) => option.name).join(", ")}),\n`
@@ -98,7 +148,7 @@ export function renderClientModule(plan: SdkPlan, names: PythonNames, header: st
         return `    @cached_property\n    def ${names.id(resource.property, "resource")}(self) -> ${target}:\n${docs}        from .resources.${resourceClass.module} import ${target}\n\n        return ${target}(self)\n`;
       })
       .join("\n");
-    const docs = docstring(plan.client.docs, "    ");
+    const docs = docstring(clientDocs(plan, names), "    ");
     return `
 
 class ${className}(${base}):
@@ -137,28 +187,74 @@ ${accessors ? `\n${accessors}` : ""}`;
   return `${header}\n${importText}\n${checking}\n${all}\n\n${blocks.join("\n\n\n")}\n`;
 }
 
+/**
+ * The client's docstring: the plan's, with its credentials sentence replaced by the options this client really
+ * has (none, one, or alternatives of several), each with its environment variable.
+ */
+function clientDocs(plan: SdkPlan, names: PythonNames): string {
+  const { credentials } = plan.client.auth;
+  const root = rootAlternatives(plan);
+  const option = (credential: CredentialPlan) => `\`${credentialOption(names, credential)}\``;
+  if (credentials.length === 1 && root.length === 1 && root[0]?.length === 1) return plan.client.docs;
+  const base = `The base URL defaults to \`${plan.client.env.baseUrl}\`.`;
+  let sentence = `The API takes no credentials. ${base}`;
+  if (credentials.length > 0) {
+    const choices = root.map((alternative) => alternative.map(option).join(" and ")).join(", or ");
+    const which = root.length > 0 ? `pass ${choices}` : "for the operations that need them";
+    const each = credentials.map((credential) => `  ${option(credential)}: \`${credential.env}\``);
+    sentence = [`Credentials (${which}), each defaulting to an environment variable:`, ...each, base].join(
+      "\n",
+    );
+  }
+  const paragraphs = plan.client.docs
+    .split("\n\n")
+    .filter((paragraph) => !/^The API key defaults to/.test(paragraph));
+  return [...paragraphs, sentence].join("\n\n");
+}
+
+/** The `ClientInfo` lines of the credential options and the API's own security alternatives. */
+function credentialInfo(plan: SdkPlan, names: PythonNames, imports: Imports): string[] {
+  const { auth } = plan.client;
+  if (auth.credentials.length === 0) return [];
+  imports.add("._runtime", "Credential");
+  const credentials = auth.credentials.map((credential) => {
+    const scheme = auth.schemes.find((candidate) => candidate.id === credential.scheme);
+    const placement = scheme?.placement ?? "bearer";
+    const args = [credentialOption(names, credential), credential.env, placement];
+    if (placement === "header" || placement === "query" || placement === "cookie")
+      args.push(scheme?.parameterName ?? "");
+    return `Credential(${args.map(pyString).join(", ")})`;
+  });
+  const root = rootAlternatives(plan);
+  return [
+    `    credentials=${pyTuple(credentials)},`,
+    ...(root.length > 0 ? [`    security=${alternativesLiteral(names, root)},`] : []),
+  ];
+}
+
+/** The `ClientInfo` line telling the runtime where the error body's fields are (none without an envelope). */
+function envelopeInfo(plan: SdkPlan, imports: Imports): string[] {
+  const envelope = plan.client.errorEnvelope;
+  if (!envelope) return [];
+  imports.add("._runtime", "ErrorEnvelope");
+  const fields = (
+    [
+      ["message", envelope.message],
+      ["code", envelope.code],
+      ["type", envelope.type],
+      ["param", envelope.param],
+      ["request_id", envelope.requestId],
+    ] as const
+  )
+    .filter(([, path]) => path && path.length > 0)
+    .map(([field, path]) => `${field}=${pyTuple((path ?? []).map(pyString))}`);
+  return [`    error_envelope=ErrorEnvelope(${fields.join(", ")}),`];
+}
+
 /** `__init__.py`: the client classes, errors, pagination and streaming types, `NOT_GIVEN`, `types`. */
 export function renderPackageInit(plan: SdkPlan, names: PythonNames, header: string): string {
   const clientName = names.type(plan.client.name);
-  const errors = [
-    "APIConnectionError",
-    "APIError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConfigurationError",
-    "ConflictError",
-    "InternalServerError",
-    "InvalidWebhookSignatureError",
-    "NotFoundError",
-    "PaginationCycleError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "StreamTruncatedError",
-    "UnprocessableEntityError",
-  ];
+  const errors = runtimeErrorNames();
   const runtime = [
     "NOT_GIVEN",
     "APIResponse",
@@ -168,6 +264,7 @@ export function renderPackageInit(plan: SdkPlan, names: PythonNames, header: str
     "NotGiven",
     "SyncPage",
     "SyncStream",
+    ...(plan.webhooks?.signature ? ["UnknownWebhookEvent"] : []),
     ...errors,
   ];
   const exported = [

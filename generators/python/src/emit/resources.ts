@@ -1,5 +1,6 @@
 import type { MethodPlan, ParamPlan, ResourcePlan, SdkPlan, TypeRef } from "@embott/codegen-core";
-import { allResources, methodById } from "@embott/codegen-core";
+import { allResources, credentialAlternatives, methodById } from "@embott/codegen-core";
+import { alternativesLiteral, rootAlternatives } from "./client";
 import { clean, docstring, joinDocs } from "./docs";
 import { Imports } from "./imports";
 import { type PythonNames, pyLiteral, pyString } from "./names";
@@ -141,7 +142,7 @@ function renderMethod(
     ...signature.map((entry) => `        ${entry},`),
     `    ) -> ${returns}:`,
     methodDocstring(method, params, plan),
-    `        return ${call.replace(/SPEC@(\d+)/, (_, depth: string) => requestSpec(method, params, printer, sendsKey, Number(depth)))}`,
+    `        return ${call.replace(/SPEC@(\d+)/, (_, depth: string) => requestSpec(plan, method, params, printer, sendsKey, Number(depth)))}`,
   ];
   return `${lines.filter((line) => line !== "").join("\n")}\n`;
 }
@@ -235,6 +236,7 @@ function snake(camel: string): string {
 }
 
 function requestSpec(
+  plan: SdkPlan,
   method: MethodPlan,
   params: { param: ParamPlan; python: string }[],
   printer: TypePrinter,
@@ -309,6 +311,8 @@ function requestSpec(
       if (parts.length > 0) args.push(`part_types={${parts.join(", ")}}`);
     }
   }
+  const security = ownSecurity(plan, method, printer.locator.names);
+  if (security !== undefined) args.push(`security=${security}`);
   imports.add(RUNTIME, "request_options");
   const options = [
     "extra_headers=extra_headers",
@@ -322,6 +326,14 @@ function requestSpec(
   const arg = `${pad}    `;
   args.push(`options=request_options(\n${arg}    ${options.join(`,\n${arg}    `)},\n${arg})`);
   return `RequestSpec(\n${arg}${args.join(`,\n${arg}`)},\n${pad})`;
+}
+
+/** The method's security alternatives when they are not the API's (`security: []` is `()`: nothing is sent). */
+function ownSecurity(plan: SdkPlan, method: MethodPlan, names: PythonNames): string | undefined {
+  const { auth } = plan.client;
+  const own = alternativesLiteral(names, credentialAlternatives(auth, method.security));
+  const root = alternativesLiteral(names, rootAlternatives(plan));
+  return own === root ? undefined : own;
 }
 
 function methodDocstring(
@@ -363,9 +375,8 @@ function renderRawClass(
   const wrapper = flavour === "sync" ? "to_raw_response_wrapper" : "async_to_raw_response_wrapper";
   const className = `${flavour === "sync" ? "" : "Async"}${own.sync}WithRawResponse`;
   const argument = names.id(resource.property, "parameter");
-  const methods = resource.methods.filter(
-    (method) => method.kind === "plain" || (flavour === "sync" && method.kind === "page"),
-  );
+  // Every method: plain calls, lists (the first page's response) and streams (the stream is `.parse()`).
+  const methods = resource.methods;
   if (methods.length > 0) imports.add(RUNTIME, wrapper);
   const lines = [
     `\nclass ${className}:`,

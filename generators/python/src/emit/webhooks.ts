@@ -30,11 +30,7 @@ export function renderWebhookHelpers(
   const { imports } = printer;
   const event = webhookEventType(plan, printer);
   imports.add(RUNTIME, "SignatureScheme").add(RUNTIME, "SignatureHeaders").add(RUNTIME, "Payload");
-  imports
-    .add(RUNTIME, "verify")
-    .add(RUNTIME, "unwrap")
-    .add(RUNTIME, "generate_test_header")
-    .add(RUNTIME, "validate");
+  imports.add(RUNTIME, "verify").add(RUNTIME, "unwrap").add(RUNTIME, "generate_test_header");
   imports
     .add(RUNTIME, "SDKError")
     .add("typing", "Optional")
@@ -52,8 +48,14 @@ export function renderWebhookHelpers(
   const constant = `_SIGNATURE = SignatureScheme(\n${scheme.join("\n")}\n)\n`;
   if (!constants.includes(constant)) constants.push(constant);
   const envVar = plan.client.env.webhookSecret ?? `${plan.client.env.prefix}_WEBHOOK_SECRET`;
+  // A typed event union also admits events of types added to the API later (`UnknownWebhookEvent`).
+  const typed = event !== "dict[str, object]";
   const castEvent = `cast("type[${event}]", ${event})`;
-  if (castEvent.startsWith("cast(")) imports.add("typing", "cast");
+  imports.add("typing", "cast");
+  if (typed) imports.add(RUNTIME, "parse_event").add(RUNTIME, "UnknownWebhookEvent");
+  else imports.add(RUNTIME, "validate");
+  const returns = typed ? `Union[${event}, UnknownWebhookEvent]` : event;
+  const parse = `${typed ? "parse_event" : "validate"}(${castEvent}, data)`;
   return `    def verify(
         self,
         payload: Payload,
@@ -72,6 +74,10 @@ export function renderWebhookHelpers(
           secret: the subscription's signing secret; default: \`${envVar}\`.
           tolerance: seconds of clock difference allowed; default ${signature.tolerance ?? 300}.
           now: the current time in unix seconds (a finite number); default: the system clock.
+
+        Raises:
+          InvalidWebhookSignatureError: the delivery is not authentic or too old (see its \`code\`).
+          ValueError: \`tolerance\` or \`now\` is not a finite number (NaN, infinity, not a number).
         """
         verify(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
 
@@ -83,10 +89,15 @@ export function renderWebhookHelpers(
         *,
         tolerance: Optional[float] = None,
         now: Optional[float] = None,
-    ) -> ${event}:
-        """Verifies the delivery like \`verify\` (same \`tolerance\` and \`now\`), then returns the typed event."""
+    ) -> ${returns}:
+        """Verifies the delivery like \`verify\` (same \`tolerance\` and \`now\`), then returns the typed event${typed ? " (an\n        `UnknownWebhookEvent` with the raw payload for a `type` this SDK version does not know)" : ""}.
+
+        Raises:
+          InvalidWebhookSignatureError: the delivery is not authentic or too old (see its \`code\`).
+          ValueError: \`tolerance\` or \`now\` is not a finite number.
+        """
         data = unwrap(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
-        return validate(${castEvent}, data)
+        return ${parse}
 
     def generate_test_header(
         self,

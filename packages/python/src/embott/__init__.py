@@ -30,6 +30,7 @@ from ._runtime import (
     StreamTruncatedError,
     SyncPage,
     SyncStream,
+    UnknownWebhookEvent,
     UnprocessableEntityError,
 )
 from ._runtime import SDKError as EmbottError
@@ -76,6 +77,7 @@ __all__ = [
     "StreamTruncatedError",
     "SyncPage",
     "SyncStream",
+    "UnknownWebhookEvent",
     "UnprocessableEntityError",
     "__version__",
     "types",

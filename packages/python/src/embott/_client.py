@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
 import httpx
 
-from ._runtime import NOT_GIVEN, AsyncAPIClient, ClientInfo, NotGiven, SyncAPIClient, Timeout, client_options
+from ._runtime import (
+    NOT_GIVEN,
+    AsyncAPIClient,
+    ClientInfo,
+    Credential,
+    ErrorEnvelope,
+    NotGiven,
+    SyncAPIClient,
+    Timeout,
+    client_options,
+)
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -23,11 +33,22 @@ __all__ = ["AsyncEmbott", "Embott"]
 _INFO = ClientInfo(
     package="embott",
     version=__version__,
-    api_key_env="EMBOTT_API_KEY",
     base_url_env="EMBOTT_BASE_URL",
     log_env="EMBOTT_LOG",
     default_base_url="https://api.embott.com/v1",
-    auth="bearer",
+    credentials=(Credential("api_key", "EMBOTT_API_KEY", "bearer"),),
+    security=(("api_key",),),
+    request_id_header="x-request-id",
+    error_envelope=ErrorEnvelope(
+        message=("error", "message"),
+        code=("error", "code"),
+        type=("error", "type"),
+        param=("error", "param"),
+        request_id=("error", "request_id"),
+    ),
+    retry_statuses=frozenset({408, 429}),
+    min_server_error_status=500,
+    default_max_retries=2,
 )
 
 
@@ -61,7 +82,7 @@ class Embott(SyncAPIClient):
         )
         super().__init__(
             _INFO,
-            api_key=api_key,
+            credentials={"api_key": api_key},
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -160,7 +181,7 @@ class AsyncEmbott(AsyncAPIClient):
         )
         super().__init__(
             _INFO,
-            api_key=api_key,
+            credentials={"api_key": api_key},
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,

@@ -2,6 +2,7 @@
 # Copied from generators/python/runtime/embott_runtime; edit it there.
 """The hand-written runtime every generated Embott SDK package ships (copied in as `<package>._runtime`)."""
 
+from .auth import Credential
 from .client import AsyncAPIClient, RequestSpec, SyncAPIClient, client_options
 from .config import ClientInfo
 from .errors import (
@@ -14,6 +15,7 @@ from .errors import (
     BadRequestError,
     ConfigurationError,
     ConflictError,
+    ErrorEnvelope,
     InternalServerError,
     InvalidWebhookSignatureError,
     NotFoundError,
@@ -42,7 +44,16 @@ from .types import (
     request_options,
     strip_not_given,
 )
-from .webhooks import Payload, SignatureHeaders, SignatureScheme, generate_test_header, unwrap, verify
+from .webhooks import (
+    Payload,
+    SignatureHeaders,
+    SignatureScheme,
+    UnknownWebhookEvent,
+    generate_test_header,
+    parse_event,
+    unwrap,
+    verify,
+)
 
 __all__ = [
     "NOT_GIVEN",
@@ -63,6 +74,8 @@ __all__ = [
     "ClientInfo",
     "ConfigurationError",
     "ConflictError",
+    "Credential",
+    "ErrorEnvelope",
     "FileContent",
     "Headers",
     "InternalServerError",
@@ -88,12 +101,14 @@ __all__ = [
     "SyncPage",
     "SyncStream",
     "Timeout",
+    "UnknownWebhookEvent",
     "UnprocessableEntityError",
     "async_to_raw_response_wrapper",
     "client_options",
     "expand_path",
     "generate_test_header",
     "is_given",
+    "parse_event",
     "path_param",
     "request_options",
     "strip_not_given",

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import asyncio
-import base64
 import logging
 import platform
 import random
@@ -17,8 +16,9 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, TypeVar, Union, cast
 import httpx
 from typing_extensions import Self, override
 
+from .auth import Alternatives, Placed, choose, describe, place
 from .config import ClientConfig, ClientInfo, resolve_config, to_timeout
-from .errors import APIConnectionError, APIStatusError, APITimeoutError, status_error_class
+from .errors import APIConnectionError, APIStatusError, APITimeoutError, ConfigurationError, status_error_class
 from .logs import get_logger, register_secret
 from .redact import MASK, redact_headers, scrub_text
 from .response import RAW_RESPONSE, APIResponse, decode_body, parse_response
@@ -34,7 +34,7 @@ from .serialize import (
     multipart_body,
     raw_body,
 )
-from .types import NOT_GIVEN, NotGiven, RequestOptions, as_dict, header
+from .types import NOT_GIVEN, NotGiven, RequestOptions, header
 
 if TYPE_CHECKING:
     from .pagination import AsyncPaginator, PaginationDescriptor, SyncPage
@@ -73,9 +73,13 @@ class RequestSpec:
     part_types: Mapping[str, str] = field(default_factory=_empty)
     #: The body's media type when it is not the encoding's usual one (e.g. `application/merge-patch+json`).
     content_type: Optional[str] = None
+    #: The operation's own security alternatives (option names); None uses the API's (`ClientInfo.security`).
+    security: Optional[Alternatives] = None
 
     def with_query(self, **changes: object) -> RequestSpec:
-        return replace(self, query={**self.query, **changes})
+        """A copy with `changes` sent after the other query params (the next page's cursor goes last)."""
+        kept = {name: value for name, value in self.query.items() if name not in changes}
+        return replace(self, query={**kept, **changes})
 
 
 @dataclass
@@ -97,7 +101,7 @@ class BaseClient:
         self,
         info: ClientInfo,
         *,
-        api_key: Optional[str],
+        credentials: Optional[Mapping[str, Optional[str]]] = None,
         base_url: Optional[str],
         timeout: Union[float, httpx.Timeout, None],
         default_base_url: Optional[str] = None,
@@ -108,7 +112,8 @@ class BaseClient:
         self._info = info
         self._config = resolve_config(
             info,
-            api_key=api_key,
+            client_name=type(self).__name__,
+            credentials=credentials or {},
             base_url=base_url,
             default_base_url=default_base_url,
             timeout=timeout,
@@ -117,11 +122,14 @@ class BaseClient:
             default_headers=default_headers,
         )
         self._log = get_logger(info.package, info.log_env)
-        register_secret(info.package, self._config.api_key)
+        for secret in self._secrets:
+            register_secret(info.package, secret)
 
     @property
     def api_key(self) -> str:
-        return self._config.api_key
+        """The primary credential held ("" when none)."""
+        held = self._config.credentials.get("api_key")
+        return held[1] if held else ""
 
     @property
     def base_url(self) -> str:
@@ -137,11 +145,13 @@ class BaseClient:
 
     @override
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r}, api_key={MASK!r}, max_retries={self.max_retries})"
+        held = "".join(f", {option}={MASK!r}" for option in self._config.credentials)
+        return f"{type(self).__name__}(base_url={self.base_url!r}{held}, max_retries={self.max_retries})"
 
     @property
     def _secrets(self) -> tuple[str, ...]:
-        return (self._config.api_key,)
+        """Every credential value the client holds: never in a message, a log record or a repr."""
+        return tuple(value for _, value in self._config.credentials.values())
 
     def _user_agent(self) -> str:
         return f"{self._info.package}-python/{self._info.version} (Python {platform.python_version()})"
@@ -160,9 +170,9 @@ class BaseClient:
             "User-Agent": self._user_agent(),
             **self._config.default_headers,
         }
-        auth_query: dict[str, object] = {}
-        cookies: dict[str, object] = dict(spec.cookies)
-        self._add_auth(headers, auth_query, cookies)
+        auth = self._auth(spec)
+        headers.update(auth.headers)
+        cookies: dict[str, object] = {**spec.cookies, **auth.cookies}
         for name, value in spec.headers.items():
             text = header_value(value)
             if text is not None:
@@ -179,7 +189,7 @@ class BaseClient:
             headers[self._info.idempotency_header] = idempotency_key
         headers.update(options.get("extra_headers") or {})
         query = encode_query(
-            {**spec.query, **(options.get("extra_query") or {})}, spec.query_styles, spec.allow_reserved
+            {**spec.query, **(options.get("extra_query") or {}), **auth.query}, spec.query_styles, spec.allow_reserved
         )
         url = self._url(spec.path)
         if query:
@@ -195,21 +205,17 @@ class BaseClient:
             timeout=to_timeout(timeout) if timeout is not None else self._config.timeout,
         )
 
-    def _add_auth(self, headers: dict[str, str], query: dict[str, object], cookies: dict[str, object]) -> None:
-        key = self._config.api_key
-        auth = self._info.auth
-        if not key or auth == "none":
-            return
-        if auth == "bearer":
-            headers["Authorization"] = f"Bearer {key}"
-        elif auth == "basic":
-            headers["Authorization"] = "Basic " + base64.b64encode(key.encode()).decode()
-        elif auth == "header":
-            headers[self._info.auth_name] = key
-        elif auth == "query":
-            query[self._info.auth_name] = key
-        else:
-            cookies[self._info.auth_name] = key
+    def _auth(self, spec: RequestSpec) -> Placed:
+        """The credentials of the first alternative of the operation's (else the API's) security the client holds;
+        ConfigurationError, before anything is sent, when it holds none of them and anonymous is not allowed."""
+        alternatives = self._info.security if spec.security is None else spec.security
+        chosen = choose(alternatives, self._config.credentials)
+        if chosen is None:
+            raise ConfigurationError(
+                f"{spec.method.upper()} {spec.path} needs credentials: construct"
+                f" {describe(alternatives, type(self).__name__)}."
+            )
+        return place(chosen, self._config.credentials)
 
     def _encode_body(
         self, spec: RequestSpec, body: object, headers: dict[str, str]
@@ -252,7 +258,10 @@ class BaseClient:
         return retry_delay(retry_index, headers, max_retry_after=self._config.max_retry_after, random=random.random())
 
     def _should_retry(self, response: httpx.Response) -> bool:
-        return is_retryable_status(response.status_code, response.headers)
+        info = self._info
+        return is_retryable_status(
+            response.status_code, response.headers, info.retry_statuses, info.min_server_error_status
+        )
 
     def _log_attempt(self, request: httpx.Request, outcome: str, attempt: int) -> None:
         if self._log.isEnabledFor(logging.DEBUG):
@@ -270,14 +279,17 @@ class BaseClient:
     ) -> APIStatusError:
         body = decode_body(response)
         cls = status_error_class(response.status_code)
-        error = as_dict((as_dict(body) or {}).get("error"))
+        envelope = self._info.error_envelope
         detail = ""
-        if error is not None:
-            kind = error.get("type") or error.get("code") or "error"
-            detail = f" {kind}: {error.get('message', '')}"
+        server_message = envelope.read(body, envelope.message) if envelope else None
+        if envelope is not None and server_message is not None:
+            kind = envelope.read(body, envelope.type) or envelope.read(body, envelope.code) or "error"
+            detail = f" {kind}: {server_message}"
         elif isinstance(body, str) and body.strip():
             detail = f": {body.strip()[:200]}"
-        request_id = header(response.headers, "x-request-id")
+        request_id = header(response.headers, self._info.request_id_header) or (
+            envelope.read(body, envelope.request_id) if envelope else None
+        )
         message = f"{response.status_code}{detail} (request id {request_id or 'none'})."
         advice = self._advice(response.status_code, retries, gave_up, response)
         if advice:
@@ -288,6 +300,8 @@ class BaseClient:
             body=body,
             idempotency_key=idempotency_key,
             secrets=self._secrets,
+            envelope=envelope,
+            request_id_header=self._info.request_id_header,
         )
 
     def _advice(self, status: int, retries: int, gave_up: bool, response: httpx.Response) -> str:
@@ -298,7 +312,7 @@ class BaseClient:
                 " retry was made: try again later or raise max_retry_after."
             )
         if status == 401:
-            return f"Check the API key (api_key=... or {self._info.api_key_env})."
+            return self._credentials_advice()
         if status == 403:
             return "Use an API key with the scope named above."
         if status == 404:
@@ -308,6 +322,15 @@ class BaseClient:
         if status >= 500 or status == 408:
             return f"The server failed; try again later and quote the request id if it persists.{retried}"
         return retried.strip()
+
+    def _credentials_advice(self) -> str:
+        credentials = self._info.credentials
+        if len(credentials) == 1 and credentials[0].option == "api_key":
+            return f"Check the API key (api_key=... or {credentials[0].env})."
+        if not credentials:
+            return "The API rejected the request as unauthenticated."
+        named = ", ".join(f"{credential.option}=... or {credential.env}" for credential in credentials)
+        return f"Check the credentials ({named})."
 
     def _connection_error(
         self, exc: httpx.HTTPError, request: httpx.Request, idempotency_key: Optional[str], retries: int
@@ -343,7 +366,7 @@ class SyncAPIClient(BaseClient):
         self,
         info: ClientInfo,
         *,
-        api_key: Optional[str],
+        credentials: Optional[Mapping[str, Optional[str]]] = None,
         base_url: Optional[str],
         timeout: Union[float, httpx.Timeout, None],
         default_base_url: Optional[str] = None,
@@ -354,7 +377,7 @@ class SyncAPIClient(BaseClient):
     ) -> None:
         super().__init__(
             info,
-            api_key=api_key,
+            credentials=credentials,
             base_url=base_url,
             default_base_url=default_base_url,
             timeout=timeout,
@@ -430,7 +453,11 @@ class SyncAPIClient(BaseClient):
         """Opens a server-sent event stream; use it as a context manager and iterate the typed events."""
         from .streaming import SyncStream
 
-        return SyncStream(self.send(spec, stream=True), stream_spec, self._secrets)
+        raw = RAW_RESPONSE.get()
+        RAW_RESPONSE.set(False)
+        response = self.send(spec, stream=True)
+        stream = SyncStream(response, stream_spec, self._secrets)
+        return cast("SyncStream[_T]", APIResponse(response, lambda: stream)) if raw else stream
 
 
 class AsyncAPIClient(BaseClient):
@@ -442,7 +469,7 @@ class AsyncAPIClient(BaseClient):
         self,
         info: ClientInfo,
         *,
-        api_key: Optional[str],
+        credentials: Optional[Mapping[str, Optional[str]]] = None,
         base_url: Optional[str],
         timeout: Union[float, httpx.Timeout, None],
         default_base_url: Optional[str] = None,
@@ -453,7 +480,7 @@ class AsyncAPIClient(BaseClient):
     ) -> None:
         super().__init__(
             info,
-            api_key=api_key,
+            credentials=credentials,
             base_url=base_url,
             default_base_url=default_base_url,
             timeout=timeout,
@@ -525,7 +552,11 @@ class AsyncAPIClient(BaseClient):
         """Opens a server-sent event stream; `async with` it and `async for` the typed events."""
         from .streaming import AsyncStream
 
-        return AsyncStream(await self.send(spec, stream=True), stream_spec, self._secrets)
+        raw = RAW_RESPONSE.get()
+        RAW_RESPONSE.set(False)
+        response = await self.send(spec, stream=True)
+        stream = AsyncStream(response, stream_spec, self._secrets)
+        return cast("AsyncStream[_T]", APIResponse(response, lambda: stream)) if raw else stream
 
 
 def client_options(**values: Any) -> dict[str, Any]:

@@ -61,6 +61,8 @@ def parse_response(target: type[_T], response: httpx.Response) -> _T:
 
     A JSON body is parsed and validated in one pass by pydantic-core; when that fails, the body is decoded and
     validated again the slow way, so an invalid body gets the same error as before."""
+    if _documents_no_body(target):
+        return cast(_T, None)  # whatever the server sent is not part of the result
     if target is bytes:
         return cast(_T, response.content)
     is_json = "json" in (header(response.headers, "content-type") or "")
@@ -80,6 +82,10 @@ def _with_request_id(value: _T, response: httpx.Response) -> _T:
     if isinstance(value, BaseModel):
         value._request_id = header(response.headers, "x-request-id")  # pyright: ignore[reportPrivateUsage]
     return value
+
+
+def _documents_no_body(target: object) -> bool:
+    return target is type(None)
 
 
 class APIResponse(Generic[_T]):

@@ -8,6 +8,7 @@ import email.utils
 import re
 import time
 import uuid
+from typing import Collection
 
 import httpx
 
@@ -18,19 +19,28 @@ MAX_DELAY = 8.0
 MAX_JITTER = 0.25
 #: A server-sent wait is stretched by up to this fraction so clients told the same wait do not return together.
 SERVER_WAIT_JITTER = 0.1
+#: The default retry policy (the plan passes its own through `ClientInfo`).
+RETRY_STATUSES = frozenset({408, 429})
+MIN_SERVER_ERROR_STATUS = 500
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _NUMBER = re.compile(r"^\s*\d+(\.\d+)?\s*$")
 
 
-def is_retryable_status(status: int, headers: httpx.Headers) -> bool:
-    """`x-should-retry` wins; else 408, 429 and every 5xx (never 409: a conflict will not go away)."""
+def is_retryable_status(
+    status: int,
+    headers: httpx.Headers,
+    statuses: Collection[int] = RETRY_STATUSES,
+    min_server_error_status: int = MIN_SERVER_ERROR_STATUS,
+) -> bool:
+    """`x-should-retry` wins; else `statuses` (408, 429) and every status from `min_server_error_status` (500) up,
+    the plan's retry policy (never 409: a conflict will not go away)."""
     override = (header(headers, "x-should-retry") or "").strip().lower()
     if override == "true":
         return True
     if override == "false":
         return False
-    return status in (408, 429) or status >= 500
+    return status in statuses or status >= min_server_error_status
 
 
 def needs_idempotency_key(method: str) -> bool:

@@ -12,14 +12,49 @@ import math
 import re
 import time
 from dataclasses import dataclass
-from typing import Any, Literal, Mapping, Optional, Protocol, Sequence, Union, cast, runtime_checkable
+from typing import Any, Literal, Mapping, Optional, Protocol, Sequence, TypeVar, Union, cast, runtime_checkable
+
+import pydantic
 
 from .errors import InvalidWebhookSignatureError, SDKError
+from .models import BaseModel
+from .response import type_adapter, validate
 from .types import as_dict, as_list
 
 DEFAULT_TOLERANCE = 300
 
-__all__ = ["DEFAULT_TOLERANCE", "SignatureScheme", "generate_test_header", "unwrap", "verify"]
+_E = TypeVar("_E")
+
+__all__ = [
+    "DEFAULT_TOLERANCE",
+    "SignatureScheme",
+    "UnknownWebhookEvent",
+    "generate_test_header",
+    "parse_event",
+    "unwrap",
+    "verify",
+]
+
+
+class UnknownWebhookEvent(BaseModel):
+    """An event whose `type` this SDK version does not know (the API added it since): its `type`, and every
+    field of the payload as sent (`to_dict()`, or attribute access). Upgrade the SDK to get it typed."""
+
+    type: str
+
+
+def parse_event(target: type[_E], data: dict[str, Any]) -> Union[_E, UnknownWebhookEvent]:
+    """`data` as the API's event union `target`; an event of an unknown `type` is an `UnknownWebhookEvent`
+    rather than a shape error, so a server that adds an event type does not break existing handlers."""
+    try:
+        event: _E = type_adapter(cast(Any, target)).validate_python(data)
+        return event
+    except pydantic.ValidationError as error:
+        first = error.errors()[0]
+        unknown_type = first["type"] == "union_tag_invalid" and not first["loc"] and isinstance(data.get("type"), str)
+        if not unknown_type:
+            return validate(target, data)  # raises the SDK's shape error
+    return UnknownWebhookEvent.model_validate(data)
 
 
 @dataclass(frozen=True)

@@ -475,4 +475,5 @@ class AsyncBotsWithRawResponse:
         self.create = async_to_raw_response_wrapper(bots.create)
         self.delete = async_to_raw_response_wrapper(bots.delete)
         self.get = async_to_raw_response_wrapper(bots.get)
+        self.list = async_to_raw_response_wrapper(bots.list)
         self.update = async_to_raw_response_wrapper(bots.update)

@@ -617,6 +617,7 @@ class ConversationsWithRawResponse:
         self.list = to_raw_response_wrapper(conversations.list)
         self.list_messages = to_raw_response_wrapper(conversations.list_messages)
         self.send_message = to_raw_response_wrapper(conversations.send_message)
+        self.stream_message = to_raw_response_wrapper(conversations.stream_message)
 
 
 class AsyncConversationsWithRawResponse:
@@ -625,4 +626,7 @@ class AsyncConversationsWithRawResponse:
     def __init__(self, conversations: AsyncConversations) -> None:
         self.get = async_to_raw_response_wrapper(conversations.get)
         self.handoff = async_to_raw_response_wrapper(conversations.handoff)
+        self.list = async_to_raw_response_wrapper(conversations.list)
+        self.list_messages = async_to_raw_response_wrapper(conversations.list_messages)
         self.send_message = async_to_raw_response_wrapper(conversations.send_message)
+        self.stream_message = async_to_raw_response_wrapper(conversations.stream_message)

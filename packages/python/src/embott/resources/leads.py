@@ -326,3 +326,4 @@ class AsyncLeadsWithRawResponse:
     def __init__(self, leads: AsyncLeads) -> None:
         self.export = async_to_raw_response_wrapper(leads.export)
         self.get = async_to_raw_response_wrapper(leads.get)
+        self.list = async_to_raw_response_wrapper(leads.list)

@@ -230,4 +230,5 @@ class AsyncProductsWithRawResponse:
     """`AsyncProducts` methods returning the raw `APIResponse` (status, headers, `.parse()`)."""
 
     def __init__(self, products: AsyncProducts) -> None:
+        self.list = async_to_raw_response_wrapper(products.list)
         self.sync = async_to_raw_response_wrapper(products.sync)

@@ -22,13 +22,14 @@ from .._runtime import (
     SyncAPIResource,
     SyncPage,
     Timeout,
+    UnknownWebhookEvent,
     async_to_raw_response_wrapper,
     expand_path,
     generate_test_header,
+    parse_event,
     request_options,
     to_raw_response_wrapper,
     unwrap,
-    validate,
     verify,
 )
 from ..types.type import EventType
@@ -217,6 +218,10 @@ class Webhooks(SyncAPIResource):
           secret: the subscription's signing secret; default: `EMBOTT_WEBHOOK_SECRET`.
           tolerance: seconds of clock difference allowed; default 300.
           now: the current time in unix seconds (a finite number); default: the system clock.
+
+        Raises:
+          InvalidWebhookSignatureError: the delivery is not authentic or too old (see its `code`).
+          ValueError: `tolerance` or `now` is not a finite number (NaN, infinity, not a number).
         """
         verify(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
 
@@ -228,10 +233,16 @@ class Webhooks(SyncAPIResource):
         *,
         tolerance: Optional[float] = None,
         now: Optional[float] = None,
-    ) -> WebhookEvent:
-        """Verifies the delivery like `verify` (same `tolerance` and `now`), then returns the typed event."""
+    ) -> Union[WebhookEvent, UnknownWebhookEvent]:
+        """Verifies the delivery like `verify` (same `tolerance` and `now`), then returns the typed event (an
+        `UnknownWebhookEvent` with the raw payload for a `type` this SDK version does not know).
+
+        Raises:
+          InvalidWebhookSignatureError: the delivery is not authentic or too old (see its `code`).
+          ValueError: `tolerance` or `now` is not a finite number.
+        """
         data = unwrap(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
-        return validate(cast("type[WebhookEvent]", WebhookEvent), data)
+        return parse_event(cast("type[WebhookEvent]", WebhookEvent), data)
 
     def generate_test_header(
         self,
@@ -412,6 +423,10 @@ class AsyncWebhooks(AsyncAPIResource):
           secret: the subscription's signing secret; default: `EMBOTT_WEBHOOK_SECRET`.
           tolerance: seconds of clock difference allowed; default 300.
           now: the current time in unix seconds (a finite number); default: the system clock.
+
+        Raises:
+          InvalidWebhookSignatureError: the delivery is not authentic or too old (see its `code`).
+          ValueError: `tolerance` or `now` is not a finite number (NaN, infinity, not a number).
         """
         verify(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
 
@@ -423,10 +438,16 @@ class AsyncWebhooks(AsyncAPIResource):
         *,
         tolerance: Optional[float] = None,
         now: Optional[float] = None,
-    ) -> WebhookEvent:
-        """Verifies the delivery like `verify` (same `tolerance` and `now`), then returns the typed event."""
+    ) -> Union[WebhookEvent, UnknownWebhookEvent]:
+        """Verifies the delivery like `verify` (same `tolerance` and `now`), then returns the typed event (an
+        `UnknownWebhookEvent` with the raw payload for a `type` this SDK version does not know).
+
+        Raises:
+          InvalidWebhookSignatureError: the delivery is not authentic or too old (see its `code`).
+          ValueError: `tolerance` or `now` is not a finite number.
+        """
         data = unwrap(payload, headers, self._secret(secret), scheme=_SIGNATURE, tolerance=tolerance, now=now)
-        return validate(cast("type[WebhookEvent]", WebhookEvent), data)
+        return parse_event(cast("type[WebhookEvent]", WebhookEvent), data)
 
     def generate_test_header(
         self,
@@ -462,3 +483,4 @@ class AsyncWebhooksWithRawResponse:
         self.create = async_to_raw_response_wrapper(webhooks.create)
         self.delete = async_to_raw_response_wrapper(webhooks.delete)
         self.get = async_to_raw_response_wrapper(webhooks.get)
+        self.list = async_to_raw_response_wrapper(webhooks.list)
