@@ -34,10 +34,6 @@ module Embott
       end
     end
 
-    # @return [ResponseInfo, nil] the response this object came from (request id, rate limit, headers), set on
-    #   the object a call returned
-    attr_reader :last_response
-
     # @param attributes [Hash] the object as parsed from JSON (string or symbol keys)
     def initialize(attributes = {})
       @attributes = attributes.is_a?(Model) ? attributes.to_h : attributes.transform_keys(&:to_s)
@@ -95,8 +91,15 @@ module Embott
     end
     alias to_s inspect
 
+    # @return [ResponseInfo, nil] the response this object came from (request id, rate limit, headers), set on
+    #   the object a call returned
+    def last_response
+      info = @last_response
+      info.is_a?(Internal::LazyResponseInfo) ? info.resolve : info
+    end
+
     # @api private
-    # @param info [ResponseInfo]
+    # @param info [ResponseInfo, Internal::LazyResponseInfo] the response's info, or one built when first read
     # @return [self]
     def attach_response(info)
       @last_response = info
