@@ -16,7 +16,10 @@ module Embott
       # @param value [Hash, Model, Object]
       # @return [Model, Object]
       def build(value)
-        value.is_a?(Hash) ? new(value) : value
+        return value unless value.is_a?(Hash)
+
+        # Parsed JSON (string keys) is kept as is, not copied; other hashes get string keys in a copy.
+        value.keys.all?(String) ? allocate.send(:adopt, value) : new(value)
       end
 
       # Converts a parsed JSON value to `type`: a Model class, `[type]` for arrays, `{ values: type }` for
@@ -105,6 +108,12 @@ module Embott
     end
 
     private
+
+    def adopt(attributes)
+      @attributes = attributes
+      @cache = {}
+      self
+    end
 
     # Reads the field `name` (wire name) converted to `type`, once.
     def read_attribute(name, type = nil)
