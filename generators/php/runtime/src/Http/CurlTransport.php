@@ -12,6 +12,13 @@ use Embott\Exception\InvalidArgumentException;
  */
 final class CurlTransport implements StreamingTransport
 {
+    /** Options every request sets. */
+    private const FIXED = [
+        CURLOPT_NOSIGNAL => true,
+        CURLOPT_FOLLOWLOCATION => false,
+        CURLOPT_PROTOCOLS => CURLPROTO_HTTP | CURLPROTO_HTTPS,
+    ];
+
     private ?\CurlHandle $handle = null;
 
     /**
@@ -41,12 +48,11 @@ final class CurlTransport implements StreamingTransport
     {
         $handle = $this->handle ??= self::newHandle();
         curl_reset($handle);
-        $options = $this->options($request, [
+        // whatever the extra options say, the head comes back with the body: it is split off below
+        curl_setopt_array($handle, [CURLOPT_HEADER => true] + $this->options($request, [
             CURLOPT_RETURNTRANSFER => true,
             CURLOPT_TIMEOUT_MS => self::milliseconds($request->timeout),
-        ]);
-        $options[CURLOPT_HEADER] = true; // whatever the extra options say: the head is split off below
-        curl_setopt_array($handle, $options);
+        ]));
         $received = curl_exec($handle);
         if (!is_string($received)) {
             throw CurlFailure::from(curl_errno($handle), curl_error($handle), $request);
@@ -82,17 +88,14 @@ final class CurlTransport implements StreamingTransport
             CURLOPT_CUSTOMREQUEST => $request->method,
             CURLOPT_HTTPHEADER => $lines,
             CURLOPT_CONNECTTIMEOUT_MS => self::milliseconds(min($this->connectTimeout, $request->timeout)),
-            CURLOPT_NOSIGNAL => true,
-            CURLOPT_FOLLOWLOCATION => false,
-            CURLOPT_PROTOCOLS => CURLPROTO_HTTP | CURLPROTO_HTTPS,
-        ];
+        ] + self::FIXED;
         if ($request->method === 'HEAD') {
             $options[CURLOPT_NOBODY] = true;
         }
         if ($request->body !== null) {
             $options[CURLOPT_POSTFIELDS] = $request->body;
         }
-        return $this->curlOptions + $options;
+        return $this->curlOptions === [] ? $options : $this->curlOptions + $options;
     }
 
     private static function newHandle(): \CurlHandle
