@@ -143,9 +143,9 @@ module Embott
 
       def add_param_headers(request, headers)
         request.headers&.each do |name, value|
-          headers[name.to_s.downcase] = Query.header(value) unless Query.omitted?(value)
+          headers[name.to_s.downcase] = value.is_a?(String) ? value : Query.header(value) unless Query.omitted?(value)
         end
-        cookie = request.cookies && Query.cookie(request.cookies)
+        cookie = request.cookies.nil? || request.cookies.empty? ? nil : Query.cookie(request.cookies)
         headers["cookie"] = cookie if cookie
       end
 
