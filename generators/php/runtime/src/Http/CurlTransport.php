@@ -20,6 +20,8 @@ final class CurlTransport implements StreamingTransport
     ];
 
     private ?\CurlHandle $handle = null;
+    /** Whether the handle holds exactly the options of a request without body (not HEAD), all set again by the next. */
+    private bool $plain = false;
 
     /**
      * @param float $connectTimeout seconds to establish a connection (capped by each request's timeout)
@@ -47,12 +49,18 @@ final class CurlTransport implements StreamingTransport
     public function send(Request $request): Response
     {
         $handle = $this->handle ??= self::newHandle();
-        curl_reset($handle);
+        $plain = $request->body === null && $request->method !== 'HEAD';
+        if (!($plain && $this->plain)) {
+            // a body or NOBODY would stay set; between two plain requests every option is set again below anyway
+            curl_reset($handle);
+        }
+        $this->plain = false;
         // whatever the extra options say, the head comes back with the body: it is split off below
         curl_setopt_array($handle, [CURLOPT_HEADER => true] + $this->options($request, [
             CURLOPT_RETURNTRANSFER => true,
             CURLOPT_TIMEOUT_MS => self::milliseconds($request->timeout),
         ]));
+        $this->plain = $plain;
         $received = curl_exec($handle);
         if (!is_string($received)) {
             throw CurlFailure::from(curl_errno($handle), curl_error($handle), $request);
