@@ -33,9 +33,10 @@ module Embott
       TIMEOUT_ERRORS = [Net::OpenTimeout, Net::ReadTimeout, Net::WriteTimeout].freeze
       # Longest request body excerpt logged at debug level.
       BODY_PREVIEW = 1000
-      # Request classes by upper-case method, looked up once (others via Net::HTTP.const_get).
+      # Request classes by upper-case method, looked up once (others via Net::HTTP.const_get): Net::HTTP's own,
+      # with header names capitalised once (see {HeaderNames}).
       METHOD_CLASSES = %w[GET POST PUT PATCH DELETE HEAD OPTIONS].to_h do |name|
-        [name, Net::HTTP.const_get(name.capitalize, false)]
+        [name, Class.new(Net::HTTP.const_get(name.capitalize, false)) { include HeaderNames }]
       end.freeze
       # An empty Hash for absent optional parts.
       EMPTY = {}.freeze
