@@ -5,7 +5,7 @@
 // Usage: pnpm exec tsx generators/php/tools/emit-corpus.ts OUT_DIR
 import { readdirSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { buildIR, buildPlan, loadSpec } from "@embott/codegen-core";
 import { corpusSpecs, REPRO_DIR } from "../../../testdata/corpus";
 import { createPhpEmitter } from "../src/emit/emitter";
@@ -28,7 +28,7 @@ for (const [index, spec] of specs.entries()) {
   const loaded = await loadSpec(spec);
   const plan = buildPlan(buildIR(loaded), { document: loaded.document });
   const files = await emitter.emit(plan, {
-    specFile: spec,
+    specFile: relative(ROOT, spec), // as `pnpm codegen generate` names it: the header line is the same wherever the repo is
     outDir: out,
     generatorVersion: "corpus",
     document: loaded.document,

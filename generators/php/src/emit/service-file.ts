@@ -74,7 +74,7 @@ function methodSource(method: PhpMethod, ns: Namespaces, uses: Set<string>): str
       ? `${head}\n    {`
       : `    public function ${method.name}(\n${parameters.map((p) => `        ${p},\n`).join("")}    ): ${returnType} {`;
   return `${doc}${signature}
-        $operation = new Operation(
+        static $operation = new Operation(
 ${operationArgs(method)}        );
 ${call}
     }

@@ -16,6 +16,9 @@ use Embott\Exception\InvalidArgumentException;
  */
 final class Operation
 {
+    /** @var array<string, true>|null every declared key (generated methods keep one Operation, so it is built once) */
+    private ?array $known = null;
+
     /**
      * @param string $name "resource.method", used in messages
      * @param list<string> $path path parameters (`{name}` in `$pathTemplate`)
@@ -138,14 +141,11 @@ final class Operation
      */
     private function unknown(array $params): array
     {
-        $known = array_merge($this->path, $this->query, $this->headers, $this->cookies, $this->body);
-        if ($this->wholeBody !== null) {
-            $known[] = $this->wholeBody;
-        }
+        $known = $this->known ??= array_fill_keys($this->declared(), true);
         $extra = [];
         foreach ($params as $key => $value) {
             $key = (string) $key;
-            if (in_array($key, $known, true)) {
+            if (isset($known[$key])) {
                 continue;
             }
             if (!$this->openBody) {
@@ -159,12 +159,19 @@ final class Operation
         return $extra;
     }
 
-    private function accepted(): string
+    /** @return list<string> every key the params may have, in declaration order */
+    private function declared(): array
     {
         $keys = array_merge($this->path, $this->query, $this->headers, $this->cookies, $this->body);
         if ($this->wholeBody !== null) {
             $keys[] = $this->wholeBody;
         }
+        return $keys;
+    }
+
+    private function accepted(): string
+    {
+        $keys = $this->declared();
         return $keys === [] ? ' (it takes no parameters)' : ' (accepted: ' . implode(', ', $keys) . ')';
     }
 

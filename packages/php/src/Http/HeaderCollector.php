@@ -36,11 +36,14 @@ final class HeaderCollector
     {
         $headers = [];
         foreach (explode("\n", $head) as $line) {
-            $trimmed = trim($line);
-            if (str_starts_with($trimmed, 'HTTP/')) {
+            $colon = strpos($line, ':');
+            $name = $colon === false ? '' : ltrim(substr($line, 0, $colon));
+            if ($colon !== false && !str_starts_with($name, 'HTTP/')) { // a header line (add(), inlined)
+                $name = strtolower(rtrim($name));
+                $value = trim(substr($line, $colon + 1));
+                $headers[$name] = isset($headers[$name]) ? "{$headers[$name]}, $value" : $value;
+            } elseif (str_starts_with(ltrim($line), 'HTTP/')) {
                 $headers = [];
-            } elseif ($trimmed !== '') {
-                self::add($headers, $trimmed);
             }
         }
         return $headers;

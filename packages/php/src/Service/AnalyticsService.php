@@ -30,7 +30,7 @@ final class AnalyticsService extends Service
      */
     public function overview(array $params, array $options = []): AnalyticsOverview
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'analytics.overview',
             method: 'GET',
             pathTemplate: '/analytics/overview',

@@ -36,7 +36,7 @@ final class BotsService extends Service
      */
     public function create(array $params, array $options = []): Bot
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'bots.create',
             method: 'POST',
             pathTemplate: '/bots',
@@ -61,7 +61,7 @@ final class BotsService extends Service
      */
     public function delete(array $params, array $options = []): DeletedBot
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'bots.delete',
             method: 'DELETE',
             pathTemplate: '/bots/{bot_id}',
@@ -86,7 +86,7 @@ final class BotsService extends Service
      */
     public function get(array $params, array $options = []): Bot
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'bots.get',
             method: 'GET',
             pathTemplate: '/bots/{bot_id}',
@@ -113,7 +113,7 @@ final class BotsService extends Service
      */
     public function list(array $params = [], array $options = []): Page
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'bots.list',
             method: 'GET',
             pathTemplate: '/bots',
@@ -152,7 +152,7 @@ final class BotsService extends Service
      */
     public function update(array $params, array $options = []): Bot
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'bots.update',
             method: 'PUT',
             pathTemplate: '/bots/{bot_id}',

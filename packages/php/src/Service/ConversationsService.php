@@ -39,7 +39,7 @@ final class ConversationsService extends Service
      */
     public function get(array $params, array $options = []): ConversationDetail
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'conversations.get',
             method: 'GET',
             pathTemplate: '/conversations/{conversation_id}',
@@ -70,7 +70,7 @@ final class ConversationsService extends Service
      */
     public function handoff(array $params, array $options = []): Handoff
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'conversations.handoff',
             method: 'POST',
             pathTemplate: '/conversations/{conversation_id}/handoff',
@@ -102,7 +102,7 @@ final class ConversationsService extends Service
      */
     public function list(array $params = [], array $options = []): Page
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'conversations.list',
             method: 'GET',
             pathTemplate: '/conversations',
@@ -137,7 +137,7 @@ final class ConversationsService extends Service
      */
     public function listMessages(array $params, array $options = []): Page
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'conversations.listMessages',
             method: 'GET',
             pathTemplate: '/conversations/{conversation_id}/messages',
@@ -176,7 +176,7 @@ final class ConversationsService extends Service
      */
     public function sendMessage(array $params, array $options = []): SendMessageResponse
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'conversations.sendMessage',
             method: 'POST',
             pathTemplate: '/conversations/{conversation_id}/messages',
@@ -210,7 +210,7 @@ final class ConversationsService extends Service
      */
     public function streamMessage(array $params, array $options = []): Stream
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'conversations.streamMessage',
             method: 'POST',
             pathTemplate: '/conversations/{conversation_id}/messages',

@@ -34,7 +34,7 @@ final class LeadsService extends Service
      */
     public function export(array $params, array $options = []): LeadExport
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'leads.export',
             method: 'POST',
             pathTemplate: '/leads/{lead_id}/export',
@@ -60,7 +60,7 @@ final class LeadsService extends Service
      */
     public function get(array $params, array $options = []): Lead
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'leads.get',
             method: 'GET',
             pathTemplate: '/leads/{lead_id}',
@@ -91,7 +91,7 @@ final class LeadsService extends Service
      */
     public function list(array $params = [], array $options = []): Page
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'leads.list',
             method: 'GET',
             pathTemplate: '/leads',

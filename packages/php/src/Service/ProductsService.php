@@ -34,7 +34,7 @@ final class ProductsService extends Service
      */
     public function list(array $params = [], array $options = []): Page
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'products.list',
             method: 'GET',
             pathTemplate: '/products',
@@ -69,7 +69,7 @@ final class ProductsService extends Service
      */
     public function sync(array $params, array $options = []): ProductSync
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'products.sync',
             method: 'POST',
             pathTemplate: '/products/sync',

@@ -37,7 +37,7 @@ final class WebhooksService extends WebhookService
      */
     public function create(array $params, array $options = []): CreatedWebhookSubscription
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'webhooks.create',
             method: 'POST',
             pathTemplate: '/webhooks',
@@ -62,7 +62,7 @@ final class WebhooksService extends WebhookService
      */
     public function delete(array $params, array $options = []): DeletedWebhookSubscription
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'webhooks.delete',
             method: 'DELETE',
             pathTemplate: '/webhooks/{webhook_id}',
@@ -87,7 +87,7 @@ final class WebhooksService extends WebhookService
      */
     public function get(array $params, array $options = []): WebhookSubscription
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'webhooks.get',
             method: 'GET',
             pathTemplate: '/webhooks/{webhook_id}',
@@ -114,7 +114,7 @@ final class WebhooksService extends WebhookService
      */
     public function list(array $params = [], array $options = []): Page
     {
-        $operation = new Operation(
+        static $operation = new Operation(
             name: 'webhooks.list',
             method: 'GET',
             pathTemplate: '/webhooks',

@@ -21,6 +21,8 @@ module Embott
     # @return [String] `value` escaped as one path segment (arrays joined with ",")
     # @raise [ArgumentError] when the value is missing or empty (it would change the path)
     def path_param(name, value)
+      return value if value.is_a?(String) && !value.empty? && value.match?(Internal::Query::PLAIN)
+
       if Internal::Query.omitted?(value) || Internal::Query.header(value).empty?
         raise ArgumentError, "#{name} must be a non-empty value, got #{value.inspect}"
       end

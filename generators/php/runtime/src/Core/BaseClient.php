@@ -30,6 +30,11 @@ abstract class BaseClient
     private readonly Log $log;
     private readonly Headers $headers;
     private ?ResponseInfo $lastResponse = null;
+    /** @var array{int, array<string, string>}|null the last success's status and headers, until read */
+    private ?array $lastHead = null;
+    /** @var array{headers: array<string, string>, query: array<string, string>, cookies: list<string>}|null */
+    private ?array $rootAuth = null;
+    private readonly string $retryCountHeader;
 
     /** @param string|array<string, mixed> $options an API key, or the options array */
     public function __construct(
@@ -44,6 +49,7 @@ abstract class BaseClient
         $this->errors = new ErrorFactory($this->redactor, $config);
         $this->log = new Log($this->options->logger, $this->redactor);
         $this->headers = new Headers($config, $this->options);
+        $this->retryCountHeader = $this->headers->telemetry('Retry-Count');
     }
 
     /**
@@ -121,6 +127,11 @@ abstract class BaseClient
      */
     public function getLastResponse(): ?ResponseInfo
     {
+        if ($this->lastHead !== null) { // built when first asked for: most calls never read it
+            [$status, $headers] = $this->lastHead;
+            $this->lastResponse = new ResponseInfo($status, $headers, $this->config->requestIdHeader);
+            $this->lastHead = null;
+        }
         return $this->lastResponse;
     }
 
@@ -193,7 +204,7 @@ abstract class BaseClient
         $payload = $call->payload;
         $transport = $this->options->transport;
         for ($retry = 0;; $retry++) {
-            $attemptHeaders = $headers + [$this->headers->telemetry('Retry-Count') => (string) $retry];
+            $attemptHeaders = $headers + [$this->retryCountHeader => (string) $retry];
             $request = new Request($call->method, $url, $attemptHeaders, $payload, $call->timeout);
             if ($this->log->enabled) {
                 $this->log->debug("$call->method $url", ['retry' => $retry, 'headers' => $attemptHeaders]);
@@ -220,7 +231,7 @@ abstract class BaseClient
                 ]);
             }
             if ($status < 400) {
-                $this->lastResponse = new ResponseInfo($status, $responseHeaders, $this->config->requestIdHeader);
+                $this->lastHead = [$status, $responseHeaders];
                 return $response;
             }
             $body = $response instanceof Response ? $response->body : self::drain($response);
@@ -257,7 +268,18 @@ abstract class BaseClient
      */
     private function auth(Operation $operation): array
     {
-        $alternatives = $operation->security ?? $this->config->rootSecurity();
+        if ($operation->security === null) {
+            return $this->rootAuth ??= $this->place($operation, $this->config->rootSecurity());
+        }
+        return $this->place($operation, $operation->security);
+    }
+
+    /**
+     * @param list<list<string>> $alternatives
+     * @return array{headers: array<string, string>, query: array<string, string>, cookies: list<string>}
+     */
+    private function place(Operation $operation, array $alternatives): array
+    {
         $chosen = $this->options->credentials->choose($alternatives);
         if ($chosen === null) {
             throw new InvalidArgumentException(
@@ -277,13 +299,16 @@ abstract class BaseClient
 
     private function url(string $path): string
     {
+        if (str_starts_with($path, '/') && !str_starts_with($path, '//')) {
+            return $this->baseUrl . $path; // an operation's path: the common case
+        }
         return preg_match('~^https?://~i', $path) === 1 ? $path : $this->baseUrl . '/' . ltrim($path, '/');
     }
 
     private function decode(Response|StreamedResponse $response): mixed
     {
         $body = $response instanceof Response ? $response->body : self::drain($response);
-        if (trim($body) === '') {
+        if ($body === '' || strspn($body, " \t\n\r\0\x0B") === strlen($body)) { // blank, without trim's copy
             return null;
         }
         try {

@@ -12,7 +12,16 @@ use Embott\Exception\InvalidArgumentException;
  */
 final class CurlTransport implements StreamingTransport
 {
+    /** Options every request sets. */
+    private const FIXED = [
+        CURLOPT_NOSIGNAL => true,
+        CURLOPT_FOLLOWLOCATION => false,
+        CURLOPT_PROTOCOLS => CURLPROTO_HTTP | CURLPROTO_HTTPS,
+    ];
+
     private ?\CurlHandle $handle = null;
+    /** Whether the handle holds exactly the options of a request without body (not HEAD), all set again by the next. */
+    private bool $plain = false;
 
     /**
      * @param float $connectTimeout seconds to establish a connection (capped by each request's timeout)
@@ -40,13 +49,18 @@ final class CurlTransport implements StreamingTransport
     public function send(Request $request): Response
     {
         $handle = $this->handle ??= self::newHandle();
-        curl_reset($handle);
-        $options = $this->options($request, [
+        $plain = $request->body === null && $request->method !== 'HEAD';
+        if (!($plain && $this->plain)) {
+            // a body or NOBODY would stay set; between two plain requests every option is set again below anyway
+            curl_reset($handle);
+        }
+        $this->plain = false;
+        // whatever the extra options say, the head comes back with the body: it is split off below
+        curl_setopt_array($handle, [CURLOPT_HEADER => true] + $this->options($request, [
             CURLOPT_RETURNTRANSFER => true,
             CURLOPT_TIMEOUT_MS => self::milliseconds($request->timeout),
-        ]);
-        $options[CURLOPT_HEADER] = true; // whatever the extra options say: the head is split off below
-        curl_setopt_array($handle, $options);
+        ]));
+        $this->plain = $plain;
         $received = curl_exec($handle);
         if (!is_string($received)) {
             throw CurlFailure::from(curl_errno($handle), curl_error($handle), $request);
@@ -82,17 +96,14 @@ final class CurlTransport implements StreamingTransport
             CURLOPT_CUSTOMREQUEST => $request->method,
             CURLOPT_HTTPHEADER => $lines,
             CURLOPT_CONNECTTIMEOUT_MS => self::milliseconds(min($this->connectTimeout, $request->timeout)),
-            CURLOPT_NOSIGNAL => true,
-            CURLOPT_FOLLOWLOCATION => false,
-            CURLOPT_PROTOCOLS => CURLPROTO_HTTP | CURLPROTO_HTTPS,
-        ];
+        ] + self::FIXED;
         if ($request->method === 'HEAD') {
             $options[CURLOPT_NOBODY] = true;
         }
         if ($request->body !== null) {
             $options[CURLOPT_POSTFIELDS] = $request->body;
         }
-        return $this->curlOptions + $options;
+        return $this->curlOptions === [] ? $options : $this->curlOptions + $options;
     }
 
     private static function newHandle(): \CurlHandle

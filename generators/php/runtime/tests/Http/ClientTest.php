@@ -52,6 +52,30 @@ final class ClientTest extends ServerTestCase
         self::assertSame($before, $client->call(self::op('GET', '/stats'), [])['connections']);
     }
 
+    public function testRequestsInARowOnOneHandleCarryOnlyTheirOwnMethodBodyAndHeaders(): void
+    {
+        $client = $this->client();
+        $post = self::op('POST', '/echo', [], ['name']);
+        $calls = [
+            [self::op('GET', '/echo', ['q']), ['q' => 'x']],
+            [self::op('GET', '/echo'), []],
+            [$post, ['name' => 'a']],
+            [self::op('GET', '/echo'), []],
+            [self::op('DELETE', '/echo'), []],
+            [self::op('GET', '/echo'), []],
+        ];
+        $seen = [];
+        foreach ($calls as [$op, $params]) {
+            $echo = $client->call($op, $params);
+            $body = $echo['body'] === '' ? '' : " {$echo['body']}";
+            $key = isset($echo['headers']['idempotency-key']) ? 'key' : '-';
+            $seen[] = "{$echo['method']} {$echo['target']}$body $key";
+        }
+        $expected = ['GET /echo?q=x -', 'GET /echo -', 'POST /echo {"name":"a"} key', 'GET /echo -', 'DELETE /echo key',
+            'GET /echo -'];
+        self::assertSame($expected, $seen);
+    }
+
     public function testRetries503WithBackoffReusingTheIdempotencyKey(): void
     {
         $client = $this->client();
@@ -322,6 +346,8 @@ final class ClientTest extends ServerTestCase
             self::assertSame('req_3', $error->getRequestId());
         }
         self::assertSame('req_2', $client->getLastResponse()?->requestId, 'an error does not replace the last success');
+        $client->call(self::op('GET', '/bots'), []);
+        self::assertSame('req_4', $client->getLastResponse()?->requestId, 'read again after the next success');
     }
 
     public function testAuthInTheQueryIsScrubbedFromConnectionErrors(): void

@@ -16,6 +16,8 @@ module Embott
     DEFAULT_MAX_RETRY_AFTER = 60.0
     # The parts of a request generated services pass.
     REQUEST_PARTS = %i[query query_styles headers cookies body encoding].freeze
+    # What a request may be given: its parts and the operation's `security`.
+    ACCEPTED_PARAMS = [*REQUEST_PARTS, :security].freeze
 
     # @return [URI::HTTP] the API's base URL
     attr_reader :base_url
@@ -65,7 +67,7 @@ module Embott
       alternatives = params.delete(:security) || security
       response = @transport.call(authorize(build_request(method, path, params), alternatives), options)
       result = Model.coerce(response.body, model)
-      result.is_a?(Model) ? result.attach_response(response_info(response)) : result
+      result.is_a?(Model) ? result.attach_response(Internal::LazyResponseInfo.new(response, @redactor)) : result
     end
 
     # @api private
@@ -147,19 +149,31 @@ module Embott
     end
 
     def build_request(method, path, params)
-      unknown = params.keys - REQUEST_PARTS - [:security]
+      unknown = params.each_key.reject { |part| ACCEPTED_PARAMS.include?(part) }
       raise ArgumentError, "unknown request part(s): #{unknown.join(", ")}" if unknown.any?
 
-      Internal::Transport::Request.new(http_method: method, path: path, **params.except(:security),
-                                       body: params.fetch(:body, OMIT))
+      request = Internal::Transport::Request.new(http_method: method, path: path, body: OMIT)
+      params.each { |part, value| request[part] = value unless part == :security }
+      request
     end
 
-    # The request with the credentials of the first alternative the client holds; raises before sending when none.
+    # A copy of the request with the credentials of the first alternative the client holds (the same parts when
+    # none are needed); raises before sending when none can be satisfied.
     def authorize(request, alternatives)
-      auth = @credentials.place(alternatives, "#{request.http_method.to_s.upcase} #{request.path}")
-      placed = { query: (request.query || {}).merge(auth.query), headers: (request.headers || {}).merge(auth.headers),
-                 cookies: (request.cookies || {}).merge(auth.cookies) }
-      Internal::Transport::Request.new(**request.to_h, **placed)
+      auth = @credentials.place(alternatives) { "#{request.http_method.to_s.upcase} #{request.path}" }
+      placed = request.dup
+      placed.query = with_credentials(request.query, auth.query)
+      placed.headers = with_credentials(request.headers, auth.headers)
+      placed.cookies = with_credentials(request.cookies, auth.cookies)
+      placed
+    end
+
+    # The part's pairs and the credentials' (these win), without a copy when one side is empty.
+    def with_credentials(part, credentials)
+      return part if credentials.empty?
+      return credentials if part.nil? || part.empty?
+
+      part.merge(credentials)
     end
 
     def error_factory

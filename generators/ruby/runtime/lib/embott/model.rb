@@ -16,7 +16,10 @@ module Embott
       # @param value [Hash, Model, Object]
       # @return [Model, Object]
       def build(value)
-        value.is_a?(Hash) ? new(value) : value
+        return value unless value.is_a?(Hash)
+
+        # Parsed JSON (string keys) is kept as is, not copied; other hashes get string keys in a copy.
+        value.keys.all?(String) ? allocate.send(:adopt, value) : new(value)
       end
 
       # Converts a parsed JSON value to `type`: a Model class, `[type]` for arrays, `{ values: type }` for
@@ -31,10 +34,6 @@ module Embott
         end
       end
     end
-
-    # @return [ResponseInfo, nil] the response this object came from (request id, rate limit, headers), set on
-    #   the object a call returned
-    attr_reader :last_response
 
     # @param attributes [Hash] the object as parsed from JSON (string or symbol keys)
     def initialize(attributes = {})
@@ -93,8 +92,15 @@ module Embott
     end
     alias to_s inspect
 
+    # @return [ResponseInfo, nil] the response this object came from (request id, rate limit, headers), set on
+    #   the object a call returned
+    def last_response
+      info = @last_response
+      info.is_a?(Internal::LazyResponseInfo) ? info.resolve : info
+    end
+
     # @api private
-    # @param info [ResponseInfo]
+    # @param info [ResponseInfo, Internal::LazyResponseInfo] the response's info, or one built when first read
     # @return [self]
     def attach_response(info)
       @last_response = info
@@ -102,6 +108,12 @@ module Embott
     end
 
     private
+
+    def adopt(attributes)
+      @attributes = attributes
+      @cache = {}
+      self
+    end
 
     # Reads the field `name` (wire name) converted to `type`, once.
     def read_attribute(name, type = nil)

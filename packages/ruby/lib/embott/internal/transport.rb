@@ -35,12 +35,15 @@ module Embott
       TIMEOUT_ERRORS = [Net::OpenTimeout, Net::ReadTimeout, Net::WriteTimeout].freeze
       # Longest request body excerpt logged at debug level.
       BODY_PREVIEW = 1000
-      # Request classes by upper-case method, looked up once (others via Net::HTTP.const_get).
+      # Request classes by upper-case method, looked up once (others via Net::HTTP.const_get): Net::HTTP's own,
+      # with header names capitalised once (see {HeaderNames}).
       METHOD_CLASSES = %w[GET POST PUT PATCH DELETE HEAD OPTIONS].to_h do |name|
-        [name, Net::HTTP.const_get(name.capitalize, false)]
+        [name, Class.new(Net::HTTP.const_get(name.capitalize, false)) { include HeaderNames }]
       end.freeze
       # An empty Hash for absent optional parts.
       EMPTY = {}.freeze
+      # The retry-count header's values for the first attempts (no String built per request).
+      RETRY_COUNTS = Array.new(16) { |count| count.to_s.freeze }.freeze
 
       # @return [URI::HTTP] the base URL every path is relative to
       attr_reader :base_uri
@@ -117,8 +120,9 @@ module Embott
         headers["idempotency-key"] = key if key
         headers.merge!(downcase_keys(options[:extra_headers])) if options[:extra_headers]
         headers["host"] ||= @target.host if target.is_a?(String)
+        headers.compact!
         timeout = positive(:timeout, options.fetch(:timeout, @timeout))
-        { method: method, uri: uri, target: target, headers: headers.compact, body: body, timeout: timeout,
+        { method: method, uri: uri, target: target, headers: headers, body: body, timeout: timeout,
           idempotency_key: key }
       end
 
@@ -131,7 +135,7 @@ module Embott
 
       # GET and HEAD never send a body, even when the spec declares one.
       def encode_body(method, request, headers)
-        return nil if %w[GET HEAD].include?(method) || request.body.nil? || request.body.equal?(OMIT)
+        return nil if method == "GET" || method == "HEAD" || request.body.nil? || request.body.equal?(OMIT)
 
         bytes, content_type = BodyEncoder.encode(request.body, request.encoding)
         headers["content-type"] = content_type
@@ -140,9 +144,9 @@ module Embott
 
       def add_param_headers(request, headers)
         request.headers&.each do |name, value|
-          headers[name.to_s.downcase] = Query.header(value) unless Query.omitted?(value)
+          headers[name.to_s.downcase] = value.is_a?(String) ? value : Query.header(value) unless Query.omitted?(value)
         end
-        cookie = request.cookies && Query.cookie(request.cookies)
+        cookie = request.cookies.nil? || request.cookies.empty? ? nil : Query.cookie(request.cookies)
         headers["cookie"] = cookie if cookie
       end
 
@@ -211,7 +215,8 @@ module Embott
       end
 
       def outcome_for(prepared, response, started)
-        headers = response.each_header.to_h
+        headers = {}
+        response.each_header { |name, value| headers[name] = value }
         status = response.code.to_i
         log(:debug) do
           elapsed = ((@clock.now - started) * 1000).round
@@ -248,11 +253,8 @@ module Embott
 
       def connection_error(prepared, outcome, retries)
         cause = outcome[:cause]
-        after = if retries.positive?
-                  " after #{retries} #{retries == 1 ? "retry" : "retries"}"
-                else
-                  ""
-                end
+        noun = retries == 1 ? "retry" : "retries"
+        after = retries.positive? ? " after #{retries} #{noun}" : ""
         if outcome[:exception] == :timeout
           message = "#{prepared[:method]} #{prepared[:uri]} timed out#{after} " \
                     "(#{cause.class.name}, timeout #{prepared[:timeout]} s)."
@@ -265,7 +267,9 @@ module Embott
 
       def net_request(prepared, retry_index)
         klass = METHOD_CLASSES[prepared[:method]] || Net::HTTP.const_get(prepared[:method].capitalize, false)
-        headers = prepared[:headers].merge(@retry_count_header => retry_index.to_s)
+        # The prepared headers are this call's own copy: each attempt sets its count there (Net::HTTP copies them).
+        headers = prepared[:headers]
+        headers[@retry_count_header] = RETRY_COUNTS[retry_index] || retry_index.to_s
         request = BodyEncoder.net_request(klass, prepared[:target], headers, prepared[:body])
         log(:debug) do
           headers = @redactor.headers(request.each_header.to_h)
@@ -297,6 +301,8 @@ module Embott
       end
 
       def json?(content_type)
+        return true if content_type == "application/json"
+
         media = content_type.to_s.split(";").first.to_s.strip.downcase
         media == "application/json" || media.end_with?("+json")
       end

@@ -28,6 +28,9 @@ module Embott
           value = read_env(scheme[:env]) if value.nil?
           values[option] = check(option, scheme, value) unless value.nil? || value.to_s.strip.empty?
         end
+        # The held values never change: each alternatives' placement is worked out once (frozen).
+        @placements = {}
+        @lock = Mutex.new
       end
 
       # @return [Array<String>] every value held, for the redactor
@@ -54,24 +57,31 @@ module Embott
         raise MissingCredentialsError, missing_message(alternatives)
       end
 
-      # The credentials a request sends.
+      # The credentials a request sends (a frozen Placement, the same object for the same alternatives).
       # @param alternatives [Array<Array<Symbol>>] the operation's security (else the API's)
-      # @param what [String] the request, e.g. "GET /partner/reports", named in the error
+      # @yieldreturn [String] the request, e.g. "GET /partner/reports", named in the error (asked only then)
       # @return [Placement]
       # @raise [MissingCredentialsError] before sending, when no alternative can be satisfied
-      def place(alternatives, what)
-        chosen = choose(alternatives)
-        if chosen.nil?
-          raise MissingCredentialsError,
-                "#{what} needs credentials: pass #{describe(alternatives)} to #{@client_name}.new."
+      def place(alternatives)
+        placement = @placements.fetch(alternatives) do
+          key = alternatives.map { |options| options.dup.freeze }.freeze
+          @lock.synchronize { @placements[key] = build(alternatives) }
         end
-
-        chosen.each_with_object(Placement.new(headers: {}, query: {}, cookies: {})) do |option, placement|
-          put(placement, @schemes.fetch(option), @values.fetch(option))
-        end
+        placement or raise MissingCredentialsError,
+                           "#{yield} needs credentials: pass #{describe(alternatives)} to #{@client_name}.new."
       end
 
       private
+
+      # nil when no alternative can be satisfied.
+      def build(alternatives)
+        chosen = choose(alternatives) or return nil
+
+        placement = Placement.new(headers: {}, query: {}, cookies: {})
+        chosen.each { |option| put(placement, @schemes.fetch(option), @values.fetch(option)) }
+        placement.each(&:freeze)
+        placement.freeze
+      end
 
       # The first non-empty alternative held in full; else [] when none is needed or anonymous is allowed.
       def choose(alternatives)
