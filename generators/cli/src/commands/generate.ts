@@ -14,7 +14,7 @@ import { type CliIO, EXIT, Progress } from "../io";
 import { mockTypesOutput } from "../mock-types";
 import { selectLanguages, selectTargets } from "../targets";
 import { surfaceChange } from "./diff";
-import { loadPlan } from "./load-ir";
+import { loadPlanQuietly } from "./load-ir";
 
 /** Options of `generate`. */
 export interface GenerateOptions {
@@ -81,7 +81,7 @@ async function generateWith(
     options,
     emitters.map((emitter) => emitter.language),
   );
-  const { plan: sdkPlan, document } = await loadPlan(plan.spec, progress, options);
+  const { plan: sdkPlan, document, report } = await loadPlanQuietly(plan.spec, progress, options);
   // Each language's files are staged (written next to their targets) as soon as it has emitted, while the
   // others still emit; the moves into place come at the end, all-or-nothing.
   const writer = options.check ? undefined : new AtomicWriter();
@@ -101,6 +101,9 @@ async function generateWith(
         return { outDir, files };
       }),
     );
+    // The workers have the plan now: the load's stage lines and warnings (whose line numbers may parse the
+    // spec's YAML once more) are printed while they emit, before any language's line.
+    report();
     // The mock's types (another process) and, in this thread, the surface snapshot (and what changed since the
     // last run) are made while the workers emit.
     const mockTypes = mockTypesOutput({ ...options, spec: plan.spec });

@@ -43,10 +43,10 @@ export async function writeAtomically(
 }
 
 /**
- * File operations in flight per staged set: few, so that a set staged while other work goes on leaves Node's
- * file-system threads free for that work (an emit worker's own reads and writes share them).
+ * File operations in flight while staging (sets are staged one after another): few, so that staging while other
+ * work goes on leaves Node's file-system threads (4) free for that work (an emit worker's reads and writes).
  */
-const STAGING_CONCURRENCY = 2;
+const STAGING_CONCURRENCY = 3;
 
 /** One output set's staged files: the moves that put them in place, and what stayed unchanged. */
 interface Staged {
@@ -71,7 +71,15 @@ export class AtomicWriter {
 
   /** Starts staging `output` next to its targets; a failure is reported by `commit`. */
   stage(output: OutputSet): void {
-    const staged = this.stageOne(output);
+    // The files as they are now (the caller may add to its list later and stage the additions separately).
+    const set = { outDir: output.outDir, files: [...output.files] };
+    const previous = this.staged.at(-1);
+    const staged = previous
+      ? previous.then(
+          () => this.stageOne(set),
+          () => this.stageOne(set),
+        )
+      : this.stageOne(set);
     staged.catch(() => undefined); // rethrown by commit()
     this.staged.push(staged);
   }
