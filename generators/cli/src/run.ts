@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { formatProblem, SpecError } from "@embott/codegen-core/problem";
 import { parseCliArgs } from "./args";
-import { startEmitWorkers } from "./emit-worker";
 import { HELP } from "./help";
 import { type CliIO, EXIT, UsageError } from "./io";
 
@@ -21,7 +20,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (args.command === "inspect") return await (await import("./commands/inspect")).inspect(args, io);
     if (args.command === "diff") return await (await import("./commands/diff")).diff(args, io);
     // The emit workers start loading their emitters before this thread loads the spec libraries.
-    const workers = startEmitWorkers(args.languages);
+    const workers = (await import("./emit-worker")).startEmitWorkers(args.languages);
     try {
       const { generate } = await import("./commands/generate");
       return await generate({ ...args, generatorVersion: VERSION }, io, undefined, workers);
