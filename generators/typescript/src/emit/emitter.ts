@@ -55,6 +55,13 @@ export async function emitTypeScript(
   const runtime = await runtimeFacts();
   const runtimeFiles = runtime.files;
   const names = new TsNames(plan, naming, runtime.exportNames, runtime.inherited);
+  // The runtime's files (the same whatever the plan) are formatted by their own biome run while hey-api works.
+  const runtimeOutputs = runtimeFiles.map((file) => ({
+    path: `src/${file.path}`,
+    contents: `${tsHeader(specLabel)}\n${withJsExtensions(file.contents)}`,
+  }));
+  const runtimeFormatting = formatTypeScriptFiles(runtimeOutputs);
+  runtimeFormatting.catch(() => undefined); // awaited below
   const modelNames = plan.models.map((model) => names.model(model));
   const heyApi = await runHeyApiTypes(
     heyApiDocument(context.document, plan.models, (model) => names.model(model)),
@@ -88,10 +95,7 @@ export async function emitTypeScript(
         ...(clientOptions ? { clientOptions } : {}),
       }),
     },
-    ...runtimeFiles.map((file) => ({
-      path: `src/${file.path}`,
-      contents: `${tsHeader(specLabel)}\n${withJsExtensions(file.contents)}`,
-    })),
+    ...runtimeOutputs,
     { path: API_MD_FILE, contents: renderApiMd({ plan, names, types, webhooks, specLabel }) },
     {
       path: PROVENANCE_FILE,
@@ -105,7 +109,7 @@ export async function emitTypeScript(
     },
     ...renderScaffold({ plan, clientClass: names.client, sdkVersion }),
   ];
-  return formatTypeScriptFiles(files);
+  return formatTypeScriptFiles(files, await runtimeFormatting);
 }
 
 /** One file per resource (every level of the tree), each knowing how users reach it. */
