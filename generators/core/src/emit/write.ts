@@ -43,10 +43,11 @@ export async function writeAtomically(
 }
 
 /**
- * File operations in flight while staging (sets are staged one after another): few, so that staging while other
- * work goes on leaves Node's file-system threads (4) free for that work (an emit worker's reads and writes).
+ * File operations in flight while staging (sets are staged one after another): enough that Node's file-system
+ * threads keep creating files while this thread emits the next language (creating a file is the slow part, in
+ * the kernel), fewer than the writer's 32, since an emit worker's own reads and writes wait behind them.
  */
-const STAGING_CONCURRENCY = 3;
+const STAGING_CONCURRENCY = 16;
 
 /** One output set's staged files: the moves that put them in place, and what stayed unchanged. */
 interface Staged {
