@@ -36,13 +36,14 @@ export default defineConfig([
     outDir: "dist",
     splitting: true,
     clean: true,
-    noExternal: ["@embott/codegen-core"],
-    external: [
-      /^@embott\/codegen-(typescript|python|php|ruby)$/,
-      "@redocly/openapi-core",
-      "tsx",
-      "tsx/esm/api",
-    ],
+    // Redocly (ESM, ~270 modules with its CommonJS dependencies) is bundled in too: one file to load instead of
+    // hundreds to resolve and read, on the path of every command that reads a spec. `require` serves the
+    // CommonJS parts' own requires (Node's built-ins).
+    noExternal: ["@embott/codegen-core", "@redocly/openapi-core"],
+    external: [/^@embott\/codegen-(typescript|python|php|ruby)$/, "tsx", "tsx/esm/api"],
+    banner: {
+      js: 'import { createRequire as __cliCreateRequire } from "node:module"; const require = __cliCreateRequire(import.meta.url);',
+    },
   },
   ...LANGUAGES.map(
     (language): Options => ({

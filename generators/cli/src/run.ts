@@ -18,9 +18,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     // Commands load on demand, so `--help` reads no spec library, emitter or hey-api.
     if (args.command === "inspect") return await (await import("./commands/inspect")).inspect(args, io);
-    const { generate } = await import("./commands/generate");
     if (args.command === "diff") return await (await import("./commands/diff")).diff(args, io);
-    return await generate({ ...args, generatorVersion: VERSION }, io);
+    // The emit workers start loading their emitters before this thread loads the spec libraries.
+    const workers = (await import("./emit-worker")).startEmitWorkers(args.languages);
+    try {
+      const { generate } = await import("./commands/generate");
+      return await generate({ ...args, generatorVersion: VERSION }, io, undefined, workers);
+    } finally {
+      for (const worker of workers) worker.close();
+    }
   } catch (error) {
     return reportError(error, io);
   }

@@ -8,7 +8,8 @@
  * each figure spans ~20 ms). Then, side by side, our `generate` for every language and hey-api's types-only
  * run on the same specs (wall clock).
  * Run: `pnpm bench:codegen` (root) or `pnpm --filter @embott/codegen-core bench`; `bench:plan` prints only the
- * first table (`--stages`). Figures only; nothing is asserted.
+ * first table (`--stages`), `bench:generate` only the second (`--generate`, or `--generate=intercom` for the specs
+ * whose label contains that). Figures only; nothing is asserted.
  */
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -132,7 +133,11 @@ const ms = (value: number) => (value < 10 ? `${value.toFixed(1)} ms` : `${Math.r
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
+/** `--generate` (or `--generate=<part of a spec's label>`): only the generate-vs-hey-api table. */
+const generateOnly = process.argv.findLast((arg) => arg === "--generate" || arg.startsWith("--generate="));
+
 async function main(): Promise<void> {
+  if (generateOnly) return generateTable(generateOnly.slice("--generate=".length));
   console.log(
     `machine: ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, node ${process.version}, ${process.platform}`,
   );
@@ -165,25 +170,39 @@ async function main(): Promise<void> {
   for (const path of corpusSpecs()) console.log(await measure(path, basename(path)));
   const own = join(REPO_ROOT, "spec/openapi.yaml");
   if (existsSync(own)) console.log(await measure(own, "spec/openapi.yaml"));
-  const synthetic = join(mkdtempSync(join(tmpdir(), "embott-bench-")), "synthetic-1500.json");
-  writeFileSync(synthetic, JSON.stringify(syntheticSpec(1500)));
-  console.log(await measure(synthetic, "synthetic 1500 ops (allOf)"));
+  console.log(await measure(syntheticFile(), "synthetic 1500 ops (allOf)"));
   const large = buildLargeSpec();
   if (large) console.log(await measure(large, "discord×N (synthetic)"));
   if (process.argv.includes("--stages")) return;
+  generateTable("");
+}
 
+let synthetic: string | undefined;
+function syntheticFile(): string {
+  if (synthetic) return synthetic;
+  synthetic = join(mkdtempSync(join(tmpdir(), "embott-bench-")), "synthetic-1500.json");
+  writeFileSync(synthetic, JSON.stringify(syntheticSpec(1500)));
+  return synthetic;
+}
+
+/** Our `generate` beside hey-api's types-only run on the specs whose label contains `filter`. */
+function generateTable(filter: string): void {
   console.log(
     `\ngenerate (typescript, python, php, ruby; built CLI) vs hey-api types only, one process each, best of ${RUNS}:`,
   );
   warmBuild();
   console.log(GENERATE_HEADER);
-  const generateSpecs: [string, string][] = [
-    [own, "spec/openapi.yaml"],
-    [join(CORPUS_DIR, "twilio-messaging-v1.json"), "twilio-messaging-v1.json"],
-    [join(CORPUS_DIR, "intercom-2.15.yaml"), "intercom-2.15.yaml"],
-    [synthetic, "synthetic 1500 ops (allOf)"],
+  const generateSpecs: [() => string, string][] = [
+    [() => join(REPO_ROOT, "spec/openapi.yaml"), "spec/openapi.yaml"],
+    [() => join(CORPUS_DIR, "twilio-messaging-v1.json"), "twilio-messaging-v1.json"],
+    [() => join(CORPUS_DIR, "intercom-2.15.yaml"), "intercom-2.15.yaml"],
+    [syntheticFile, "synthetic 1500 ops (allOf)"],
   ];
-  for (const [file, label] of generateSpecs) if (existsSync(file)) console.log(measureGenerate(file, label));
+  for (const [file, label] of generateSpecs) {
+    if (!label.includes(filter)) continue;
+    const path = file();
+    if (existsSync(path)) console.log(measureGenerate(path, label));
+  }
 }
 
 await main();

@@ -4,7 +4,7 @@ export { type CommentSyntax, GENERATED_MARKER, generatedHeader, isGeneratedConte
 export { OutputPathError } from "./emit/paths";
 export { readReleaseVersion } from "./emit/release-version";
 export type { EmitContext, Emitter, GeneratedFile, LanguageTarget } from "./emit/types";
-export { type OutputSet, type WriteSummary, writeAtomically } from "./emit/write";
+export { AtomicWriter, type OutputSet, type WriteSummary, writeAtomically } from "./emit/write";
 export { buildIR } from "./ir/build";
 export { PAGINATION_FIELDS, type PaginationField } from "./ir/pagination/fields";
 export * from "./ir/types";

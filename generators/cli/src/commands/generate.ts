@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
 import {
+  AtomicWriter,
   checkDrift,
   type EmitContext,
   type GeneratedFile,
@@ -7,14 +7,14 @@ import {
   type LanguageTarget,
   type OutputSet,
   type SdkPlan,
-  writeAtomically,
 } from "@embott/codegen-core";
 import { planOutputs } from "../config";
+import { type EmitWorker, type LanguageEmitter, startEmitWorkers } from "../emit-worker";
 import { type CliIO, EXIT, Progress } from "../io";
 import { mockTypesOutput } from "../mock-types";
-import { selectLanguages, selectTargets, targetModule, threadedLanguages } from "../targets";
+import { selectLanguages, selectTargets } from "../targets";
 import { surfaceChange } from "./diff";
-import { loadPlan } from "./load-ir";
+import { loadPlanQuietly } from "./load-ir";
 
 /** Options of `generate`. */
 export interface GenerateOptions {
@@ -37,6 +37,7 @@ export async function generate(
   options: GenerateOptions,
   io: CliIO,
   targets?: readonly LanguageTarget[],
+  started?: readonly EmitWorker[],
 ): Promise<number> {
   const progress = new Progress(io);
   const languages = selectLanguages(
@@ -45,8 +46,8 @@ export async function generate(
   );
   if (targets === undefined && (options.parallel ?? languages.length > 1)) {
     // Each worker loads its emitter while this thread reads the spec; the others load their build meanwhile.
-    const threaded = threadedLanguages(languages);
-    const workers = threaded.map((language) => new EmitWorker(language));
+    // `started`: the CLI starts them before it loads this module (and the spec libraries).
+    const workers = started ?? startEmitWorkers(options.languages, options.parallel);
     const emitters = languages.map(
       (language) => workers.find((worker) => worker.language === language) ?? new ThisThreadEmitter(language),
     );
@@ -69,12 +70,6 @@ export async function generate(
   return generateWith(inline, options, io, progress, async () => selected);
 }
 
-/** One language's emitter, in this thread or in a worker; `undefined` when the language has no emitter. */
-interface LanguageEmitter {
-  language: string;
-  emit(plan: SdkPlan, context: EmitContext): Promise<GeneratedFile[] | undefined>;
-}
-
 async function generateWith(
   emitters: readonly LanguageEmitter[],
   options: GenerateOptions,
@@ -86,40 +81,56 @@ async function generateWith(
     options,
     emitters.map((emitter) => emitter.language),
   );
-  const { plan: sdkPlan, document } = await loadPlan(plan.spec, progress, options);
-  const started = performance.now();
-  const emitting = Promise.all(
-    emitters.map(async (emitter): Promise<OutputSet | undefined> => {
-      const outDir = plan.outDirs[emitter.language]!;
-      const context = { specFile: plan.spec, document, outDir, generatorVersion: options.generatorVersion };
-      const files = await emitter.emit(sdkPlan, context);
-      if (!files) {
-        progress.note(`– ${emitter.language}: no emitter yet, skipped`);
-        return undefined;
-      }
-      progress.report(emitter.language, performance.now() - started, `${files.length} files`);
-      return { outDir, files };
-    }),
-  );
-  // The mock's types (another process) and, in this thread, the surface snapshot (and what changed since the
-  // last run) are made while the workers emit.
-  const mockTypes = mockTypesOutput({ ...options, spec: plan.spec });
-  const outDirs = emitters.map((emitter) => plan.outDirs[emitter.language]!);
-  const [emitted, surface, mock] = await Promise.all([
-    emitting,
-    surfaceChange(sdkPlan, outDirs, loadTargets),
-    mockTypes,
-  ]);
-  const outputs = emitted.filter((output) => output !== undefined);
-  if (outputs.length === 0) return nothingToGenerate(await loadTargets(), await selectTargets(undefined), io);
-  for (const output of outputs) output.files.push(surface.snapshot);
-  if (surface.change) progress.note(surface.change);
-  // The mock's spec types come after the surface summary: they are not an SDK.
-  if (mock) {
-    outputs.push(mock);
-    progress.done("mock types", "packages/mock/src/generated/openapi.gen.ts");
+  const { plan: sdkPlan, document, report } = await loadPlanQuietly(plan.spec, progress, options);
+  // Each language's files are staged (written next to their targets) as soon as it has emitted, while the
+  // others still emit; the moves into place come at the end, all-or-nothing.
+  const writer = options.check ? undefined : new AtomicWriter();
+  try {
+    const started = performance.now();
+    const emitting = Promise.all(
+      emitters.map(async (emitter): Promise<OutputSet | undefined> => {
+        const outDir = plan.outDirs[emitter.language]!;
+        const context = { specFile: plan.spec, document, outDir, generatorVersion: options.generatorVersion };
+        const files = await emitter.emit(sdkPlan, context);
+        if (!files) {
+          progress.note(`– ${emitter.language}: no emitter yet, skipped`);
+          return undefined;
+        }
+        progress.report(emitter.language, performance.now() - started, `${files.length} files`);
+        writer?.stage({ outDir, files });
+        return { outDir, files };
+      }),
+    );
+    // The workers have the plan now: the load's stage lines and warnings (whose line numbers may parse the
+    // spec's YAML once more) are printed while they emit, before any language's line.
+    report();
+    // The mock's types (another process) and, in this thread, the surface snapshot (and what changed since the
+    // last run) are made while the workers emit.
+    const mockTypes = mockTypesOutput({ ...options, spec: plan.spec });
+    const outDirs = emitters.map((emitter) => plan.outDirs[emitter.language]!);
+    const [emitted, surface, mock] = await Promise.all([
+      emitting,
+      surfaceChange(sdkPlan, outDirs, loadTargets),
+      mockTypes,
+    ]);
+    const outputs = emitted.filter((output) => output !== undefined);
+    if (outputs.length === 0)
+      return nothingToGenerate(await loadTargets(), await selectTargets(undefined), io);
+    for (const output of outputs) {
+      output.files.push(surface.snapshot);
+      writer?.stage({ outDir: output.outDir, files: [surface.snapshot] });
+    }
+    if (surface.change) progress.note(surface.change);
+    // The mock's spec types come after the surface summary: they are not an SDK.
+    if (mock) {
+      outputs.push(mock);
+      writer?.stage(mock);
+      progress.done("mock types", "packages/mock/src/generated/openapi.gen.ts");
+    }
+    return writer ? await write(writer, progress) : await reportDrift(outputs, io);
+  } finally {
+    await writer?.discard();
   }
-  return options.check ? reportDrift(outputs, io) : write(outputs, progress);
 }
 
 /** A language emitted in this thread while the workers emit; its package starts loading at once. */
@@ -137,58 +148,6 @@ class ThisThreadEmitter implements LanguageEmitter {
   }
 }
 
-/** The worker script, from the sources (src/commands/) or from the build (dist/). */
-const WORKER = new URL(
-  import.meta.url.includes("/dist/") ? "../worker/emit-worker.mjs" : "../../worker/emit-worker.mjs",
-  import.meta.url,
-);
-
-type WorkerReply = { files?: GeneratedFile[]; skipped?: boolean; error?: { name: string; message: string } };
-
-/**
- * One language's emitter in a worker thread, started before the spec is read so that it loads its emitter
- * meanwhile; every language then emits at the same time as the others (hey-api's TypeScript types are the
- * longest stage), so all four cost about what the slowest one costs.
- */
-class EmitWorker implements LanguageEmitter {
-  private readonly worker: Worker;
-  private readonly reply: Promise<WorkerReply>;
-
-  constructor(readonly language: string) {
-    const { module, export: exportName, bundle } = targetModule(language)!;
-    this.worker = new Worker(WORKER, { workerData: { module, exportName, bundle } });
-    this.reply = new Promise((resolve, reject) => {
-      this.worker.once("message", resolve);
-      this.worker.once("error", (error) => reject(new EmitterError(language, error)));
-      this.worker.once("exit", (code) =>
-        reject(new EmitterError(language, { name: "Error", message: `worker exited (code ${code})` })),
-      );
-    });
-    this.reply.catch(() => undefined); // awaited in emit(); a worker closed unused is no failure
-  }
-
-  async emit(plan: SdkPlan, context: EmitContext): Promise<GeneratedFile[] | undefined> {
-    this.worker.postMessage({ plan, context });
-    const reply = await this.reply;
-    this.close();
-    if (reply.files) return reply.files;
-    if (reply.skipped) return undefined;
-    throw new EmitterError(this.language, reply.error ?? { name: "Error", message: "no output" });
-  }
-
-  close(): void {
-    void this.worker.terminate();
-  }
-}
-
-/** An emitter failed (in a worker or inline); names the language and the cause, never a stack. */
-export class EmitterError extends Error {
-  constructor(language: string, cause: { name: string; message: string }) {
-    super(`the ${language} emitter failed: ${cause.name}: ${cause.message}`);
-    this.name = "EmitterError";
-  }
-}
-
 /** `--lang` named only languages without an emitter: a failed run, not a silent no-op. */
 function nothingToGenerate(
   selected: readonly LanguageTarget[],
@@ -203,8 +162,8 @@ function nothingToGenerate(
   return EXIT.failure;
 }
 
-async function write(outputs: OutputSet[], progress: Progress): Promise<number> {
-  const summary = await writeAtomically(outputs);
+async function write(writer: AtomicWriter, progress: Progress): Promise<number> {
+  const summary = await writer.commit();
   progress.done(
     "write",
     `${summary.written.length} written, ${summary.unchanged} unchanged, ${summary.deleted.length} deleted`,

@@ -8,6 +8,7 @@ const CONCURRENCY = 32;
 export async function eachLimited<T>(
   items: readonly T[],
   task: (item: T, index: number) => Promise<void>,
+  concurrency = CONCURRENCY,
 ): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
@@ -21,6 +22,6 @@ export async function eachLimited<T>(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, run));
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, run));
   if (failure) throw failure.error;
 }

@@ -1,7 +1,7 @@
 import { type BaseResolver, type Document, getLineColLocation } from "@redocly/openapi-core";
-import type { Problem } from "./problem";
+import { lazyProblem, type Problem } from "./problem";
 
-/** Turns JSON pointers of the root spec file into `Problem`s with line and column (parsed lazily, once). */
+/** Turns JSON pointers of the root spec file into `Problem`s with line and column (parsed lazily, once, if read). */
 export class Locator {
   constructor(
     private readonly document: Document | undefined,
@@ -16,9 +16,14 @@ export class Locator {
     return new Locator(document, displayPath);
   }
 
-  /** A problem at `pointer` ("#/paths/~1x/get"); line and column are 0 when the pointer is not in the file. */
+  /**
+   * A problem at `pointer` ("#/paths/~1x/get"); line and column (0 when the pointer is not in the file) are
+   * found when first read.
+   */
   problem(severity: Problem["severity"], pointer: string, message: string, rule: string): Problem {
-    return { severity, file: this.displayPath, ...this.lineCol(pointer), pointer, message, rule };
+    return lazyProblem({ severity, file: this.displayPath, pointer, message, rule }, () =>
+      this.lineCol(pointer),
+    );
   }
 
   private lineCol(pointer: string): { line: number; col: number } {

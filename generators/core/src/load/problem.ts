@@ -16,6 +16,33 @@ export interface Problem {
   rule: string;
 }
 
+/**
+ * A problem whose line and column are looked up only when first read (`locate` may parse the whole file's YAML
+ * AST: a spec with no problem, or problems nobody prints, never pays for it). Plain enumerable fields otherwise,
+ * in `Problem`'s order.
+ */
+export function lazyProblem(
+  fields: Omit<Problem, "line" | "col">,
+  locate: () => { line: number; col: number },
+): Problem {
+  let at: { line: number; col: number } | undefined;
+  return {
+    severity: fields.severity,
+    file: fields.file,
+    get line() {
+      at ??= locate();
+      return at.line;
+    },
+    get col() {
+      at ??= locate();
+      return at.col;
+    },
+    pointer: fields.pointer,
+    message: fields.message,
+    rule: fields.rule,
+  };
+}
+
 /** `file:line:col pointer message`, the one-line format the CLI prints. */
 export function formatProblem(problem: Problem): string {
   const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.col}` : problem.file;

@@ -16,7 +16,7 @@ import { walkOperations } from "./checks/operations-walk";
 import { checkSecurity } from "./checks/security";
 import { structuralSeverity } from "./checks/severity";
 import { Locator } from "./locate";
-import { type Problem, SpecError } from "./problem";
+import { lazyProblem, type Problem, SpecError } from "./problem";
 
 /**
  * Structural validity only (not style): real-world specs must pass. `struct` checks every node against the
@@ -63,9 +63,9 @@ export async function validateAndBundle(
     const lintProblems = await lint({ ref: absolutePath, config, externalRefResolver });
     const linted = performance.now();
     const bundled = await bundle({ ref: absolutePath, config, externalRefResolver });
-    const structural = [...lintProblems, ...bundled.problems]
-      .map((problem) => toProblem(problem, absolutePath, displayPath))
-      .map((problem) => ({ ...problem, severity: structuralSeverity(problem, options.strict === true) }));
+    const structural = [...lintProblems, ...bundled.problems].map((problem) =>
+      toProblem(problem, absolutePath, displayPath, options.strict === true),
+    );
     const document = bundled.bundle.parsed as Record<string, unknown>;
     const locator = await Locator.forFile(externalRefResolver, absolutePath, displayPath);
     const operations = walkOperations(document);
@@ -93,19 +93,27 @@ export async function validateAndBundle(
   }
 }
 
-function toProblem(problem: NormalizedProblem, absolutePath: string, displayPath: string): Problem {
+/** Redocly's problem as ours, with the severity `structuralSeverity` gives it; its line is found when read. */
+function toProblem(
+  problem: NormalizedProblem,
+  absolutePath: string,
+  displayPath: string,
+  strict: boolean,
+): Problem {
   const location = problem.location[0];
-  const lineCol = location ? getLineColLocation(location) : undefined;
   const sourceFile = location?.source.absoluteRef;
-  return {
-    severity: problem.severity === "error" ? "error" : "warning",
+  const fields = {
+    severity: problem.severity === "error" ? ("error" as const) : ("warning" as const),
     file: !sourceFile || sourceFile === absolutePath ? displayPath : relative(process.cwd(), sourceFile),
-    line: lineCol?.start.line ?? 0,
-    col: lineCol?.start.col ?? 0,
     pointer: location && "pointer" in location && location.pointer ? location.pointer : "#",
     message: problem.message,
     rule: problem.ruleId,
   };
+  const severity = structuralSeverity({ ...fields, line: 0, col: 0 }, strict);
+  return lazyProblem({ ...fields, severity }, () => {
+    const lineCol = location ? getLineColLocation(location) : undefined;
+    return { line: lineCol?.start.line ?? 0, col: lineCol?.start.col ?? 0 };
+  });
 }
 
 /** A problem raised before validation could run (file missing, syntax error, wrong version). */
@@ -119,8 +127,17 @@ function dedupe(problems: Problem[]): Problem[] {
   const refPointers = new Set(
     problems.filter((problem) => problem.rule === "no-unresolved-refs").map((problem) => problem.pointer),
   );
-  return problems.filter((problem) => {
-    if (problem.rule === "external-ref" && refPointers.has(problem.pointer)) return false;
+  const kept = problems.filter(
+    (problem) => !(problem.rule === "external-ref" && refPointers.has(problem.pointer)),
+  );
+  // Only problems sharing a file and message can share a place, so only those have their line looked up.
+  const sameMessage = new Map<string, number>();
+  for (const problem of kept) {
+    const key = `${problem.file}:${problem.message}`;
+    sameMessage.set(key, (sameMessage.get(key) ?? 0) + 1);
+  }
+  return kept.filter((problem) => {
+    if (sameMessage.get(`${problem.file}:${problem.message}`) === 1) return true;
     const key = `${problem.file}:${problem.line}:${problem.col}:${problem.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

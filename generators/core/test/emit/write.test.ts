@@ -1,8 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { rename } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkDrift, generatedHeader, isClean, OutputPathError, writeAtomically } from "../../src/index";
+import {
+  AtomicWriter,
+  checkDrift,
+  generatedHeader,
+  isClean,
+  OutputPathError,
+  writeAtomically,
+} from "../../src/index";
 import { tempDir } from "../helpers/temp";
 
 const header = generatedHeader("spec/openapi.yaml", "slash");
@@ -119,5 +126,28 @@ describe("writeAtomically + checkDrift", () => {
     await expect(
       writeAtomically([{ outDir: tempDir(), files: [file("../evil.ts", "x")] }]),
     ).rejects.toBeInstanceOf(OutputPathError);
+  });
+
+  it("stages sets as they come (two sharing a folder), keeps only what was staged, then commits them as one", async () => {
+    const outDir = tempDir();
+    writeFileSync(join(outDir, "gone.ts"), `${header}\nstale\n`);
+    const files = [file("a.ts", "a")];
+    const writer = new AtomicWriter();
+    writer.stage({ outDir, files });
+    files.push(file("snapshot.json", "s")); // added to the caller's list after staging: staged on its own below
+    writer.stage({ outDir, files: [files[1]!] });
+    const summary = await writer.commit();
+    expect([summary.written.length, summary.deleted.length]).toEqual([2, 1]);
+    expect(readFileSync(join(outDir, "snapshot.json"), "utf8")).toContain("s");
+    expect(existsSync(join(outDir, "gone.ts"))).toBe(false);
+    expect(isClean(await checkDrift([{ outDir, files }]))).toBe(true);
+  });
+
+  it("discards what it staged when the run fails before committing", async () => {
+    const outDir = tempDir();
+    const writer = new AtomicWriter();
+    writer.stage({ outDir, files: [file("a.ts", "a")] });
+    await writer.discard();
+    expect(readdirSync(outDir)).toEqual([]);
   });
 });

@@ -52,8 +52,16 @@ export async function emitTypeScript(
     throw new EmitError(`SDK plan version ${plan.planVersion} is not ${PLAN_VERSION}`);
   }
   const specLabel = context.specFile;
-  const runtimeFiles = await readRuntimeFiles();
-  const names = new TsNames(plan, naming, runtimeExportNames(runtimeFiles), inheritedMembers(runtimeFiles));
+  const runtime = await runtimeFacts();
+  const runtimeFiles = runtime.files;
+  const names = new TsNames(plan, naming, runtime.exportNames, runtime.inherited);
+  // The runtime's files (the same whatever the plan) are formatted by their own biome run while hey-api works.
+  const runtimeOutputs = runtimeFiles.map((file) => ({
+    path: `src/${file.path}`,
+    contents: `${tsHeader(specLabel)}\n${withJsExtensions(file.contents)}`,
+  }));
+  const runtimeFormatting = formatTypeScriptFiles(runtimeOutputs);
+  runtimeFormatting.catch(() => undefined); // awaited below
   const modelNames = plan.models.map((model) => names.model(model));
   const heyApi = await runHeyApiTypes(
     heyApiDocument(context.document, plan.models, (model) => names.model(model)),
@@ -70,7 +78,7 @@ export async function emitTypeScript(
     {
       path: `src/${CLIENT_FILE}`,
       contents: renderClient(
-        { plan, names, sdkVersion, errorClasses: errorClassNames(runtimeFiles), specLabel },
+        { plan, names, sdkVersion, errorClasses: runtime.errorClasses, specLabel },
         clientOptions,
       ),
     },
@@ -87,10 +95,7 @@ export async function emitTypeScript(
         ...(clientOptions ? { clientOptions } : {}),
       }),
     },
-    ...runtimeFiles.map((file) => ({
-      path: `src/${file.path}`,
-      contents: `${tsHeader(specLabel)}\n${withJsExtensions(file.contents)}`,
-    })),
+    ...runtimeOutputs,
     { path: API_MD_FILE, contents: renderApiMd({ plan, names, types, webhooks, specLabel }) },
     {
       path: PROVENANCE_FILE,
@@ -104,7 +109,7 @@ export async function emitTypeScript(
     },
     ...renderScaffold({ plan, clientClass: names.client, sdkVersion }),
   ];
-  return formatTypeScriptFiles(files);
+  return formatTypeScriptFiles(files, await runtimeFormatting);
 }
 
 /** One file per resource (every level of the tree), each knowing how users reach it. */
@@ -124,6 +129,31 @@ function resourceFiles(context: ResourceContext): GeneratedFile[] {
   }
   return files;
 }
+
+/** What the emitter reads from the runtime's sources, which are the same on every run. */
+interface RuntimeFacts {
+  files: readonly RuntimeFile[];
+  exportNames: ReadonlySet<string>;
+  inherited: InheritedMembers;
+  errorClasses: readonly string[];
+}
+
+let runtimeParsed: Promise<RuntimeFacts> | undefined;
+
+/**
+ * The runtime's files and the names parsed from them, read once per process. Starts when this module loads: in
+ * an emit worker, while the main thread still reads the spec.
+ */
+function runtimeFacts(): Promise<RuntimeFacts> {
+  runtimeParsed ??= readRuntimeFiles().then((files) => ({
+    files,
+    exportNames: runtimeExportNames(files),
+    inherited: inheritedMembers(files),
+    errorClasses: errorClassNames(files),
+  }));
+  return runtimeParsed;
+}
+runtimeFacts().catch(() => undefined); // a failure is reported by the emit that needs it
 
 function inheritedMembers(runtimeFiles: readonly RuntimeFile[]): InheritedMembers {
   const resource = classMemberNames(runtimeFiles, "core/resource.ts", "APIResource");

@@ -38,13 +38,18 @@ const FORMATTED = /\.(ts|md)$/;
 /**
  * Formats every generated `.ts` and `.md` file with biome in one process (formatter plus import/export
  * sorting, no lint rules): our printer decides structure, biome decides line breaks. Runs in a private temp
- * directory; other files pass through untouched.
+ * directory; other files pass through untouched, and so do those `formatted` already holds (by path: the output
+ * of an earlier call, biome formats each file on its own).
  */
-export async function formatTypeScriptFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
+export async function formatTypeScriptFiles(
+  files: readonly GeneratedFile[],
+  formatted: readonly GeneratedFile[] = [],
+): Promise<GeneratedFile[]> {
+  const done = new Map(formatted.map((file) => [file.path, file]));
   const dir = await mkdtemp(join(tmpdir(), "embott-format-"));
   try {
     await writeFile(join(dir, "biome.json"), JSON.stringify(FORMATTER_CONFIG));
-    const sources = files.filter((file) => FORMATTED.test(file.path));
+    const sources = files.filter((file) => FORMATTED.test(file.path) && !done.has(file.path));
     await Promise.all(
       sources.map(async (file) => {
         await mkdir(dirname(join(dir, "src", file.path)), { recursive: true });
@@ -58,11 +63,13 @@ export async function formatTypeScriptFiles(files: readonly GeneratedFile[]): Pr
       maxBuffer: 64 * 1024 * 1024,
     });
     return Promise.all(
-      files.map(async (file) =>
-        FORMATTED.test(file.path)
+      files.map(async (file) => {
+        const earlier = done.get(file.path);
+        if (earlier) return { ...file, contents: earlier.contents };
+        return FORMATTED.test(file.path)
           ? { ...file, contents: await readFile(join(dir, "src", file.path), "utf8") }
-          : file,
-      ),
+          : file;
+      }),
     );
   } finally {
     await rm(dir, { recursive: true, force: true });
