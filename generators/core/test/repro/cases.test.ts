@@ -1,24 +1,12 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPRO_DIR } from "../../../../testdata/corpus";
+import { reproCases } from "../../../../testdata/repro-cases";
 import { buildPlan, methodById, type SdkPlan } from "../../src/index";
 import { reproIR } from "../helpers/repro";
 
 // testdata/repro/cases.json is run by every language; this checks it against the plans, so a renamed method,
 // param or scheme fails here once instead of in four runners.
 
-interface ReproCase {
-  name: string;
-  spec: string;
-  credentials?: Record<string, string>;
-  call: { method: string; args: Record<string, unknown> };
-  mode: string;
-  replies: unknown[];
-  expect: { requests: unknown[]; error?: { mentions?: string[] } };
-}
-
-const { cases } = JSON.parse(readFileSync(join(REPRO_DIR, "cases.json"), "utf8")) as { cases: ReproCase[] };
+const { cases } = reproCases();
 const plans = new Map<string, SdkPlan>();
 async function planOf(spec: string): Promise<SdkPlan> {
   if (!plans.has(spec)) {

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SdkPlan } from "@embott/codegen-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPRO_DIR } from "../../../../testdata/corpus";
+import { type ReproCase, reproCases } from "../../../../testdata/repro-cases";
 import { rubyAuth } from "../../src/emit/credentials";
 import { buildRubySdk } from "../../src/emit/from-plan";
 import { type EmittedGem, emitGem } from "../support/emit";
@@ -11,37 +11,6 @@ import { rubyCall, runRuby } from "../support/ruby-call";
 // testdata/repro/cases.json (see its README) against the Ruby SDK of each repro spec: every case scripts the
 // recorder's replies, builds the client, calls, and its requests and result are asserted here.
 
-interface ExpectedRequest {
-  method: string;
-  url: string;
-  headers?: Record<string, string>;
-  absentHeaders?: string[];
-  json?: unknown;
-}
-interface ReproCase {
-  name: string;
-  spec: string;
-  credentials?: Record<string, string>;
-  env?: Record<string, string>;
-  call: { method: string; args: Record<string, unknown> };
-  mode: "call" | "iterate" | "stream" | "bytes";
-  replies: unknown[];
-  expect: {
-    requests: ExpectedRequest[];
-    items?: unknown[];
-    result?: unknown;
-    resultBase64?: string;
-    error?: {
-      at: "construct" | "call";
-      mentions?: string[];
-      status?: number;
-      message?: string;
-      code?: string;
-      param?: string;
-      requestId?: string;
-    };
-  };
-}
 interface Recorded {
   method: string;
   url: string;
@@ -71,10 +40,7 @@ interface Recorder {
   close(): Promise<void>;
 }
 
-const { cases, baseUrlPath } = JSON.parse(readFileSync(join(REPRO_DIR, "cases.json"), "utf8")) as {
-  cases: ReproCase[];
-  baseUrlPath: string;
-};
+const { cases, baseUrlPath } = reproCases();
 const specs = [...new Set(cases.map((reproCase) => reproCase.spec))];
 
 /** The Ruby call of a case with its credentials (by option), environment, mode and scripted replies. */

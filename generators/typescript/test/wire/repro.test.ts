@@ -5,7 +5,12 @@ import { dirname, join } from "node:path";
 import { methodById, resourceById, type SdkPlan } from "@embott/codegen-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { REPRO_DIR } from "../../../../testdata/corpus";
-import cases from "../../../../testdata/repro/cases.json" with { type: "json" };
+import {
+  type ErrorExpectation,
+  type ReproCase,
+  type RequestExpectation,
+  reproCases,
+} from "../../../../testdata/repro-cases";
 import { type RecordedRequest, startRecorder } from "../../../../testdata/wire/recorder.mjs";
 import { typescriptNaming } from "../../src/naming";
 import { emitSpec } from "../emit/support";
@@ -13,40 +18,7 @@ import { emitSpec } from "../emit/support";
 // testdata/repro/cases.json (format: testdata/repro/README.md): each case's spec generated into a TypeScript SDK
 // (once per spec), called against the recorder with scripted replies; the requests and the result are asserted.
 
-interface RequestExpectation {
-  method: string;
-  url: string;
-  headers?: Record<string, string>;
-  absentHeaders?: string[];
-  json?: unknown;
-}
-
-interface ErrorExpectation {
-  at: "construct" | "call";
-  mentions?: string[];
-  status?: number;
-  message?: string;
-  code?: string;
-  param?: string;
-  requestId?: string;
-}
-
-interface ReproCase {
-  name: string;
-  spec: string;
-  credentials?: Record<string, string>;
-  env?: Record<string, string>;
-  call: { method: string; args: Record<string, unknown> };
-  mode: "call" | "iterate" | "stream" | "bytes";
-  replies: unknown[];
-  expect: {
-    requests: RequestExpectation[];
-    items?: unknown[];
-    result?: unknown;
-    resultBase64?: string;
-    error?: ErrorExpectation;
-  };
-}
+const cases = reproCases();
 
 type Method = (params?: unknown) => Promise<unknown> & AsyncIterable<unknown>;
 type Client = Record<string, unknown>;
@@ -203,7 +175,7 @@ function expectError(sdk: Sdk, error: unknown, expected: ErrorExpectation): void
 }
 
 describe("testdata/repro/cases.json: the TypeScript SDK of each repro spec sends and returns what the case says", () => {
-  for (const reproCase of cases.cases as ReproCase[]) {
+  for (const reproCase of cases.cases) {
     it(`${reproCase.spec}: ${reproCase.name}`, async () => {
       const sdk = await sdkFor(reproCase.spec);
       const script = await fetch(`${recorder.url}/__script`, {
