@@ -121,9 +121,11 @@ export function planAuth(ir: IR, prefix = envPrefix(ir.sdk.apiKeyEnv, ir.sdk.pac
     credentials.push({ scheme: id, name, env: [prefix, ...name].join("_").toUpperCase() });
   }
   const implied = requirements.length === 0 && primary ? [{ schemes: [{ id: primary.id, scopes: [] }] }] : [];
+  const root = implied.length > 0 ? implied : ir.security;
   return {
     schemes,
-    requirements: implied.length > 0 ? implied : ir.security,
+    requirements: root,
+    defaultSecurity: root.length > 0 ? root : sharedSecurity(ir),
     ...(primary ? { primary: primary.id } : {}),
     credentials,
   };
@@ -135,6 +137,23 @@ export function planAuth(ir: IR, prefix = envPrefix(ir.sdk.apiKeyEnv, ir.sdk.pac
  */
 export function impliedSecurity(auth: AuthPlan, ir: IR): SecurityRequirement[] | undefined {
   return ir.security.length === 0 && auth.requirements.length > 0 ? auth.requirements : undefined;
+}
+
+/** The one security list every operation has (scopes dropped), when it needs credentials in every alternative. */
+function sharedSecurity(ir: IR): SecurityRequirement[] {
+  const operations = ir.resources.flatMap((resource) => resource.operations);
+  const ids = (security: SecurityRequirement[]) =>
+    security.map((requirement) => requirement.schemes.map((scheme) => scheme.id).join("+")).join("|");
+  const first = operations[0]?.security ?? [];
+  const shared =
+    first.length > 0 &&
+    first.every((requirement) => requirement.schemes.length > 0) &&
+    operations.every((operation) => ids(operation.security) === ids(first));
+  return shared
+    ? first.map((requirement) => ({
+        schemes: requirement.schemes.map((scheme) => ({ id: scheme.id, scopes: [] })),
+      }))
+    : [];
 }
 
 /**

@@ -109,6 +109,13 @@ export interface AuthPlan {
    * Read alternatives through `credentialAlternatives`.
    */
   credentials: CredentialPlan[];
+  /**
+   * The alternatives the client checks when it is built and applies to every method whose `security` is the same:
+   * the root requirements, else the one list every method shares (scopes aside; Embott names its bearer scheme
+   * per operation, for the scopes) when none of its alternatives is empty, else `[]` (each method says its own).
+   * Emitters read it through `credentialAlternatives` and give a method its own list only when it differs.
+   */
+  defaultSecurity: SecurityRequirement[];
 }
 
 /** A client option holding one scheme's secret (basic: `user:password` in one value). */

@@ -110,3 +110,36 @@ describe("per-operation security", () => {
     ]);
   });
 });
+
+describe("defaultSecurity: what the client checks when built", () => {
+  it("is the root's, else the list every operation shares (scopes aside), else empty", async () => {
+    expect(planAuth((await reproIR("typing-auth.yaml")).ir).defaultSecurity).toEqual(
+      (await reproIR("typing-auth.yaml")).ir.security,
+    );
+    const shared = irOf(
+      spec(
+        {
+          "/a": {
+            get: {
+              operationId: "a",
+              tags: ["x"],
+              security: [{ key: ["read"] }],
+              responses: { 200: { description: "ok" } },
+            },
+          },
+          "/b": {
+            get: {
+              operationId: "b",
+              tags: ["x"],
+              security: [{ key: ["write"] }],
+              responses: { 200: { description: "ok" } },
+            },
+          },
+        },
+        { components: { securitySchemes: { key: { type: "http", scheme: "bearer" } } } },
+      ),
+    );
+    expect(planAuth(shared).defaultSecurity).toEqual([{ schemes: [{ id: "key", scopes: [] }] }]);
+    expect(planAuth((await reproIR("operation-security.yaml")).ir).defaultSecurity).toEqual([]);
+  });
+});

@@ -1,6 +1,5 @@
 import {
   type AuthSchemePlan,
-  allResources,
   type CredentialPlan,
   credentialAlternatives,
   type LanguageNaming,
@@ -37,7 +36,7 @@ export function phpView(plan: SdkPlan, naming: LanguageNaming, sdkVersion = SDK_
   const options = credentialOptions(plan);
   const securityOf = (method: MethodPlan) =>
     optionNames(credentialAlternatives(plan.client.auth, method.security));
-  const rootSecurity = clientSecurity(plan, securityOf);
+  const rootSecurity = clientSecurity(plan);
   const defaultSecurity = auth === "none" ? [] : [["api_key"]];
   const methodSecurity = (method: MethodPlan): string[][] | undefined => {
     const alternatives = securityOf(method);
@@ -147,16 +146,9 @@ function optionNames(alternatives: CredentialPlan[][]): string[][] {
   return alternatives.map((alternative) => alternative.map(optionName));
 }
 
-/**
- * The alternatives the client checks at construction and methods share: the root's, else (no root security) the
- * one list every method has, so an API whose operations all need the key still fails without it when built.
- */
-function clientSecurity(plan: SdkPlan, securityOf: (method: MethodPlan) => string[][]): string[][] {
-  const root = optionNames(credentialAlternatives(plan.client.auth, plan.client.auth.requirements));
-  if (root.length > 0) return root;
-  const lists = allResources(plan).flatMap((resource) => resource.methods.map(securityOf));
-  const [first] = lists;
-  return first && lists.every((list) => sameAlternatives(list, first)) ? first : root;
+/** The alternatives the client checks at construction and methods with the same list share (the plan's). */
+function clientSecurity(plan: SdkPlan): string[][] {
+  return optionNames(credentialAlternatives(plan.client.auth, plan.client.auth.defaultSecurity));
 }
 
 function sameAlternatives(a: string[][], b: string[][]): boolean {

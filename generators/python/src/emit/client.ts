@@ -1,9 +1,4 @@
-import {
-  allResources,
-  type CredentialPlan,
-  credentialAlternatives,
-  type SdkPlan,
-} from "@embott/codegen-core";
+import { type CredentialPlan, credentialAlternatives, type SdkPlan } from "@embott/codegen-core";
 import { docstring } from "./docs";
 import { compareNames, Imports } from "./imports";
 import { type PythonNames, pyString } from "./names";
@@ -30,26 +25,9 @@ export function alternativesLiteral(names: PythonNames, alternatives: Credential
   );
 }
 
-/**
- * The alternatives the client checks at construction and every method without its own uses: the spec's root
- * security, else (no root security) the one set every operation requires, so a client that can call nothing
- * fails when it is built (Embott names its bearer scheme per operation, for the scopes).
- */
+/** The alternatives the client checks at construction and every method with the same list uses (the plan's). */
 export function rootAlternatives(plan: SdkPlan): CredentialPlan[][] {
-  const { auth } = plan.client;
-  const root = credentialAlternatives(auth, auth.requirements);
-  if (root.length > 0) return root;
-  const methods = allResources(plan).flatMap((resource) => resource.methods);
-  const each = methods.map((method) => credentialAlternatives(auth, method.security));
-  const key = (alternatives: CredentialPlan[][]) =>
-    JSON.stringify(alternatives.map((alternative) => alternative.map((credential) => credential.scheme)));
-  const first = each[0];
-  const shared =
-    first !== undefined &&
-    first.length > 0 &&
-    first.every((alternative) => alternative.length > 0) &&
-    each.every((alternatives) => key(alternatives) === key(first));
-  return shared ? first : [];
+  return credentialAlternatives(plan.client.auth, plan.client.auth.defaultSecurity);
 }
 
 /** A Python tuple literal (`()`, `(a,)`, `(a, b)`). */

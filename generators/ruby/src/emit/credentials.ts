@@ -13,8 +13,7 @@ export interface RubyAuth {
 
 /**
  * One keyword option per `client.auth.credentials` entry (the primary's is `api_key`), each with the scheme's
- * placement and env variable. The root alternatives are the plan's root requirements when the client takes more
- * than its API key, else `[[api_key]]` (the key every operation needs) or none.
+ * placement and env variable. The root alternatives are the plan's `defaultSecurity`.
  */
 export function rubyAuth(plan: SdkPlan): RubyAuth {
   const { auth } = plan.client;
@@ -41,9 +40,7 @@ export function rubyAuth(plan: SdkPlan): RubyAuth {
     credentialAlternatives(auth, requirements).map((alternative) =>
       alternative.map((credential) => option.get(credential.scheme) ?? ""),
     );
-  const primary = credentials.find((credential) => credential.primary);
-  const root = credentials.length > 1 ? alternatives(auth.requirements) : primary ? [[primary.keyword]] : [];
-  return { credentials, root, alternatives };
+  return { credentials, root: alternatives(auth.defaultSecurity), alternatives };
 }
 
 /** `[%i[auth_email auth_key], %i[api_key]]`; an anonymous alternative is `[]`. */

@@ -61,21 +61,18 @@ function computeClientAuth(plan: SdkPlan, names: TsNames): ClientAuth {
   return {
     ...(primary ? { apiKey: scheme(primary.scheme), apiKeyEnv: primary.env } : {}),
     others,
-    ...(ownRoot(alternatives(auth.requirements), others.length > 0) ?? {}),
+    ...(ownRoot(alternatives(auth.defaultSecurity), primary !== undefined) ?? {}),
     alternatives,
   };
 }
 
 /**
- * The root alternatives the client passes, unless they are the runtime's default (`apiKey` required at
- * construction and sent): with `apiKey` alone, a root without requirements keeps that default (Embott names its
- * scheme per operation and has always required the key), and so does `[["apiKey"]]`; an optional root
- * (`[["apiKey"], []]`) or further credentials need the list.
+ * The plan's default alternatives, unless they are the runtime's default: `[["apiKey"]]` (required at
+ * construction and sent) for a client with an `apiKey`, `[]` for one without.
  */
-function ownRoot(root: string[][], others: boolean): { security: string[][] } | undefined {
-  if (others) return { security: root };
-  const isDefault = root.length === 0 || (root.length === 1 && root[0]!.join() === "apiKey");
-  return isDefault ? undefined : { security: root };
+function ownRoot(root: string[][], hasApiKey: boolean): { security: string[][] } | undefined {
+  const runtimeDefault = hasApiKey ? [["apiKey"]] : [];
+  return JSON.stringify(root) === JSON.stringify(runtimeDefault) ? undefined : { security: root };
 }
 
 /** The alternatives the runtime applies to every operation without its own (see `clientAuth`). */
