@@ -19,7 +19,7 @@ from .config import ClientConfig, ClientInfo, resolve_config, to_timeout
 from .errors import APIConnectionError, APIStatusError, APITimeoutError, ConfigurationError, status_error_class
 from .logs import get_logger, register_secret
 from .redact import MASK, redact_headers, scrub_text
-from .response import RAW_RESPONSE, APIResponse, decode_body, parse_response
+from .response import RAW_RESPONSE, REQUEST_ID_HEADER, APIResponse, decode_body, parse_response
 from .retries import is_retryable_status, needs_idempotency_key, new_idempotency_key, retry_delay
 from .serialize import (
     BodyEncoding,
@@ -193,7 +193,7 @@ class BaseClient:
         if query:
             url = f"{url}{'&' if '?' in url else '?'}{query}"
         timeout = options.get("timeout")
-        return transport.build_request(
+        request = transport.build_request(
             spec.method.upper(),
             url,
             content=content,
@@ -202,6 +202,8 @@ class BaseClient:
             headers=headers,
             timeout=to_timeout(timeout) if timeout is not None else self._config.timeout,
         )
+        request.extensions[REQUEST_ID_HEADER] = self._info.request_id_header  # read by response.request_id
+        return request
 
     def _auth(self, spec: RequestSpec) -> Placed:
         """The credentials of the first alternative of the operation's (else the API's) security the client holds;

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from .errors import PaginationCycleError, SDKError
-from .response import RAW_RESPONSE, APIResponse, decode_body, validate
+from .response import RAW_RESPONSE, APIResponse, decode_body, request_id, validate
 from .types import as_dict, as_list, header
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ class BasePage(Generic[_T]):
 
     @property
     def request_id(self) -> Optional[str]:
-        return header(self.response.headers, "x-request-id")
+        return request_id(self.response)
 
     def has_next_page(self) -> bool:
         return self._next is not None

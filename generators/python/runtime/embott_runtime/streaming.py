@@ -11,9 +11,9 @@ from typing_extensions import Self
 
 from .errors import APIConnectionError, APIError, APITimeoutError, StreamTruncatedError
 from .redact import scrub_text, scrub_value
-from .response import validate
+from .response import request_id, validate
 from .sse import ServerSentEvent, SSEDecoder, aiter_events, iter_events
-from .types import as_dict, header
+from .types import as_dict
 
 _T = TypeVar("_T")
 
@@ -43,7 +43,7 @@ class _StreamBase(Generic[_T]):
 
     @property
     def request_id(self) -> Optional[str]:
-        return header(self.response.headers, "x-request-id")
+        return request_id(self.response)
 
     @property
     def final_event(self) -> Optional[_T]:

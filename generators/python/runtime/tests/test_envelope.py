@@ -10,6 +10,7 @@ import pytest
 
 from embott_runtime import (
     APIStatusError,
+    BaseModel,
     ClientInfo,
     ConflictError,
     ErrorEnvelope,
@@ -104,3 +105,14 @@ def test_an_operation_documented_without_a_body_ignores_what_the_server_sends(lo
 def test_the_next_page_cursor_is_sent_after_the_other_params() -> None:
     spec = RequestSpec("GET", "/w", query={"page": 1, "per_page": 2}).with_query(page=2)
     assert list(spec.query.items()) == [("per_page", 2), ("page", 2)]
+
+
+class Widget(BaseModel):
+    id: str
+
+
+def test_a_success_result_reads_its_request_id_from_the_plans_header(local: LocalServer) -> None:
+    headers = {"x-trace-id": "trace_ok", "x-request-id": "not_this_one"}
+    local.routes["/ok"] = lambda handler: send_json(handler, 200, {"id": "w_1"}, headers)
+    widget = Flat(local.url).request(Widget, RequestSpec("GET", "/ok"))
+    assert (widget.id, widget.request_id) == ("w_1", "trace_ok")

@@ -20,6 +20,9 @@ from .types import header
 _T = TypeVar("_T")
 _P = ParamSpec("_P")
 
+#: Request extension naming the API's request-id response header (the plan's), set by the client on every request.
+REQUEST_ID_HEADER = "embott_request_id_header"
+
 #: Set by the `with_raw_response` wrappers for the one call they make.
 RAW_RESPONSE: contextvars.ContextVar[bool] = contextvars.ContextVar("raw_response", default=False)
 
@@ -78,9 +81,18 @@ def parse_response(target: type[_T], response: httpx.Response) -> _T:
     return validate(target, decode_body(response), response)
 
 
+def request_id(response: httpx.Response) -> str | None:
+    """The response's request id, from the header the client's plan names (`x-request-id` for a bare response)."""
+    try:
+        name = str(response.request.extensions.get(REQUEST_ID_HEADER, "x-request-id"))
+    except RuntimeError:  # a response built without its request
+        name = "x-request-id"
+    return header(response.headers, name)
+
+
 def _with_request_id(value: _T, response: httpx.Response) -> _T:
     if isinstance(value, BaseModel):
-        value._request_id = header(response.headers, "x-request-id")  # pyright: ignore[reportPrivateUsage]
+        value._request_id = request_id(response)  # pyright: ignore[reportPrivateUsage]
     return value
 
 
@@ -105,7 +117,7 @@ class APIResponse(Generic[_T]):
 
     @property
     def request_id(self) -> str | None:
-        return header(self.http_response.headers, "x-request-id")
+        return request_id(self.http_response)
 
     @property
     def content(self) -> bytes:
