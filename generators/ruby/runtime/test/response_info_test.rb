@@ -36,4 +36,17 @@ class ResponseInfoTest < Minitest::Test
     refute_includes yaml, API_KEY
     assert_includes yaml, "req_1"
   end
+
+  def test_the_request_id_comes_from_the_apis_own_header
+    traced = Class.new(Embott::BaseClient) do
+      define_method(:initialize) do |**options|
+        config = TestClient::CONFIG.merge(request_id_header: "x-trace-id")
+        super(config, credentials: { api_key: API_KEY }, **options)
+      end
+    end
+    @server.close # the setup's server answers x-request-id only
+    serve { json(200, { "id" => "bot_1" }, { "x-trace-id" => "trace_1", "x-request-id" => "not_this_one" }) }
+    bot = traced.new(base_url: "#{@server.url}/v1").request(:get, "/bots/bot_1", model: Embott::Model)
+    assert_equal "trace_1", bot.last_response.request_id
+  end
 end

@@ -14,9 +14,10 @@ module Embott
     # @api private
     # @param status [Integer]
     # @param headers [Hash{String => String}] lower-case names, already scrubbed of secrets
+    # @param request_id_header [String] the API's request id header (the plan's)
     # @return [ResponseInfo]
-    def self.from(status, headers)
-      new(status: status, headers: headers.freeze, request_id: headers["x-request-id"],
+    def self.from(status, headers, request_id_header = "x-request-id")
+      new(status: status, headers: headers.freeze, request_id: headers[request_id_header],
           rate_limit: RateLimit.from_headers(headers))
     end
 

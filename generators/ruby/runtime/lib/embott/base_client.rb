@@ -67,7 +67,9 @@ module Embott
       alternatives = params.delete(:security) || security
       response = @transport.call(authorize(build_request(method, path, params), alternatives), options)
       result = Model.coerce(response.body, model)
-      result.is_a?(Model) ? result.attach_response(Internal::LazyResponseInfo.new(response, @redactor)) : result
+      return result unless result.is_a?(Model)
+
+      result.attach_response(Internal::LazyResponseInfo.new(response, @redactor, request_id_header))
     end
 
     # @api private
@@ -140,7 +142,7 @@ module Embott
     private
 
     def response_info(response)
-      ResponseInfo.from(response.status, @redactor.headers(response.headers))
+      ResponseInfo.from(response.status, @redactor.headers(response.headers), request_id_header)
     end
 
     # The API's default security: the alternatives of credential options an operation sends.

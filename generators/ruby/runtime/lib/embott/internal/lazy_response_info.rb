@@ -10,14 +10,16 @@ module Embott
     class LazyResponseInfo
       # @param response [Transport::Response]
       # @param redactor [Redactor]
-      def initialize(response, redactor)
+      # @param request_id_header [String] the API's request id header
+      def initialize(response, redactor, request_id_header)
         @response = response
         @redactor = redactor
+        @request_id_header = request_id_header
       end
 
       # @return [ResponseInfo]
       def resolve
-        @resolve ||= ResponseInfo.from(@response.status, @redactor.headers(@response.headers))
+        @resolve ||= ResponseInfo.from(@response.status, @redactor.headers(@response.headers), @request_id_header)
       end
 
       # @return [String] Marshal's form: the built ResponseInfo (loaded back as one)
