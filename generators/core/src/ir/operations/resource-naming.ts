@@ -4,6 +4,7 @@ import type { SpecOperation } from "../context";
 import { deref, type Json, objectAt } from "../json";
 import { hasType, responseFields } from "../pagination/response-fields";
 import type { Name, Resource } from "../types";
+import { successContent } from "./responses";
 
 /** Where an operation belongs and what its SDK method is called. */
 export interface OperationPlacement {
@@ -248,13 +249,8 @@ function returnsCollection(document: Json, spec: SpecOperation): boolean | undef
   const lastSegment = splitWords(staticSegments(spec.path).at(-1) ?? "").at(-1) ?? "";
   // A singular last segment names one thing (GET /board, /gateway, /ip_allowlist), whatever its body holds.
   if (singular(lastSegment) === lastSegment) return false;
-  const responses = objectAt(spec.operation["responses"]);
-  const status = Object.keys(responses)
-    .sort()
-    .find((candidate) => candidate.startsWith("2"));
-  if (!status) return undefined;
-  const content = objectAt(deref(document, responses[status], "#").node["content"]);
-  if (Object.keys(content).length === 0) return undefined;
+  const content = successContent(document, spec);
+  if (!content || Object.keys(content).length === 0) return undefined;
   const json = Object.keys(content).find((mediaType) => mediaType.includes("json"));
   if (!json) return false;
   const schema = deref(document, objectAt(content[json])["schema"], "#").node;

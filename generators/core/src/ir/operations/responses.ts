@@ -1,10 +1,17 @@
 import type { BuildContext, SpecOperation } from "../context";
-import { deref, objectAt, pointerJoin, stringAt } from "../json";
+import { deref, type Json, objectAt, pointerJoin, stringAt } from "../json";
 import type { ErrorResponse, SuccessResponse } from "../types";
 import { mediaKind, preferredMediaType } from "./media";
 
 const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 const isError = (status: string) => /^[45](\d\d|XX)$/i.test(status) || status === "default";
+
+/** The `content` of the lowest 2xx response, dereferenced; undefined when there is no 2xx (naming, pagination). */
+export function successContent(document: Json, spec: SpecOperation): Json | undefined {
+  const responses = objectAt(spec.operation["responses"]);
+  const status = Object.keys(responses).sort().find(isSuccess);
+  return status ? objectAt(deref(document, responses[status], "#").node["content"]) : undefined;
+}
 
 /** The lowest 2xx response (or `default` when there is no 2xx at all), in its preferred media type. */
 export function buildSuccess(

@@ -1,6 +1,7 @@
 import { singular } from "../../naming/words";
 import type { SpecOperation } from "../context";
 import { arrayAt, deref, isObject, type Json, objectAt } from "../json";
+import { successContent } from "../operations/responses";
 import type { Pagination, Parameter, SuccessResponse } from "../types";
 import { PAGINATION_FIELDS, type PaginationField } from "./fields";
 import { inferPagination, type QueryParameter } from "./infer";
@@ -68,12 +69,7 @@ function startPageOf(document: Json, spec: SpecOperation, pageParam: string): nu
 const isPageNumber = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
 function successSchema(document: Json, spec: SpecOperation): unknown {
-  const responses = objectAt(spec.operation["responses"]);
-  const status = Object.keys(responses)
-    .sort()
-    .find((candidate) => candidate.startsWith("2"));
-  if (!status) return undefined;
-  const content = objectAt(deref(document, responses[status], "#").node["content"]);
+  const content = successContent(document, spec) ?? {};
   const json = Object.keys(content).find((mediaType) => mediaType.includes("json"));
   return json ? objectAt(content[json])["schema"] : undefined;
 }
